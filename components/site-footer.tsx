@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { site } from '@/lib/site';
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer-inner">
+        <p className="site-footer-name">{site.name}</p>
+        <nav aria-label="Footer">
+          <ul>
+            {site.navigation.map((section) => (
+              <li key={section.slug}>
+                <Link href={`/${section.slug}`}>{section.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="site-footer-small">
+          Sample content written for the Broadsheet demonstration site. Photographs are illustrations made for it.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,216 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { db } from './client';
+import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
+import { tags } from './tags';
+
+export const PAGE_SIZE = 20;
+
+const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`;
+
+/** What a story card needs: never the body, never anything about commenters but their number. */
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  headline: articles.headline,
+  standfirst: articles.standfirst,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  photoSrc: articles.photoSrc,
+  photoWidth: articles.photoWidth,
+  photoHeight: articles.photoHeight,
+  photoAlt: articles.photoAlt,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  authorSlug: authors.slug,
+  authorName: authors.name,
+  commentCount: approvedCommentCount,
+};
+
+const published = eq(articles.status, 'published');
+
+function selectCards(where: SQL | undefined) {
+  return db
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(where);
+}
+
+export type ArticleCard = Awaited<ReturnType<ReturnType<typeof selectCards>['all']>>[number];
+export type Paged<T> = { items: T[]; total: number; page: number; pageCount: number };
+
+/** Tags every listed story, so editing one (or approving a comment on it) refreshes the lists that show it. */
+function tagCards(cards: { id: number }[]) {
+  for (const card of cards) cacheTag(tags.article(card.id), tags.comments(card.id));
+}
+
+function paged<T extends { id: number }>(items: T[], total: number, page: number): Paged<T> {
+  tagCards(items);
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
+  const condition = excludeId === undefined ? where : and(where, ne(articles.id, excludeId));
+  const items = selectCards(condition)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
+  const [{ total } = { total: 0 }] = db.select({ total: count() }).from(articles).where(condition).all();
+  return paged(items, total, page);
+}
+
+/** The home page's lead: the newest featured story, else the newest story. */
+export async function getLeadArticle() {
+  'use cache';
+  cacheTag(tags.latest);
+  cacheLife('days');
+  const [lead] = selectCards(published)
+    .orderBy(desc(articles.featured), desc(articles.publishedAt), desc(articles.id))
+    .limit(1)
+    .all();
+  if (lead) tagCards([lead]);
+  return lead ?? null;
+}
+
+/** The latest stories, newest first, leaving out the lead (which the home page shows above them). */
+export async function listLatestArticles(page: number, excludeId?: number) {
+  'use cache';
+  cacheTag(tags.latest);
+  cacheLife('days');
+  return cardsWhere(published, page, excludeId);
+}
+
+export async function getSectionBySlug(slug: string) {
+  'use cache';
+  cacheTag(tags.section(slug), tags.sections);
+  cacheLife('days');
+  const [section] = db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
+    .from(sections)
+    .where(eq(sections.slug, slug))
+    .all();
+  return section ?? null;
+}
+
+export async function listSectionArticles(sectionId: number, sectionSlug: string, page: number) {
+  'use cache';
+  cacheTag(tags.section(sectionSlug));
+  cacheLife('days');
+  return cardsWhere(and(published, eq(articles.sectionId, sectionId)), page);
+}
+
+export async function getAuthorBySlug(slug: string) {
+  'use cache';
+  cacheTag(tags.author(slug));
+  cacheLife('days');
+  const [author] = db
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio })
+    .from(authors)
+    .where(eq(authors.slug, slug))
+    .all();
+  return author ?? null;
+}
+
+export async function listAuthorArticles(authorId: number, authorSlug: string, page: number) {
+  'use cache';
+  cacheTag(tags.author(authorSlug));
+  cacheLife('days');
+  return cardsWhere(and(published, eq(articles.authorId, authorId)), page);
+}
+
+export async function getTagBySlug(slug: string) {
+  'use cache';
+  cacheTag(tags.tag(slug));
+  cacheLife('days');
+  const [tag] = db
+    .select({ id: tagTable.id, slug: tagTable.slug, name: tagTable.name })
+    .from(tagTable)
+    .where(eq(tagTable.slug, slug))
+    .all();
+  return tag ?? null;
+}
+
+export async function listTagArticles(tagId: number, tagSlug: string, page: number) {
+  'use cache';
+  cacheTag(tags.tag(tagSlug));
+  cacheLife('days');
+  const tagged = sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${tagId})`;
+  return cardsWhere(and(published, tagged), page);
+}
+
+/** A published story with everything its page shows; null for a draft or an unknown slug. */
+export async function getArticleBySlug(slug: string) {
+  'use cache';
+  cacheTag(tags.articleSlug(slug));
+  cacheLife('days');
+  const [article] = db
+    .select({
+      ...cardColumns,
+      body: articles.body,
+      commentsOpen: articles.commentsOpen,
+      photoCaption: articles.photoCaption,
+      photoCredit: articles.photoCredit,
+      sectionId: articles.sectionId,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(and(published, eq(articles.slug, slug)))
+    .all();
+  if (!article) return null;
+  cacheTag(tags.article(article.id), tags.comments(article.id));
+  const articleTagList = db
+    .select({ slug: tagTable.slug, name: tagTable.name })
+    .from(articleTags)
+    .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, article.id))
+    .orderBy(asc(tagTable.name))
+    .all();
+  return { ...article, tags: articleTagList };
+}
+
+export type FullArticle = NonNullable<Awaited<ReturnType<typeof getArticleBySlug>>>;
+
+/** Three stories to read next: most tags in common first, then the same section, newest first. */
+export async function listRelatedArticles(articleId: number, sectionId: number) {
+  'use cache';
+  cacheTag(tags.article(articleId), tags.latest);
+  cacheLife('days');
+  const shared = db
+    .select({ articleId: articleTags.articleId, shared: count() })
+    .from(articleTags)
+    .where(
+      and(
+        sql`${articleTags.tagId} in (select ${articleTags.tagId} from ${articleTags} where ${articleTags.articleId} = ${articleId})`,
+        ne(articleTags.articleId, articleId),
+      ),
+    )
+    .groupBy(articleTags.articleId)
+    .all();
+  const sameSection = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(published, eq(articles.sectionId, sectionId), ne(articles.id, articleId)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(10)
+    .all();
+  const score = new Map<number, number>();
+  for (const row of shared) score.set(row.articleId, row.shared * 2);
+  for (const row of sameSection) score.set(row.id, (score.get(row.id) ?? 0) + 1);
+  const candidates = [...score.keys()];
+  if (candidates.length === 0) return [];
+  const cards = selectCards(and(published, inArray(articles.id, candidates))).all();
+  const related = cards
+    .sort(
+      (a, b) =>
+        (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) ||
+        (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0),
+    )
+    .slice(0, 3);
+  tagCards(related);
+  return related;
+}

@@ -1,0 +1,17 @@
+/**
+ * Every cache tag in one place. A page is invalidated exactly when one of the tags its cached reads
+ * carry is updated, so writers and readers must spell them the same way: always through here.
+ */
+export const tags = {
+  /** Lists of the latest stories: home page, feeds. */
+  latest: 'latest',
+  /** The list of sections (names, descriptions). */
+  sections: 'sections',
+  article: (id: number) => `article:${id}`,
+  /** A lookup by slug, so that a 404 for a slug is forgotten once a story takes that slug. */
+  articleSlug: (slug: string) => `article-slug:${slug}`,
+  section: (slug: string) => `section:${slug}`,
+  author: (slug: string) => `author:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+  comments: (articleId: number) => `comments:${articleId}`,
+} as const;

@@ -1,0 +1,15 @@
+import path from 'node:path';
+
+/** Where the SQLite database lives; its folder also holds the generated secret and the initial admin's password. */
+export function databasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || './data/broadsheet.db');
+}
+
+export function dataDir(): string {
+  return path.dirname(databasePath());
+}
+
+/** The public origin, without a trailing slash, used for every absolute URL. */
+export function siteUrl(): string {
+  return (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+}

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from '@playwright/test';
+import { e2eDatabasePath, e2ePort } from './e2e/env';
+
+const baseURL = `http://127.0.0.1:${e2ePort}`;
+
+/**
+ * End-to-end tests run against the production build (`npm test` builds it first) on a throwaway
+ * database, in Debian's Chromium: Playwright's own browser download cannot work here.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node --import tsx scripts/e2e-server.ts',
+    url: `${baseURL}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { DATABASE_PATH: e2eDatabasePath, PORT: String(e2ePort), SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});

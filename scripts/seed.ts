@@ -1,0 +1,18 @@
+/** `npm run db:seed`: seeds the sample site into an empty database; `-- --force` replaces existing content. */
+import { openDatabase } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { clearContent, isEmpty, seed } from '../db/seed';
+import { databasePath } from '../lib/config';
+
+const database = openDatabase();
+runMigrations(database);
+if (!isEmpty(database)) {
+  if (!process.argv.includes('--force')) {
+    console.error(`${databasePath()} already has content. Run \`npm run db:seed -- --force\` to replace it with the sample site.`);
+    process.exit(1);
+  }
+  clearContent(database);
+}
+seed(database);
+database.$client.close();
+console.log(`Seeded the sample site into ${databasePath()}. Restart a running server so its cache starts afresh.`);
