@@ -1,0 +1,46 @@
+/**
+ * The production server: Next's request handler behind a plain node:http server, so that the client
+ * address comes from the socket (or, with TRUST_PROXY, from our own proxy) and nothing a client
+ * sends can pose as it, and so that SIGTERM lets requests in flight finish before the database closes.
+ */
+import { createServer } from 'node:http';
+import next from 'next';
+import { closeDatabase } from '../db/client';
+import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || '0.0.0.0';
+const trust = trustProxyHops();
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  // Next reads the client address from this header; make it the one we trust.
+  req.headers['x-forwarded-for'] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`Broadsheet is serving on http://localhost:${port}`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then closing the database`);
+  server.close(() => {
+    closeDatabase();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error('Requests still open after 10 s: closing anyway');
+    closeDatabase();
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
