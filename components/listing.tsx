@@ -27,7 +27,7 @@ export function Listing({
         {intro}
         {list.page > 1 ? <p className="listing-page">Page {list.page} of {list.pageCount}</p> : null}
       </header>
-      {list.items.length ? <StoryList stories={list.items} label={`Stories: ${title}`} /> : <p>{empty}</p>}
+      {list.items.length ? <StoryList stories={list.items} label={`Stories: ${title}`} headingLevel={2} /> : <p>{empty}</p>}
       <Pagination basePath={basePath} page={list.page} pageCount={list.pageCount} />
     </div>
   );

@@ -1,10 +1,12 @@
-import Link from 'next/link';
-
 function pageHref(basePath: string, page: number) {
   return page === 1 ? basePath : `${basePath}?page=${page}`;
 }
 
-/** Page links for a list: previous, numbers, next. Public URLs carry `?page=N`. */
+/**
+ * Page links for a list: previous, numbers, next. Public URLs carry `?page=N`, which the server
+ * rewrites to a page of its own; these are plain links because the client router would otherwise
+ * take `?page=2` for the page it already shows (the page component never reads search params).
+ */
 export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter(
@@ -13,9 +15,9 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
   return (
     <nav aria-label="Pagination" className="pagination">
       {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev">
+        <a href={pageHref(basePath, page - 1)} rel="prev">
           ← Newer
-        </Link>
+        </a>
       ) : null}
       <ul>
         {pages.map((n, i) => (
@@ -24,17 +26,17 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
             {n === page ? (
               <span aria-current="page">{n}</span>
             ) : (
-              <Link href={pageHref(basePath, n)} aria-label={`Page ${n}`}>
+              <a href={pageHref(basePath, n)} aria-label={`Page ${n}`}>
                 {n}
-              </Link>
+              </a>
             )}
           </li>
         ))}
       </ul>
       {page < pageCount ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next">
+        <a href={pageHref(basePath, page + 1)} rel="next">
           Older →
-        </Link>
+        </a>
       ) : null}
     </nav>
   );

@@ -47,12 +47,12 @@ export function StoryCard({ story, headingLevel = 3, showPhoto = true }: { story
   );
 }
 
-export function StoryList({ stories, label }: { stories: ArticleCard[]; label?: string }) {
+export function StoryList({ stories, label, headingLevel = 3 }: { stories: ArticleCard[]; label?: string; headingLevel?: 2 | 3 }) {
   return (
     <ol className="story-list" aria-label={label}>
       {stories.map((story) => (
         <li key={story.id}>
-          <StoryCard story={story} />
+          <StoryCard story={story} headingLevel={headingLevel} />
         </li>
       ))}
     </ol>

@@ -351,8 +351,14 @@ const globe: Motif = (rng, tone) => {
     arcs += `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r + i * 70)}" fill="none" stroke="${PAPER}" stroke-width="${i === 1 ? 3 : 2}" stroke-dasharray="${i % 2 ? '4 14' : '60 30'}" opacity="${n(0.4 - i * 0.05)}"/>`;
   }
   let land = '';
-  for (let i = 0; i < 8; i++) {
-    land += `<path d="${blob(rng, cx + between(rng, -r, r), cy + between(rng, -r * 0.8, r * 0.8), between(rng, 40, 95), 11, 0.8)}"/>`;
+  // Continents: clusters of overlapping small blobs, so the coastlines are irregular.
+  for (let i = 0; i < 4; i++) {
+    const lx = cx + between(rng, -r * 0.8, r * 0.8);
+    const ly = cy + between(rng, -r * 0.75, r * 0.75);
+    const parts = 4 + Math.floor(rng() * 4);
+    for (let k = 0; k < parts; k++) {
+      land += `<path d="${blob(rng, lx + between(rng, -90, 90), ly + between(rng, -110, 110), between(rng, 22, 62), 9, 0.7)}"/>`;
+    }
   }
   let grid = '';
   for (let lon = 15; lon <= 75; lon += 15) {
@@ -369,6 +375,7 @@ const globe: Motif = (rng, tone) => {
     ${arcs}
     <circle cx="${n(cx + 24)}" cy="${n(cy + 34)}" r="${n(r)}" fill="#000" opacity="0.35" filter="url(#soft)"/>
     <g transform="rotate(${n(tilt)} ${n(cx)} ${n(cy)})">
+      <path d="M ${n(cx - r * 1.45)} ${n(cy)} A ${n(r * 1.45)} ${n(r * 0.3)} 0 0 1 ${n(cx + r * 1.45)} ${n(cy)}" fill="none" stroke="${tone.warm}" stroke-width="4" opacity="0.55" transform="rotate(-8 ${n(cx)} ${n(cy)})"/>
       <circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="url(#sea)"/>
       <g clip-path="url(#globeClip)">
         <g fill="${mix(tone.warm, PAPER, 0.25)}" opacity="0.72">${land}</g>
@@ -376,7 +383,7 @@ const globe: Motif = (rng, tone) => {
       </g>
       <circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="url(#shadowSide)"/>
       <circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="none" stroke="${PAPER}" stroke-width="4" opacity="0.7"/>
-      <ellipse cx="${n(cx)}" cy="${n(cy)}" rx="${n(r * 1.45)}" ry="${n(r * 0.32)}" fill="none" stroke="${tone.warm}" stroke-width="5" opacity="0.85" transform="rotate(-8 ${n(cx)} ${n(cy)})" stroke-dasharray="${n(r * 2.3)} ${n(r * 1.2)}"/>
+      <path d="M ${n(cx - r * 1.45)} ${n(cy)} A ${n(r * 1.45)} ${n(r * 0.3)} 0 0 0 ${n(cx + r * 1.45)} ${n(cy)}" fill="none" stroke="${tone.warm}" stroke-width="6" opacity="0.9" transform="rotate(-8 ${n(cx)} ${n(cy)})"/>
     </g>`;
   return { defs, body };
 };
