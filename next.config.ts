@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { PENDING_COOKIE } from './lib/comment-cookie-names';
 
 /**
  * Listing pages take their page number from `?page=N` on the public URL; internally each page
@@ -6,6 +7,9 @@ import type { NextConfig } from 'next';
  * with a real 404 status past the end. See README "How pages are cached".
  */
 const pageQuery = { type: 'query' as const, key: 'page', value: '(?<page>.*)' };
+
+/** `/{section}/{slug}`, but not `/authors/x` or `/tags/x`, which have routes of their own. */
+const articleSource = '/:section((?!authors/|tags/|front/|comments/|api/)[^/]+)/:slug';
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
@@ -21,6 +25,15 @@ const nextConfig: NextConfig = {
     return {
       beforeFiles: [],
       afterFiles: [
+        // A browser with comments awaiting moderation gets the story with them shown in place.
+        { source: articleSource, has: [{ type: 'cookie', key: PENDING_COOKIE }], destination: '/:section/:slug/yours' },
+        // The no-JavaScript Reply link, and later pages of a long thread: static pages of their own.
+        {
+          source: articleSource,
+          has: [{ type: 'query', key: 'replytocom', value: '(?<reply>.*)' }],
+          destination: '/:section/:slug/reply/:reply',
+        },
+        { source: articleSource, has: [{ type: 'query', key: 'cpage', value: '(?<cpage>.*)' }], destination: '/:section/:slug/comments/:cpage' },
         { source: '/', has: [pageQuery], destination: '/front/:page' },
         { source: '/', destination: '/front/1' },
         { source: '/authors/:slug', has: [pageQuery], destination: '/authors/:slug/page/:page' },

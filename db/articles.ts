@@ -214,3 +214,20 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
   tagCards(related);
   return related;
 }
+
+/** A published story as the comment action needs it, read fresh (not from the page cache). */
+export function findArticleForComment(id: number) {
+  const [row] = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      sectionSlug: sections.slug,
+      commentsOpen: articles.commentsOpen,
+      publishedAt: articles.publishedAt,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(published, eq(articles.id, id)))
+    .all();
+  return row ?? null;
+}

@@ -7,6 +7,7 @@ import {
   sqliteTable,
   text,
 } from 'drizzle-orm/sqlite-core';
+import type { HoldReason } from '../lib/comment-rules';
 
 /** Milliseconds since the epoch; a plain integer maps to PostgreSQL's bigint/timestamptz without surprises. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -103,10 +104,24 @@ export const comments = sqliteTable(
       .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
     ip: text('ip').notNull().default(''),
     userAgent: text('user_agent').notNull().default(''),
+    /** Why the rules held the comment or sent it to spam (rule and word), shown to moderators. */
+    heldReason: text('held_reason', { mode: 'json' }).$type<HoldReason>(),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
     index('comments_status_created_idx').on(t.status, t.createdAt),
     index('comments_parent_idx').on(t.parentId),
+    index('comments_email_status_idx').on(t.authorEmail, t.status),
+    index('comments_email_created_idx').on(t.authorEmail, t.createdAt),
+    index('comments_ip_created_idx').on(t.ip, t.createdAt),
   ],
 );
+
+/** Site settings as JSON values under a key (`comments` holds the CommentSettings). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: timestamp('updated_at')
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+});

@@ -1,7 +1,7 @@
 import slugify from '@sindresorhus/slugify';
 import { count } from 'drizzle-orm';
 import type { Db } from './client';
-import { articles, articleTags, authors, comments, sections, tags } from './schema';
+import { articles, articleTags, authors, comments, sections, settings as settingsTable, tags } from './schema';
 import * as content from './seed-content';
 import type { SeedArticle } from './seed-types';
 
@@ -128,4 +128,13 @@ export function clearContent(database: Db) {
     tx.delete(authors).run();
     tx.delete(sections).run();
   });
+}
+
+/** Writes comment settings directly (the end-to-end server uses it to turn off the fill-time check). */
+export function writeCommentSettings(database: Db, value: Record<string, unknown>) {
+  database
+    .insert(settingsTable)
+    .values({ key: 'comments', value })
+    .onConflictDoUpdate({ target: settingsTable.key, set: { value } })
+    .run();
 }

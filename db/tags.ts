@@ -14,4 +14,6 @@ export const tags = {
   author: (slug: string) => `author:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   comments: (articleId: number) => `comments:${articleId}`,
+  /** Settings that change how pages render (thread depth, comments per page, closing). */
+  settings: 'settings',
 } as const;

@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { openDatabase, type Db } from '../db/client';
-import { articles, articleTags, authors, sections, tags } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
 import { e2eDatabasePath } from './env';
 
 /** The lead story of the sample content that `npm start` seeds into an empty database. */
@@ -11,9 +12,21 @@ export const leadStory = {
 
 type Fixtures = { db: Db };
 
-export const test = base.extend<{}, Fixtures>({
+/** A made-up public address, so that each test is its own reader for flood control. */
+export function randomIp() {
+  const byte = () => Math.floor(Math.random() * 250) + 1;
+  return `10.${byte()}.${byte()}.${byte()}`;
+}
+
+export const test = base.extend<{ article: TestArticle }, Fixtures>({
+  // The e2e server trusts one proxy hop, so this header is the reader's address.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ 'X-Forwarded-For': randomIp() });
+  },
+  article: async ({ db }, use) => {
+    await use(makeArticle(db));
+  },
   db: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const database = openDatabase(e2eDatabasePath);
       await use(database);
@@ -24,6 +37,53 @@ export const test = base.extend<{}, Fixtures>({
 });
 
 export { expect };
+
+export type TestArticle = { id: number; slug: string; path: string; headline: string };
+
+/** A published story of its own in News, so a test's comments meet no one else's. */
+export function makeArticle(database: Db, { publishedAt = new Date(Date.now() - 3_600_000) } = {}): TestArticle {
+  const slug = uniqueSlug('story');
+  const [news] = database.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'news')).all();
+  const [author] = database.select({ id: authors.id }).from(authors).limit(1).all();
+  const headline = `A story for testing ${slug}`;
+  const [row] = database
+    .insert(articles)
+    .values({
+      slug,
+      sectionId: news!.id,
+      authorId: author!.id,
+      headline,
+      standfirst: 'A story made by a test.',
+      body: '## What happened\n\nSomething newsworthy.',
+      status: 'published',
+      publishedAt,
+    })
+    .returning({ id: articles.id })
+    .all();
+  return { id: row!.id, slug, path: `/news/${slug}`, headline };
+}
+
+/** An approved comment written straight into the database (before the page is first cached). */
+export function addApprovedComment(database: Db, articleId: number, values: { name: string; body: string; parentId?: number }) {
+  const [row] = database
+    .insert(comments)
+    .values({
+      articleId,
+      parentId: values.parentId ?? null,
+      authorName: values.name,
+      authorEmail: `${values.name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
+      body: values.body,
+      status: 'approved',
+      ip: '192.0.2.1',
+    })
+    .returning({ id: comments.id })
+    .all();
+  return row!.id;
+}
+
+export function commentsByBody(database: Db, body: string) {
+  return database.select().from(comments).where(eq(comments.body, body)).all();
+}
 
 export function uniqueSlug(prefix: string) {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;

@@ -1,11 +1,24 @@
-/** Playwright's web server: a fresh throwaway database, then the same start-up as `npm start`. */
+/**
+ * Playwright's web server: a fresh throwaway database, then the same start-up as `npm start`. Tests
+ * stand for many readers, so each sends its own X-Forwarded-For (TRUST_PROXY=1), and the minimum
+ * fill time is off because a robot fills the form in milliseconds (a test turns it back on).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import { openDatabase } from '../db/client';
+import { writeCommentSettings } from '../db/seed';
 import { e2eDatabasePath } from '../e2e/env';
+import { prepareDatabase } from './prepare-db';
 
 const dir = path.dirname(e2eDatabasePath);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 process.env.DATABASE_PATH = e2eDatabasePath;
+process.env.TRUST_PROXY = '1';
+
+prepareDatabase();
+const database = openDatabase();
+writeCommentSettings(database, { minFillSeconds: 0 });
+database.$client.close();
 
 await import('./start');

@@ -1,0 +1,90 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { updateTag } from 'next/cache';
+import { findArticleForComment } from '@/db/articles';
+import { filterPendingIds, findApprovedParent, insertComment } from '@/db/comments';
+import { readCommentSettings } from '@/db/settings';
+import { tags } from '@/db/tags';
+import { commentsAreClosed, decideStatus } from '@/lib/comment-rules';
+import {
+  PENDING_COOKIE,
+  readPendingIds,
+  SAVED_DETAILS_COOKIES,
+  secondsSinceIssued,
+  writePendingIds,
+} from '@/lib/comment-cookies';
+import { type CommentFieldErrors, type CommentValues, messages, parseCommentInput, valuesFrom } from '@/lib/comment-form';
+import { HONEYPOT_FIELD } from '@/lib/comment-form-fields';
+
+export type PostCommentState =
+  | { status: 'idle' }
+  | { status: 'invalid'; fieldErrors: CommentFieldErrors; formError?: string; values: CommentValues }
+  | { status: 'posted'; commentId: number; visible: boolean; values: CommentValues };
+
+const YEAR = 365 * 24 * 60 * 60;
+
+/**
+ * Receives "Leave a Reply". Anyone may comment (as on WordPress), so there is no session to check:
+ * the article must be open, the input valid, the poster not flooding or repeating, and the rules
+ * decide whether the comment is shown, held or taken for spam. Without JavaScript the answer is a
+ * redirect to the new comment; with it, a state the form shows in place.
+ */
+export async function postComment(_previous: PostCommentState, formData: FormData): Promise<PostCommentState> {
+  const raw = Object.fromEntries(formData);
+  const values = valuesFrom(raw);
+  const parsed = parseCommentInput(raw);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: parsed.fieldErrors, formError: parsed.formError, values };
+  const input = parsed.data;
+
+  const article = findArticleForComment(input.articleId);
+  if (!article) return { status: 'invalid', fieldErrors: {}, formError: messages.unknownArticle, values };
+  const settings = readCommentSettings();
+  const now = new Date();
+  if (commentsAreClosed(article, settings, now)) return { status: 'invalid', fieldErrors: {}, formError: messages.closed, values };
+  if (input.parentId !== null && !findApprovedParent(article.id, input.parentId)) {
+    return { status: 'invalid', fieldErrors: {}, formError: messages.parentGone, values };
+  }
+
+  const requestHeaders = await headers();
+  const fields = {
+    name: input.name,
+    email: input.email.toLowerCase(),
+    url: input.url,
+    body: input.comment,
+    ip: requestHeaders.get('x-forwarded-for') ?? '',
+    userAgent: (requestHeaders.get('user-agent') ?? '').slice(0, 500),
+  };
+  const bot = {
+    honeypotFilled: String(raw[HONEYPOT_FIELD] ?? '') !== '',
+    secondsToFill: secondsSinceIssued(typeof raw.token === 'string' ? raw.token : null, now),
+  };
+  const result = insertComment(
+    { articleId: article.id, parentId: input.parentId, fields, now, floodIntervalSeconds: settings.floodIntervalSeconds },
+    (hasApprovedComment) => decideStatus(fields, settings, { hasApprovedComment, bot }),
+  );
+  if (result.kind === 'flood') return { status: 'invalid', fieldErrors: {}, formError: messages.flood, values };
+  if (result.kind === 'duplicate') return { status: 'invalid', fieldErrors: {}, formError: messages.duplicate, values };
+
+  const jar = await cookies();
+  const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: process.env.SITE_URL?.startsWith('https://') ?? false };
+  if (result.status === 'pending') {
+    const ids = filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
+    jar.set(PENDING_COOKIE, writePendingIds([...ids, result.id]), { ...cookieOptions, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
+  }
+  for (const [field, name] of Object.entries(SAVED_DETAILS_COOKIES) as [keyof typeof SAVED_DETAILS_COOKIES, string][]) {
+    if (input.remember) jar.set(name, fields[field], { ...cookieOptions, maxAge: YEAR });
+    else if (jar.has(name)) jar.delete(name);
+  }
+  if (result.status === 'approved') updateTag(tags.comments(article.id));
+
+  const visible = result.status !== 'spam';
+  if (raw.js !== '1') {
+    const path = `/${article.sectionSlug}/${article.slug}`;
+    redirect(visible ? `/comments/${result.id}` : `${path}#comments`);
+  }
+  // Like WordPress, the form keeps the commenter's details only when they asked for that.
+  const kept = input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false };
+  return { status: 'posted', commentId: result.id, visible, values: kept };
+}

@@ -1,0 +1,59 @@
+import { cookies } from 'next/headers';
+import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
+import { CommentsSection } from '@/components/comments/comments-section';
+import { issueFormToken, PENDING_COOKIE, readPendingIds } from '@/lib/comment-cookies';
+import { parsePage, placeholderParam } from '@/lib/params';
+import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Props = { params: ArticleParams; searchParams: SearchParams };
+
+export function generateStaticParams() {
+  return [{ section: placeholderParam, slug: placeholderParam }];
+}
+
+// Renders whole, before the first byte: without JavaScript a streamed-in part would never appear.
+export const instant = false;
+
+export function generateMetadata(props: Props) {
+  return articleMetadata(props.params);
+}
+
+/**
+ * The article for a browser that has comments awaiting moderation (next.config.ts rewrites here
+ * when the signed `bs_pending` cookie is present). The story comes from the same cached reads as
+ * everyone's; the page is rendered per request so the held comments are shown to their author alone.
+ */
+export default async function ArticleWithOwnComments(props: Props) {
+  const loaded = await loadArticle(props.params);
+  return (
+    <ArticleView
+      article={loaded.article}
+      related={loaded.related}
+      comments={<OwnComments loaded={loaded} searchParams={props.searchParams} />}
+    />
+  );
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnType<typeof loadArticle>>; searchParams: SearchParams }) {
+  const { article, settings, path, open } = loaded;
+  const own = listOwnPendingComments(article.id, readPendingIds((await cookies()).get(PENDING_COOKIE)?.value));
+  const query = await searchParams;
+  const approved = await listApprovedComments(article.id);
+  const replyId = parsePage(first(query.replytocom) ?? '0');
+  const parent = replyId && open ? approved.find((comment) => comment.id === replyId) : undefined;
+  return (
+    <CommentsSection
+      article={{ id: article.id, path, open }}
+      approved={approved}
+      own={own}
+      page={parsePage(first(query.cpage)) ?? 1}
+      threadDepth={settings.threadDepth}
+      perPage={settings.commentsPerPage}
+      replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
+      formToken={issueFormToken(new Date())}
+    />
+  );
+}

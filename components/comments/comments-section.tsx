@@ -1,0 +1,129 @@
+import type { PublicComment } from '@/db/comments';
+import { avatarHue, initials } from '@/lib/avatar';
+import { formatDateTime, pluralize } from '@/lib/format';
+import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from '@/lib/thread';
+import { CommentBody } from '../comment-body';
+import { CommentForm } from './comment-form';
+import { ReplyLink } from './reply-link';
+
+type ShownComment = PublicComment & { pending?: boolean };
+
+export type CommentsSectionProps = {
+  article: { id: number; path: string; open: boolean };
+  approved: PublicComment[];
+  /** This browser's own held comments, shown in place to it alone. */
+  own?: PublicComment[];
+  page: number;
+  threadDepth: number;
+  perPage: number;
+  replyTo?: { id: number; name: string } | null;
+  formToken: string;
+};
+
+function pageHref(path: string, page: number) {
+  return page === 1 ? path : `${path}?cpage=${page}`;
+}
+
+/** The conversation under a story: the thread, its page links, and "Leave a Reply". */
+export function CommentsSection(props: CommentsSectionProps) {
+  const { article, approved, own = [], page, threadDepth, perPage } = props;
+  const shown: ShownComment[] = [...approved, ...own.map((c) => ({ ...c, pending: true }))];
+  const roots = buildThread(shown, threadDepth);
+  const pageCount = countPages(roots, perPage);
+  const permalink = (id: number) => `${pageHref(article.path, pageOfComment(roots, perPage, id) ?? 1)}#comment-${id}`;
+
+  return (
+    <section id="comments" className="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{pluralize(approved.length, 'Comment')}</h2>
+      {roots.length ? (
+        <ol className="comment-list">
+          {threadPage(roots, perPage, page).map((node) => (
+            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} />
+          ))}
+        </ol>
+      ) : (
+        <p className="no-comments">{article.open ? 'No comments yet. Start the conversation.' : null}</p>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pagination comment-pagination" aria-label="Comment pages">
+          <ul>
+            {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
+              <li key={n}>
+                {n === page ? (
+                  <span aria-current="page">{n}</span>
+                ) : (
+                  <a href={`${pageHref(article.path, n)}#comments`} aria-label={`Comments page ${n}`}>
+                    {n}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {article.open ? (
+        <CommentForm
+          articleId={article.id}
+          articlePath={article.path}
+          initialToken={props.formToken}
+          serverReplyTo={props.replyTo ?? null}
+        />
+      ) : (
+        <p className="comments-closed">Comments are closed.</p>
+      )}
+    </section>
+  );
+}
+
+function CommentItem({
+  node,
+  article,
+  permalink,
+}: {
+  node: ThreadNode<ShownComment>;
+  article: CommentsSectionProps['article'];
+  permalink: (id: number) => string;
+}) {
+  const { comment, replies, depth } = node;
+  const website = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : '';
+  return (
+    <li id={`comment-${comment.id}`} className={`comment depth-${depth}${comment.pending ? ' is-pending' : ''}`} tabIndex={-1}>
+      <article className="comment-body" aria-label={`Comment by ${comment.authorName}`}>
+        <header className="comment-meta">
+          <span className={`avatar hue-${Math.floor(avatarHue(comment.authorName) / 30)}`} aria-hidden="true">
+            {initials(comment.authorName)}
+          </span>
+          <span className="comment-author">
+            {website ? (
+              <a href={website} rel="nofollow ugc noopener" className="url">
+                {comment.authorName}
+              </a>
+            ) : (
+              comment.authorName
+            )}
+          </span>
+          <a className="comment-permalink" href={permalink(comment.id)}>
+            <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
+          </a>
+        </header>
+        {comment.pending ? <p className="comment-awaiting-moderation">Your comment is awaiting moderation.</p> : null}
+        <div className="comment-content">
+          <CommentBody body={comment.body} />
+        </div>
+        {article.open && !comment.pending ? (
+          <p className="reply">
+            <ReplyLink href={`${article.path}?replytocom=${comment.id}#respond`} commentId={comment.id} authorName={comment.authorName} />
+          </p>
+        ) : null}
+        <div id={`reply-slot-${comment.id}`} className="reply-slot" />
+      </article>
+      {replies.length ? (
+        <ol className="children">
+          {replies.map((child) => (
+            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,171 @@
+import 'server-only';
+import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import type { CommentFields, Decision } from '@/lib/comment-rules';
+import { db } from './client';
+import { articles, comments, type CommentStatus, sections } from './schema';
+import { tags } from './tags';
+
+/** What a public page may know about a comment: never the email, IP or user agent. */
+const publicColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  authorName: comments.authorName,
+  authorUrl: comments.authorUrl,
+  body: comments.body,
+  createdAt: comments.createdAt,
+};
+
+export type PublicComment = {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  authorUrl: string;
+  body: string;
+  createdAt: Date;
+};
+
+/** Every approved comment on a story, oldest first; the page threads and pages them. */
+export async function listApprovedComments(articleId: number): Promise<PublicComment[]> {
+  'use cache';
+  cacheTag(tags.comments(articleId));
+  cacheLife('days');
+  return db
+    .select(publicColumns)
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'approved')))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+}
+
+/** The held comments of one browser (ids from its signed cookie) on one story; read per request. */
+export function listOwnPendingComments(articleId: number, ids: number[]): PublicComment[] {
+  if (ids.length === 0) return [];
+  return db
+    .select(publicColumns)
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'pending'), inArray(comments.id, ids)))
+    .all();
+}
+
+/** Which of these ids are still pending (the rest were decided and can leave the cookie). */
+export function filterPendingIds(ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.status, 'pending'), inArray(comments.id, ids)))
+    .all()
+    .map((row) => row.id);
+}
+
+/** An approved comment of this story, for replying to; null otherwise. */
+export function findApprovedParent(articleId: number, id: number) {
+  const [row] = db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.id, id), eq(comments.articleId, articleId), eq(comments.status, 'approved')))
+    .all();
+  return row ?? null;
+}
+
+export type NewComment = {
+  articleId: number;
+  parentId: number | null;
+  fields: CommentFields;
+  now: Date;
+  floodIntervalSeconds: number;
+};
+
+export type InsertResult =
+  | { kind: 'created'; id: number; status: Exclude<CommentStatus, 'trash'> }
+  | { kind: 'flood' }
+  | { kind: 'duplicate' };
+
+/**
+ * Checks for a duplicate and for flooding, decides the status and writes the comment, all in one
+ * IMMEDIATE transaction so that concurrent posts (from any number of app servers) cannot slip past
+ * the checks together. `decide` gets whether this email already has an approved comment.
+ */
+export function insertComment(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): InsertResult {
+  const { fields, now } = input;
+  return db.transaction(
+    (tx) => {
+      const duplicate = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            eq(comments.articleId, input.articleId),
+            eq(comments.authorEmail, fields.email),
+            input.parentId === null ? isNull(comments.parentId) : eq(comments.parentId, input.parentId),
+            eq(comments.body, fields.body),
+          ),
+        )
+        .limit(1)
+        .all();
+      if (duplicate.length) return { kind: 'duplicate' as const };
+
+      if (input.floodIntervalSeconds > 0) {
+        const since = new Date(now.getTime() - input.floodIntervalSeconds * 1000);
+        const recent = tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(or(eq(comments.ip, fields.ip), eq(comments.authorEmail, fields.email)), gt(comments.createdAt, since)))
+          .limit(1)
+          .all();
+        if (recent.length) return { kind: 'flood' as const };
+      }
+
+      const approvedBefore = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.authorEmail, fields.email), eq(comments.status, 'approved')))
+        .limit(1)
+        .all();
+      const decision = decide(approvedBefore.length > 0);
+      const [row] = tx
+        .insert(comments)
+        .values({
+          articleId: input.articleId,
+          parentId: input.parentId,
+          authorName: fields.name,
+          authorEmail: fields.email,
+          authorUrl: fields.url,
+          body: fields.body,
+          ip: fields.ip,
+          userAgent: fields.userAgent,
+          status: decision.status,
+          heldReason: decision.reason,
+          createdAt: now,
+        })
+        .returning({ id: comments.id })
+        .all();
+      return { kind: 'created' as const, id: row!.id, status: decision.status };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Returns the story's id so the caller can invalidate its pages, or null when the comment is gone. */
+export function setCommentStatus(id: number, status: CommentStatus) {
+  const [row] = db
+    .update(comments)
+    .set({ status })
+    .where(eq(comments.id, id))
+    .returning({ articleId: comments.articleId })
+    .all();
+  return row ?? null;
+}
+
+/** Where a comment lives, for its permalink; null when it or its story is not public. */
+export function findCommentLocation(id: number) {
+  const [row] = db
+    .select({ id: comments.id, status: comments.status, articleId: comments.articleId, slug: articles.slug, sectionSlug: sections.slug })
+    .from(comments)
+    .innerJoin(articles, and(eq(articles.id, comments.articleId), eq(articles.status, 'published')))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(eq(comments.id, id))
+    .all();
+  return row ?? null;
+}

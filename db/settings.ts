@@ -1,0 +1,31 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { CommentSettings } from '@/lib/comment-settings';
+import { db } from './client';
+import { settings } from './schema';
+import { tags } from './tags';
+
+const COMMENTS_KEY = 'comments';
+
+/** The comment rules in force now, read fresh (for deciding a new comment's fate). */
+export function readCommentSettings(): CommentSettings {
+  const [row] = db.select({ value: settings.value }).from(settings).where(eq(settings.key, COMMENTS_KEY)).all();
+  const parsed = CommentSettings.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : CommentSettings.parse({});
+}
+
+/** The same, cached for rendering pages; saving settings updates the tag. */
+export async function getCommentSettings(): Promise<CommentSettings> {
+  'use cache';
+  cacheTag(tags.settings);
+  cacheLife('days');
+  return readCommentSettings();
+}
+
+export function saveCommentSettings(value: CommentSettings) {
+  db.insert(settings)
+    .values({ key: COMMENTS_KEY, value, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } })
+    .run();
+}

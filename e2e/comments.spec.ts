@@ -1,0 +1,254 @@
+import type { Page } from '@playwright/test';
+import { addApprovedComment, commentsByBody, expect, randomIp, test } from './fixtures';
+
+const awaiting = 'Your comment is awaiting moderation.';
+
+async function fillReply(page: Page, { name = 'Ada Reader', email = `reader.${crypto.randomUUID().slice(0, 8)}@example.com`, url = '', body }: { name?: string; email?: string; url?: string; body: string }) {
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  if (url) await page.getByRole('textbox', { name: 'Website' }).fill(url);
+  await page.getByRole('textbox', { name: 'Comment' }).fill(body);
+}
+
+const comments = (page: Page) => page.getByRole('region', { name: /comments/i });
+
+test('a comment posted with JavaScript waits for moderation, seen by its author alone', async ({ page, browser, article, db }) => {
+  const body = `Well reported ${crypto.randomUUID()}`;
+  await page.goto(article.path);
+  await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
+  await expect(page.getByText('Your email address will not be published.')).toBeVisible();
+  await fillReply(page, { email: 'ada.private@example.com', body });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+
+  const mine = comments(page).getByRole('listitem').filter({ hasText: body });
+  await expect(mine).toBeVisible();
+  await expect(mine.getByText(awaiting)).toBeVisible();
+  expect(page.url()).toContain(article.path);
+  const [stored] = commentsByBody(db, body);
+  expect(stored?.status).toBe('pending');
+  expect(stored?.heldReason).toEqual({ rule: 'manual-approval' });
+  expect(await page.content()).not.toContain('ada.private@example.com');
+
+  const stranger = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  await stranger.goto(article.path);
+  await expect(stranger.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
+  await expect(stranger.getByText(body)).toHaveCount(0);
+  await stranger.close();
+});
+
+test.describe('with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a comment posts and returns to its anchor, awaiting moderation', async ({ page, article }) => {
+    const body = `Posted without scripts ${crypto.randomUUID()}`;
+    await page.goto(article.path);
+    await fillReply(page, { body });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page).toHaveURL(new RegExp(`${article.path}#comment-\\d+$`));
+    const mine = comments(page).getByRole('listitem').filter({ hasText: body });
+    await expect(mine.getByText(awaiting)).toBeVisible();
+  });
+
+  test('the Reply link leads to ?replytocom and the reply nests under its parent', async ({ page, article, db }) => {
+    const parentId = addApprovedComment(db, article.id, { name: 'Grace Parent', body: 'The first word on this.' });
+    const body = `A reply without scripts ${crypto.randomUUID()}`;
+    await page.goto(article.path);
+    await page.getByRole('link', { name: 'Reply to Grace Parent' }).click();
+    await expect(page).toHaveURL(new RegExp(`replytocom=${parentId}`));
+    await expect(page.getByRole('heading', { name: 'Leave a Reply to Grace Parent' })).toBeVisible();
+    await fillReply(page, { body });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.locator(`#comment-${parentId} .children`).getByText(body)).toBeVisible();
+    expect(commentsByBody(db, body)[0]?.parentId).toBe(parentId);
+  });
+
+  test('errors are shown beside the fields with the typed text kept', async ({ page, article }) => {
+    await page.goto(article.path);
+    // Values the browser's own checks let through, so that the server's answer is what shows.
+    await fillReply(page, { email: 'someone@example', body: 'x' });
+    await page.getByRole('textbox', { name: 'Name' }).fill('Kept Name');
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByText('Please enter a valid email address.')).toBeVisible();
+    await expect(page.getByText('Please type a comment of at least 2 characters.')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Kept Name');
+    await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('someone@example');
+    await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue('x');
+  });
+});
+
+test('replies nest under their parent when Reply brings the form to the comment', async ({ page, article, db }) => {
+  const parentId = addApprovedComment(db, article.id, { name: 'Lin Parent', body: 'An approved opinion.' });
+  const body = `A nested reply ${crypto.randomUUID()}`;
+  await page.goto(article.path);
+  await page.getByRole('link', { name: 'Reply to Lin Parent' }).click();
+  const parent = page.locator(`#comment-${parentId}`);
+  await expect(parent.getByRole('heading', { name: 'Leave a Reply to Lin Parent' })).toBeVisible();
+  await expect(page).not.toHaveURL(/replytocom/);
+  await fillReply(page, { body });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(parent.locator('.children').getByText(body)).toBeVisible();
+  await expect(parent.locator('.children').getByText(awaiting)).toBeVisible();
+  expect(commentsByBody(db, body)[0]?.parentId).toBe(parentId);
+
+  await page.getByRole('link', { name: 'Reply to Lin Parent' }).click();
+  await page.getByRole('link', { name: 'Cancel reply' }).click();
+  await expect(page.getByRole('heading', { name: 'Leave a Reply', exact: true })).toBeVisible();
+});
+
+test('errors appear beside their fields in place, the text kept and nothing stored', async ({ page, article, db }) => {
+  const body = `Nearly right ${crypto.randomUUID()}`;
+  await page.goto(article.path);
+  await fillReply(page, { email: 'broken@', url: 'javascript:alert(1)', body });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText('Please enter a valid email address.')).toBeVisible();
+  await expect(page.getByText(/web address starting with http/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue(body);
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Ada Reader');
+  expect(commentsByBody(db, body)).toHaveLength(0);
+});
+
+test('posting twice within 15 seconds is refused as flooding, the text kept', async ({ page, article }) => {
+  await page.goto(article.path);
+  await fillReply(page, { email: 'fast@example.com', body: `First ${crypto.randomUUID()}` });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText(awaiting)).toBeVisible();
+  const second = `Second ${crypto.randomUUID()}`;
+  await fillReply(page, { email: 'other@example.com', body: second });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText('You are posting comments too quickly. Slow down.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue(second);
+});
+
+test('the same comment twice is refused as a duplicate, the text kept', async ({ page, browser, article }) => {
+  const body = `Say it once ${crypto.randomUUID()}`;
+  await page.goto(article.path);
+  await fillReply(page, { email: 'twice@example.com', body });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText(awaiting)).toBeVisible();
+
+  // Another address, so that flood control does not answer first.
+  const again = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  await again.goto(article.path);
+  await fillReply(again, { email: 'twice@example.com', body });
+  await again.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(again.getByText('Duplicate comment detected; it looks as though you’ve already said that!')).toBeVisible();
+  await expect(again.getByRole('textbox', { name: 'Comment' })).toHaveValue(body);
+  await again.close();
+});
+
+test('save my details refills the form on the next story, and unticking forgets them', async ({ page, article, db }) => {
+  const { makeArticle } = await import('./fixtures');
+  await page.goto(article.path);
+  await fillReply(page, { name: 'Remembered Reader', email: 'remember.me@example.com', url: 'https://example.com/me', body: `Keep me ${crypto.randomUUID()}` });
+  await page.getByRole('checkbox', { name: 'Save my details in this browser' }).check();
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText(awaiting)).toBeVisible();
+
+  const next = makeArticle(db);
+  await page.goto(next.path);
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Remembered Reader');
+  await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('remember.me@example.com');
+  await expect(page.getByRole('textbox', { name: 'Website' })).toHaveValue('https://example.com/me');
+  await expect(page.getByRole('checkbox', { name: 'Save my details in this browser' })).toBeChecked();
+
+  await page.context().setExtraHTTPHeaders({ 'X-Forwarded-For': randomIp() });
+  await page.getByRole('textbox', { name: 'Email' }).fill(`forget.${crypto.randomUUID().slice(0, 8)}@example.com`);
+  await page.getByRole('textbox', { name: 'Comment' }).fill(`Forget me ${crypto.randomUUID()}`);
+  await page.getByRole('checkbox', { name: 'Save my details in this browser' }).uncheck();
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText(awaiting).first()).toBeVisible();
+  const names = (await page.context().cookies()).map((c) => c.name);
+  expect(names).not.toContain('comment_author');
+  expect(names).not.toContain('comment_author_email');
+});
+
+test('hostile markup in a comment shows as text and runs nothing', async ({ page, browser, article, db }) => {
+  const marker = crypto.randomUUID().slice(0, 8);
+  const name = `"><svg onload=alert(1)> ${marker}`;
+  const body = `<script>alert("x")</script> <img src=x onerror=alert(2)> **bold** ${marker}`;
+  const dialogs: string[] = [];
+  const watch = (p: Page) =>
+    p.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  const expectInert = async (p: Page, id: number) => {
+    const item = p.locator(`#comment-${id}`);
+    await expect(item).toContainText('<script>alert("x")</script>');
+    await expect(item).toContainText('<img src=x onerror=alert(2)>');
+    await expect(item).toContainText('**bold**');
+    await expect(item.getByText(name)).toBeVisible();
+    await expect(item.locator('script, img, svg, strong')).toHaveCount(0);
+  };
+
+  // An approved comment (written through the db module, before the page is first cached), read by a stranger.
+  const approvedId = addApprovedComment(db, article.id, { name, body });
+  const stranger = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  watch(stranger);
+  await stranger.goto(article.path);
+  await expectInert(stranger, approvedId);
+  expect(await stranger.content()).not.toContain(`@example.com`);
+  await stranger.close();
+
+  // The same through the form: the javascript: website is refused, then the held comment is shown to its author.
+  watch(page);
+  await page.goto(article.path);
+  await fillReply(page, { name, body: `${body} again`, url: 'javascript:alert(3)' });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText(/web address starting with http/)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Website' }).fill('https://example.com/ok');
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText(awaiting)).toBeVisible();
+  const [stored] = commentsByBody(db, `${body} again`);
+  await expectInert(page, stored!.id);
+  const link = page.locator(`#comment-${stored!.id} a.url`);
+  await expect(link).toHaveAttribute('href', 'https://example.com/ok');
+  await expect(link).toHaveAttribute('rel', 'nofollow ugc noopener');
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
+
+test('a bot that fills the honeypot is accepted silently into spam, never shown', async ({ page, article, db }) => {
+  const body = `Buy now ${crypto.randomUUID()}`;
+  await page.goto(article.path);
+  await fillReply(page, { body });
+  await page.locator('input[name="company_website"]').evaluate((input: HTMLInputElement) => {
+    input.value = 'http://spam.example';
+  });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.getByText('Thank you. Your comment has been received.')).toBeVisible();
+  await expect(comments(page).getByText(body)).toHaveCount(0);
+  const [stored] = commentsByBody(db, body);
+  expect(stored?.status).toBe('spam');
+  expect(stored?.heldReason).toEqual({ rule: 'honeypot' });
+});
+
+test('no commenter email reaches the HTML or the RSC payload of a story', async ({ request, article, db }) => {
+  addApprovedComment(db, article.id, { name: 'Private Person', body: 'My email stays mine.' });
+  const html = await (await request.get(article.path)).text();
+  expect(html).toContain('My email stays mine.');
+  expect(html).not.toContain('private.person@example.com');
+  expect(html).not.toContain('192.0.2.1');
+  const rsc = await (await request.get(article.path, { headers: { RSC: '1' } })).text();
+  expect(rsc).toContain('My email stays mine.');
+  expect(rsc).not.toContain('private.person@example.com');
+});
+
+test('a cross-site post of the comment form is refused and stores nothing', async ({ page, request, article, db }) => {
+  await page.goto(article.path);
+  const actionField = page.locator('form.comment-form input[name^="$ACTION_ID_"]');
+  const hasActionField = (await actionField.count()) > 0;
+  const actionId = hasActionField
+    ? (await actionField.getAttribute('name'))!.replace('$ACTION_ID_', '')
+    : await page.evaluate(() => document.querySelector<HTMLFormElement>('form.comment-form')?.getAttribute('action') ?? '');
+  const body = `Forged ${crypto.randomUUID()}`;
+  const response = await request.post(article.path, {
+    headers: { Origin: 'https://evil.example', 'Next-Action': actionId },
+    multipart: { articleId: String(article.id), parentId: '', name: 'Mallory', email: 'm@example.com', url: '', comment: body, js: '1' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(response.status()).toBeLessThan(500);
+  expect(commentsByBody(db, body)).toHaveLength(0);
+});

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** Control characters other than tab and newline (a NUL byte, an escape sequence) never belong in a comment. */
+const stripControls = (value: unknown) =>
+  typeof value === 'string' ? value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '') : value;
+
+const text = (schema: z.ZodType<string, string>) => z.preprocess((v) => stripControls(v ?? ''), schema);
+
+const isHttpUrl = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+};
+
+export const messages = {
+  nameMissing: 'Please enter your name.',
+  nameLong: 'Your name can be at most 100 characters.',
+  emailMissing: 'Please enter your email address.',
+  emailInvalid: 'Please enter a valid email address.',
+  emailLong: 'Your email address can be at most 254 characters.',
+  urlInvalid: 'Please enter a web address starting with http:// or https://, or leave it empty.',
+  commentShort: 'Please type a comment of at least 2 characters.',
+  commentLong: 'Your comment can be at most 5,000 characters.',
+  flood: 'You are posting comments too quickly. Slow down.',
+  duplicate: 'Duplicate comment detected; it looks as though you’ve already said that!',
+  closed: 'Comments are closed on this story.',
+  parentGone: 'The comment you are replying to is no longer available. Your comment will be posted as a new one if you send it again.',
+  unknownArticle: 'This story is not open for comments.',
+} as const;
+
+/** The "Leave a Reply" form as the server receives it (the browser's checks are only a courtesy). */
+export const CommentInput = z.object({
+  articleId: z.coerce.number().int().positive(),
+  parentId: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable()),
+  name: text(z.string().trim().min(1, messages.nameMissing).max(100, messages.nameLong)),
+  email: text(
+    z
+      .string()
+      .trim()
+      .min(1, messages.emailMissing)
+      .max(254, messages.emailLong)
+      .pipe(z.email({ message: messages.emailInvalid })),
+  ),
+  url: text(
+    z
+      .string()
+      .trim()
+      .max(2000, messages.urlInvalid)
+      .refine((v) => v === '' || isHttpUrl(v), messages.urlInvalid),
+  ),
+  comment: text(z.string().trim().min(2, messages.commentShort).max(5000, messages.commentLong)),
+  remember: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+});
+
+export type CommentInput = z.infer<typeof CommentInput>;
+
+/** The text fields, as typed, to put back in the form after an error. */
+export type CommentValues = { name: string; email: string; url: string; comment: string; remember: boolean };
+export type CommentFieldErrors = Partial<Record<'name' | 'email' | 'url' | 'comment', string>>;
+
+export function valuesFrom(raw: Record<string, unknown>): CommentValues {
+  const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).slice(0, 10_000) : '');
+  return { name: str('name'), email: str('email'), url: str('url'), comment: str('comment'), remember: raw.remember === 'on' };
+}
+
+export function parseCommentInput(raw: Record<string, unknown>):
+  | { success: true; data: CommentInput }
+  | { success: false; fieldErrors: CommentFieldErrors; formError?: string } {
+  const parsed = CommentInput.safeParse(raw);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const fieldErrors: CommentFieldErrors = {};
+  let formError: string | undefined;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (field === 'name' || field === 'email' || field === 'url' || field === 'comment') fieldErrors[field] ??= issue.message;
+    else formError = messages.unknownArticle;
+  }
+  return { success: false, fieldErrors, formError };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from './thread';
+
+type C = { id: number; parentId: number | null; createdAt: Date };
+const at = (minute: number) => new Date(Date.UTC(2025, 1, 13, 10, minute));
+const c = (id: number, parentId: number | null, minute = id): C => ({ id, parentId, createdAt: at(minute) });
+const shape = (nodes: ThreadNode<C>[]): unknown => nodes.map((n) => [n.comment.id, n.depth, shape(n.replies)]);
+
+describe('buildThread', () => {
+  it('nests replies under their parents, oldest first at every level', () => {
+    const roots = buildThread([c(3, 1), c(1, null), c(2, null), c(4, 1), c(5, 3)], 5);
+    expect(shape(roots)).toEqual([
+      [1, 1, [[3, 2, [[5, 3, []]]], [4, 2, []]]],
+      [2, 1, []],
+    ]);
+  });
+
+  it('attaches replies deeper than the limit at the last level', () => {
+    const chain = [c(1, null), c(2, 1), c(3, 2), c(4, 3)];
+    expect(shape(buildThread(chain, 2))).toEqual([[1, 1, [[2, 2, []], [3, 2, []], [4, 2, []]]]]);
+    expect(shape(buildThread(chain, 1))).toEqual([[1, 1, []], [2, 1, []], [3, 1, []], [4, 1, []]]);
+  });
+
+  it('keeps a reply whose parent is not shown, at the top level', () => {
+    expect(shape(buildThread([c(2, 99), c(1, null)], 5))).toEqual([
+      [1, 1, []],
+      [2, 1, []],
+    ]);
+  });
+
+  it('breaks ties in time by id', () => {
+    expect(shape(buildThread([c(2, null, 1), c(1, null, 1)], 5))).toEqual([
+      [1, 1, []],
+      [2, 1, []],
+    ]);
+  });
+});
+
+describe('paging', () => {
+  const roots = buildThread([...Array.from({ length: 5 }, (_, i) => c(i + 1, null)), c(10, 4, 30)], 5);
+
+  it('pages by top-level comments, replies travelling with their parent', () => {
+    expect(countPages(roots, 2)).toBe(3);
+    expect(countPages([], 2)).toBe(1);
+    expect(threadPage(roots, 2, 2).map((n) => n.comment.id)).toEqual([3, 4]);
+    expect(threadPage(roots, 2, 3).map((n) => n.comment.id)).toEqual([5]);
+  });
+
+  it('finds the page a comment is on, replies included', () => {
+    expect(pageOfComment(roots, 2, 1)).toBe(1);
+    expect(pageOfComment(roots, 2, 10)).toBe(2);
+    expect(pageOfComment(roots, 2, 5)).toBe(3);
+    expect(pageOfComment(roots, 2, 77)).toBeNull();
+  });
+});
