@@ -1,4 +1,5 @@
 /** Migrates the database and, when it is empty, seeds the sample site. `--no-seed` only migrates. */
+import './load-env';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { isEmpty, seed } from '../db/seed';

@@ -1,4 +1,5 @@
 /** `npm run db:seed`: seeds the sample site into an empty database; `-- --force` replaces existing content. */
+import './load-env';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { clearContent, isEmpty, seed } from '../db/seed';

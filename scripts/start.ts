@@ -2,6 +2,7 @@
  * `npm start`: builds when needed, migrates, seeds an empty database, then serves the production
  * build on PORT (default 3000).
  */
+import './load-env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
