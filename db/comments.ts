@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
 import { db } from './client';
@@ -14,6 +14,7 @@ const publicColumns = {
   authorUrl: comments.authorUrl,
   body: comments.body,
   createdAt: comments.createdAt,
+  isStaff: sql<boolean>`${comments.userId} is not null`.mapWith(Boolean),
 };
 
 export type PublicComment = {
@@ -23,6 +24,8 @@ export type PublicComment = {
   authorUrl: string;
   body: string;
   createdAt: Date;
+  /** Written by a member of staff on the moderation desk. */
+  isStaff: boolean;
 };
 
 /** Every approved comment on a story, oldest first; the page threads and pages them. */

@@ -6,6 +6,7 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import type { HoldReason } from '../lib/comment-rules';
 
@@ -106,6 +107,9 @@ export const comments = sqliteTable(
     userAgent: text('user_agent').notNull().default(''),
     /** Why the rules held the comment or sent it to spam (rule and word), shown to moderators. */
     heldReason: text('held_reason', { mode: 'json' }).$type<HoldReason>(),
+    /** Set for a staff reply written on the moderation desk (shown with a "Staff" badge). */
+    userId: integer('user_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    editedAt: timestamp('edited_at'),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
@@ -125,3 +129,77 @@ export const settings = sqliteTable('settings', {
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
 });
+
+export const userRoles = ['admin', 'moderator'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/** Newsroom staff who sign in to the moderation desk. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** argon2id, with its parameters, as the PHC string. */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: userRoles }).notNull().default('moderator'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** Sessions issued before this moment no longer count (set on a password reset). */
+  sessionsValidAfter: timestamp('sessions_valid_after'),
+  createdAt: timestamp('created_at')
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+});
+
+/** Failed sign-ins, counted per email and per address to throttle guessing (shared by every server). */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
+);
+
+export const reportReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
+export type ReportReason = (typeof reportReasons)[number];
+
+/** A reader's report of an approved comment; one per browser per comment. */
+export const commentReports = sqliteTable(
+  'comment_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: reportReasons }).notNull(),
+    note: text('note').notNull().default(''),
+    /** A random id from the reporter's browser cookie. */
+    reporter: text('reporter').notNull(),
+    ip: text('ip').notNull().default(''),
+    createdAt: timestamp('created_at').notNull(),
+    dismissedAt: timestamp('dismissed_at'),
+  },
+  (t) => [
+    uniqueIndex('comment_reports_once_idx').on(t.commentId, t.reporter),
+    index('comment_reports_open_idx').on(t.dismissedAt, t.commentId),
+  ],
+);
+
+/** Every moderation decision and settings or account change: who, when, what, before and after. */
+export const moderationLog = sqliteTable(
+  'moderation_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null for the system (e.g. a comment sent back to Pending by reader reports). */
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: integer('target_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('moderation_log_created_idx').on(t.createdAt)],
+);

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type Db } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
@@ -12,19 +12,38 @@ export const leadStory = {
 
 type Fixtures = { db: Db };
 
+/** The desk accounts the setup project signs in with (the admin is the one created at start-up). */
+export const staff = {
+  admin: { email: 'admin@example.com', name: 'Site admin' },
+  moderator: { email: 'moderator@example.com', name: 'Mo Derator', password: 'correct horse battery staple' },
+} as const;
+
+type PageFixtures = { article: TestArticle; moderatorPage: Page; adminPage: Page };
+
 /** A made-up public address, so that each test is its own reader for flood control. */
 export function randomIp() {
   const byte = () => Math.floor(Math.random() * 250) + 1;
   return `10.${byte()}.${byte()}.${byte()}`;
 }
 
-export const test = base.extend<{ article: TestArticle }, Fixtures>({
+export const test = base.extend<PageFixtures, Fixtures>({
   // The e2e server trusts one proxy hop, so this header is the reader's address.
   extraHTTPHeaders: async ({}, use) => {
     await use({ 'X-Forwarded-For': randomIp() });
   },
   article: async ({ db }, use) => {
     await use(makeArticle(db));
+  },
+  // Signed-in pages from the setup project's saved sessions, each from an address of its own.
+  moderatorPage: async ({ browser }, use) => {
+    const context = await browser.newContext({ storageState: 'e2e/.auth/moderator.json', extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+    await use(await context.newPage());
+    await context.close();
+  },
+  adminPage: async ({ browser }, use) => {
+    const context = await browser.newContext({ storageState: 'e2e/.auth/admin.json', extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+    await use(await context.newPage());
+    await context.close();
   },
   db: [
     async ({}, use) => {

@@ -16,7 +16,7 @@ fs.mkdirSync(dir, { recursive: true });
 process.env.DATABASE_PATH = e2eDatabasePath;
 process.env.TRUST_PROXY = '1';
 
-prepareDatabase();
+await prepareDatabase();
 const database = openDatabase();
 writeCommentSettings(database, { minFillSeconds: 0 });
 database.$client.close();

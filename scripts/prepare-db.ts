@@ -1,18 +1,40 @@
-/** Migrates the database and, when it is empty, seeds the sample site. `--no-seed` only migrates. */
+/**
+ * Migrates the database, seeds the sample site when it is empty, and makes sure there is an admin:
+ * when there is none, one is created with a random password that is printed once and written to
+ * `initial-admin.txt` (mode 600) in the data folder. `--no-seed` only migrates.
+ */
 import './load-env';
+import fs from 'node:fs';
+import path from 'node:path';
+import { hasActiveAdmin, upsertUser } from '../db/accounts';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { isEmpty, seed } from '../db/seed';
 import { ensureAuthSecret } from '../lib/auth-secret';
-import { databasePath } from '../lib/config';
+import { databasePath, dataDir } from '../lib/config';
+import { generatePassword } from '../lib/passwords';
 
-export function prepareDatabase({ seedWhenEmpty = true } = {}) {
+export const INITIAL_ADMIN_EMAIL = process.env.INITIAL_ADMIN_EMAIL || 'admin@example.com';
+
+export async function prepareDatabase({ seedWhenEmpty = true } = {}) {
   const database = openDatabase();
   try {
     runMigrations(database);
     if (seedWhenEmpty && isEmpty(database)) {
       seed(database);
       console.log(`Seeded sample content into ${databasePath()}`);
+    }
+    if (!hasActiveAdmin(database)) {
+      const password = generatePassword();
+      await upsertUser(database, { email: INITIAL_ADMIN_EMAIL, name: 'Site admin', role: 'admin', password });
+      const file = path.join(dataDir(), 'initial-admin.txt');
+      fs.writeFileSync(file, `email: ${INITIAL_ADMIN_EMAIL}\npassword: ${password}\n`, { mode: 0o600 });
+      fs.chmodSync(file, 0o600);
+      console.log(
+        `\nNo admin account existed, so one was created:\n  email:    ${INITIAL_ADMIN_EMAIL}\n  password: ${password}\n` +
+          `This is shown once (also saved to ${file}, readable only by you). Sign in at /login; to choose\n` +
+          `your own password: npm run user:create -- --email ${INITIAL_ADMIN_EMAIL} --name "Site admin" --role admin\n`,
+      );
     }
   } finally {
     database.$client.close();
@@ -21,6 +43,6 @@ export function prepareDatabase({ seedWhenEmpty = true } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  prepareDatabase({ seedWhenEmpty: !process.argv.includes('--no-seed') });
+  await prepareDatabase({ seedWhenEmpty: !process.argv.includes('--no-seed') });
   console.log(`Database ready: ${databasePath()}`);
 }

@@ -10,7 +10,7 @@ import { prepareDatabase } from './prepare-db';
 
 (process.env as Record<string, string>).NODE_ENV = 'production';
 buildIfNeeded();
-prepareDatabase();
+await prepareDatabase();
 // Pages rendered at run time are stored beside the build. They describe whatever database the last
 // server had, so each start begins with none: the database given now is the one the site shows.
 fs.rmSync(path.join('.next', 'server', 'route-cache'), { recursive: true, force: true });

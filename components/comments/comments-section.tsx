@@ -102,6 +102,7 @@ function CommentItem({
               comment.authorName
             )}
           </span>
+          {comment.isStaff ? <span className="staff-badge">Staff</span> : null}
           <a className="comment-permalink" href={permalink(comment.id)}>
             <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
           </a>

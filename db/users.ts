@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, asc, count, eq, gt, or } from 'drizzle-orm';
+import { db } from './client';
+import { loginFailures, type UserRole, users } from './schema';
+
+/** What the desk may know about an account: never the password hash. */
+const staffColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabled: users.disabled,
+  sessionsValidAfter: users.sessionsValidAfter,
+  createdAt: users.createdAt,
+};
+
+export function findUserForSignIn(email: string) {
+  const [row] = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email))
+    .all();
+  return row ?? null;
+}
+
+export function findUserById(id: number) {
+  const [row] = db.select(staffColumns).from(users).where(eq(users.id, id)).all();
+  return row ?? null;
+}
+
+export function listUsers() {
+  return db.select(staffColumns).from(users).orderBy(asc(users.name)).all();
+}
+
+export function insertUser(values: { email: string; name: string; role: UserRole; passwordHash: string }) {
+  const [row] = db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id }).all();
+  return row ?? null;
+}
+
+export function updateUser(id: number, values: Partial<{ role: UserRole; disabled: boolean; passwordHash: string; sessionsValidAfter: Date }>) {
+  const [row] = db.update(users).set(values).where(eq(users.id, id)).returning(staffColumns).all();
+  return row ?? null;
+}
+
+export function countActiveAdmins() {
+  const [row] = db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+    .all();
+  return row?.n ?? 0;
+}
+
+/** Failed sign-ins since `since` for this email and for this address, counted apart. */
+export function countRecentFailures(email: string, ip: string, since: Date) {
+  const rows = db
+    .select({ email: loginFailures.email, ip: loginFailures.ip })
+    .from(loginFailures)
+    .where(and(or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)), gt(loginFailures.createdAt, since)))
+    .all();
+  return { byEmail: rows.filter((r) => r.email === email).length, byIp: rows.filter((r) => r.ip === ip).length };
+}
+
+export function recordFailure(email: string, ip: string, at: Date) {
+  db.insert(loginFailures).values({ email, ip, createdAt: at }).run();
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm run user:create -- --email E --name N --role moderator|admin`: creates or updates a desk
+ * account. The password comes from USER_PASSWORD, or is asked for (not echoed).
+ */
+import './load-env';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { upsertUser } from '../db/accounts';
+import { openDatabase } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { userRoles } from '../db/schema';
+import { MIN_PASSWORD_LENGTH } from '../lib/passwords';
+
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'moderator' } },
+});
+const Input = z.object({
+  email: z.email('--email must be an email address'),
+  name: z.string().trim().min(1, '--name is required').max(100),
+  role: z.enum(userRoles, { message: '--role must be moderator or admin' }),
+});
+const parsed = Input.safeParse(values);
+if (!parsed.success) {
+  console.error(parsed.error.issues.map((issue) => issue.message).join('\n'));
+  console.error('Usage: npm run user:create -- --email E --name N --role moderator|admin');
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;
+  if (!process.stdin.isTTY) {
+    console.error('Set USER_PASSWORD, or run this in a terminal to be asked for the password.');
+    process.exit(2);
+  }
+  process.stdout.write('Password (not shown): ');
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  let password = '';
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    for (const char of chunk.toString('utf8')) {
+      if (char === '\r' || char === '\n') {
+        process.stdin.setRawMode(false);
+        process.stdout.write('\n');
+        process.stdin.pause();
+        return password;
+      }
+      if (char === '\u0003') process.exit(130);
+      password = char === '\u007f' ? password.slice(0, -1) : password + char;
+    }
+  }
+  return password;
+}
+
+const password = await readPassword();
+if (password.length < MIN_PASSWORD_LENGTH) {
+  console.error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  process.exit(2);
+}
+const database = openDatabase();
+runMigrations(database);
+await upsertUser(database, { ...parsed.data, password });
+database.$client.close();
+console.log(`${parsed.data.role === 'admin' ? 'Admin' : 'Moderator'} ${parsed.data.email} is ready to sign in at /login.`);
