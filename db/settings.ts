@@ -29,3 +29,15 @@ export function saveCommentSettings(value: CommentSettings) {
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } })
     .run();
 }
+
+/** Saves new comment settings and returns the ones they replace (for the log), read and written together. */
+export function replaceCommentSettings(value: CommentSettings): CommentSettings {
+  return db.transaction(
+    () => {
+      const before = readCommentSettings();
+      saveCommentSettings(value);
+      return before;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -64,3 +64,43 @@ export function countRecentFailures(email: string, ip: string, since: Date) {
 export function recordFailure(email: string, ip: string, at: Date) {
   db.insert(loginFailures).values({ email, ip, createdAt: at }).run();
 }
+
+export type StaffAccount = NonNullable<ReturnType<typeof findUserById>>;
+
+export type AccountChangeResult =
+  | { kind: 'changed'; before: StaffAccount; after: StaffAccount }
+  | { kind: 'unchanged'; account: StaffAccount }
+  | { kind: 'missing' }
+  | { kind: 'last-admin' };
+
+/**
+ * Changes an account unless that would leave no active admin. The check and the write share one
+ * IMMEDIATE transaction, so two admins demoting each other at the same moment cannot both succeed.
+ */
+export function changeAccount(
+  id: number,
+  values: Partial<{ role: UserRole; disabled: boolean; passwordHash: string; sessionsValidAfter: Date }>,
+): AccountChangeResult {
+  return db.transaction(
+    (tx): AccountChangeResult => {
+      const [before] = tx.select(staffColumns).from(users).where(eq(users.id, id)).all();
+      if (!before) return { kind: 'missing' };
+      if (values.passwordHash === undefined && (values.role ?? before.role) === before.role && (values.disabled ?? before.disabled) === before.disabled) {
+        return { kind: 'unchanged', account: before };
+      }
+      const wasActiveAdmin = before.role === 'admin' && !before.disabled;
+      const staysActiveAdmin = (values.role ?? before.role) === 'admin' && !(values.disabled ?? before.disabled);
+      if (wasActiveAdmin && !staysActiveAdmin) {
+        const [admins] = tx
+          .select({ n: count() })
+          .from(users)
+          .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+          .all();
+        if ((admins?.n ?? 0) <= 1) return { kind: 'last-admin' };
+      }
+      const [after] = tx.update(users).set(values).where(eq(users.id, id)).returning(staffColumns).all();
+      return { kind: 'changed', before, after: after! };
+    },
+    { behavior: 'immediate' },
+  );
+}

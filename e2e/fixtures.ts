@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type Db } from '../db/client';
+import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
 import { e2eDatabasePath } from './env';
@@ -84,20 +85,33 @@ export function makeArticle(database: Db, { publishedAt = new Date(Date.now() - 
 
 /** An approved comment written straight into the database (before the page is first cached). */
 export function addApprovedComment(database: Db, articleId: number, values: { name: string; body: string; parentId?: number }) {
+  return addComment(database, articleId, { ...values, status: 'approved' });
+}
+
+/** A comment in any state, as if a reader had posted it. */
+export function addComment(
+  database: Db,
+  articleId: number,
+  values: { name: string; body: string; parentId?: number; status: 'pending' | 'approved' | 'spam' | 'trash'; email?: string },
+) {
   const [row] = database
     .insert(comments)
     .values({
       articleId,
       parentId: values.parentId ?? null,
       authorName: values.name,
-      authorEmail: `${values.name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
+      authorEmail: values.email ?? `${values.name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
       body: values.body,
-      status: 'approved',
+      status: values.status,
       ip: '192.0.2.1',
     })
     .returning({ id: comments.id })
     .all();
   return row!.id;
+}
+
+export function commentById(database: Db, id: number) {
+  return database.select().from(comments).where(eq(comments.id, id)).get();
 }
 
 export function commentsByBody(database: Db, body: string) {
@@ -150,4 +164,24 @@ export function makeDesk(database: Db, count: number, { tagEvery = 2 } = {}) {
     }
     return { section: section!, author: author!, tag: tag!, stories };
   });
+}
+
+/** The id Next gave a server action in this build (from its manifest), to call it as a browser would. */
+export function serverActionId(filename: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  if (!found) throw new Error(`No server action ${exportedName} in ${filename}`);
+  return found[0];
+}
+
+/** Every server action the build has, with where it comes from. */
+export function allServerActions() {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node)
+    .filter(([, entry]) => !entry.exportedName.startsWith('$$RSC_SERVER_CACHE'))
+    .map(([id, entry]) => ({ id, filename: entry.filename, exportedName: entry.exportedName }));
 }

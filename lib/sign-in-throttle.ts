@@ -7,6 +7,7 @@ export function isThrottled(failures: { byEmail: number; byIp: number }, limit =
 }
 
 export const signInMessages = {
+  missing: 'Enter your email address and password.',
   invalid: 'Incorrect email or password.',
   throttled: 'Too many failed sign-ins. Please wait 15 minutes and try again.',
 } as const;

@@ -1,5 +1,6 @@
 'use server';
 
+import { formDataOf } from '@/lib/action-args';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -19,21 +20,32 @@ function safeNext(next: string | undefined) {
   return next && /^\/moderation(\/[\w/-]*)?(\?[\w=&%-]*)?$/.test(next) ? next : '/moderation';
 }
 
-/** Signs in (Auth.js checks the password and the throttle), then goes to the desk. */
-export async function logIn(_previous: LogInState, formData: FormData): Promise<LogInState> {
+type Failure = keyof typeof signInMessages;
+
+/**
+ * Signs in (Auth.js checks the password and the throttle), then goes to the desk. A failure is the
+ * form's state with JavaScript, or a redirect to `/login?error=…` without it (the login page is
+ * rendered per request, and such a page does not get a plain form post's state).
+ */
+export async function logIn(_previous: LogInState, submitted: FormData): Promise<LogInState> {
+  const formData = formDataOf(_previous, submitted);
   const parsed = LogInInput.safeParse(Object.fromEntries(formData));
   const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 254) : '';
-  if (!parsed.success) return { status: 'error', message: 'Enter your email address and password.', email };
+  const next = safeNext(parsed.success ? parsed.data.next : undefined);
+  const fail = (failure: Failure): LogInState => {
+    if (formData.get('js') !== '1') redirect(`/login?error=${failure}&next=${encodeURIComponent(next)}`);
+    return { status: 'error', message: signInMessages[failure], email };
+  };
+  if (!parsed.success) return fail('missing');
+  let failure: Failure | null = null;
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === 'throttled') {
-      return { status: 'error', message: signInMessages.throttled, email };
-    }
-    if (error instanceof AuthError) return { status: 'error', message: signInMessages.invalid, email };
-    throw error;
+    if (!(error instanceof AuthError)) throw error;
+    failure = error instanceof CredentialsSignin && error.code === 'throttled' ? 'throttled' : 'invalid';
   }
-  redirect(safeNext(parsed.data.next));
+  if (failure) return fail(failure);
+  redirect(next);
 }
 
 export async function logOut() {

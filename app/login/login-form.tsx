@@ -1,15 +1,23 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useSyncExternalStore } from 'react';
 import { logIn, type LogInState } from './actions';
 
-export function LogInForm({ next }: { next: string }) {
+const noop = () => () => undefined;
+
+export function LogInForm({ next, error }: { next: string; error: string | null }) {
   const [state, action, pending] = useActionState<LogInState, FormData>(logIn, { status: 'idle' });
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+  const message = state.status === 'error' ? state.message : error;
   return (
     <form action={action} className="login-form">
-      {state.status === 'error' ? (
+      {message ? (
         <p className="form-error" role="alert">
-          {state.message}
+          {message}
         </p>
       ) : null}
       <p className="comment-field">
@@ -21,6 +29,7 @@ export function LogInForm({ next }: { next: string }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </p>
       <input type="hidden" name="next" value={next} />
+      {hydrated ? <input type="hidden" name="js" value="1" /> : null}
       <p className="form-submit">
         <button type="submit" disabled={pending}>
           Sign in

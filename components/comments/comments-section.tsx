@@ -5,6 +5,7 @@ import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } f
 import { CommentBody } from '../comment-body';
 import { CommentForm } from './comment-form';
 import { ReplyLink } from './reply-link';
+import { ReportControl } from './report-control';
 
 type ShownComment = PublicComment & { pending?: boolean };
 
@@ -33,7 +34,7 @@ export function CommentsSection(props: CommentsSectionProps) {
   const permalink = (id: number) => `${pageHref(article.path, pageOfComment(roots, perPage, id) ?? 1)}#comment-${id}`;
 
   return (
-    <section id="comments" className="comments" aria-labelledby="comments-heading">
+    <section id="comments" className="comments" aria-label="Comments">
       <h2 id="comments-heading">{pluralize(approved.length, 'Comment')}</h2>
       {roots.length ? (
         <ol className="comment-list">
@@ -111,10 +112,15 @@ function CommentItem({
         <div className="comment-content">
           <CommentBody body={comment.body} />
         </div>
-        {article.open && !comment.pending ? (
-          <p className="reply">
-            <ReplyLink href={`${article.path}?replytocom=${comment.id}#respond`} commentId={comment.id} authorName={comment.authorName} />
-          </p>
+        {!comment.pending ? (
+          <div className="comment-actions">
+            {article.open ? (
+              <p className="reply">
+                <ReplyLink href={`${article.path}?replytocom=${comment.id}#respond`} commentId={comment.id} authorName={comment.authorName} />
+              </p>
+            ) : null}
+            <ReportControl commentId={comment.id} />
+          </div>
         ) : null}
         <div id={`reply-slot-${comment.id}`} className="reply-slot" />
       </article>

@@ -1,5 +1,6 @@
 'use server';
 
+import { formDataOf } from '@/lib/action-args';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { updateTag } from 'next/cache';
@@ -31,7 +32,8 @@ const YEAR = 365 * 24 * 60 * 60;
  * decide whether the comment is shown, held or taken for spam. Without JavaScript the answer is a
  * redirect to the new comment; with it, a state the form shows in place.
  */
-export async function postComment(_previous: PostCommentState, formData: FormData): Promise<PostCommentState> {
+export async function postComment(_previous: PostCommentState, submitted: FormData): Promise<PostCommentState> {
+  const formData = formDataOf(_previous, submitted);
   const raw = Object.fromEntries(formData);
   const values = valuesFrom(raw);
   const parsed = parseCommentInput(raw);

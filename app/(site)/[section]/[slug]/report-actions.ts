@@ -1,0 +1,62 @@
+'use server';
+
+import { formDataOf } from '@/lib/action-args';
+import { cookies, headers } from 'next/headers';
+import { updateTag } from 'next/cache';
+import { logModeration } from '@/db/moderation-log';
+import { insertReport } from '@/db/reports';
+import { tags } from '@/db/tags';
+import { parseReportInput, REPORTER_COOKIE, reportMessages } from '@/lib/reports';
+
+export type ReportCommentState =
+  | { status: 'idle' }
+  | { status: 'reported' }
+  | { status: 'duplicate' }
+  | { status: 'invalid'; message: string };
+
+const YEAR = 365 * 24 * 60 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Receives "Report" under a comment. Anyone may report, as anyone may comment, so there is no
+ * session to check: one report per browser (a random id in a cookie) and comment, and enough open
+ * reports send the comment back to Pending for a moderator to decide. The answer is a state the form
+ * shows in place, with JavaScript and in the page the no-JavaScript post renders.
+ */
+export async function reportComment(_previous: ReportCommentState, submitted: FormData): Promise<ReportCommentState> {
+  const formData = formDataOf(_previous, submitted);
+  const parsed = parseReportInput(Object.fromEntries(formData));
+  if (!parsed.success) return { status: 'invalid', message: parsed.message };
+  const { commentId, reason, note } = parsed.data;
+
+  const jar = await cookies();
+  let reporter = jar.get(REPORTER_COOKIE)?.value ?? '';
+  if (!UUID.test(reporter)) {
+    reporter = crypto.randomUUID();
+    jar.set(REPORTER_COOKIE, reporter, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: process.env.SITE_URL?.startsWith('https://') ?? false,
+      maxAge: YEAR,
+    });
+  }
+  const ip = (await headers()).get('x-forwarded-for') ?? '';
+
+  const result = insertReport({ commentId, reason, note, reporter, ip, now: new Date() });
+  if (result.kind === 'not-found') return { status: 'invalid', message: reportMessages.gone };
+  if (result.kind === 'duplicate') return { status: 'duplicate' };
+
+  if (result.sentBack) {
+    updateTag(tags.comments(result.articleId));
+    logModeration({
+      actor: null,
+      action: 'comment.reported-to-pending',
+      targetType: 'comment',
+      targetId: commentId,
+      before: { status: 'approved' },
+      after: { status: 'pending', reports: result.openReports },
+    });
+  }
+  return { status: 'reported' };
+}

@@ -1,0 +1,150 @@
+'use server';
+
+import { formDataOf } from '@/lib/action-args';
+import { refresh, updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { canModerate, currentStaff, type Staff } from '@/auth';
+import {
+  deleteComments,
+  idsInStatus,
+  restoreStatuses,
+  setStatuses,
+  type StatusChange,
+  statusBefore,
+} from '@/db/moderation';
+import { logModeration } from '@/db/moderation-log';
+import { dismissReports } from '@/db/reports';
+import { commentStatuses } from '@/db/schema';
+import { tags } from '@/db/tags';
+import { describeDone, type ModerationOp, moderationOps, opStatus, parseRowIntent } from '@/lib/moderation-ops';
+import { type Notice, safeDeskPath, withNotice } from '@/lib/notice';
+
+export type UndoEntry = { id: number; status: (typeof commentStatuses)[number] };
+export type ModerateState =
+  | { status: 'idle' }
+  | { status: 'done'; message: string; undo: UndoEntry[]; at: number }
+  | { status: 'refused'; message: string; at: number };
+
+const refused = (message: string): ModerateState => ({ status: 'refused', message, at: Date.now() });
+const denied = () => refused('Sign in as a moderator to do that. Nothing was changed.');
+
+/**
+ * With JavaScript the state is the answer. Without it, the browser is sent back to the queue it came
+ * from with the same message in a signed `notice` (post, redirect, get), since a per-person page
+ * re-rendered for a plain form post does not carry the form's state.
+ */
+function answer(formData: FormData, state: ModerateState): ModerateState {
+  if (formData.get('js') === '1' || state.status === 'idle') return state;
+  const notice: Notice = { kind: state.status, message: state.message, undo: state.status === 'done' ? state.undo : [], at: state.at };
+  redirect(withNotice(safeDeskPath(formData.get('returnTo')), notice));
+}
+
+const Ids = z.array(z.coerce.number().int().positive()).max(500);
+const BulkOp = z.enum(moderationOps);
+
+/** Readers see a change at their next request: only stories whose visible thread changed are invalidated. */
+function invalidate(changes: StatusChange[]) {
+  const articles = new Set(changes.filter((c) => c.from === 'approved' || c.to === 'approved').map((c) => c.articleId));
+  for (const articleId of articles) updateTag(tags.comments(articleId));
+}
+
+function apply(op: ModerationOp, ids: number[], staff: Staff): { count: number; undo: UndoEntry[] } {
+  if (op === 'delete') {
+    const deleted = deleteComments(ids);
+    for (const row of deleted) {
+      logModeration({ actor: staff, action: 'comment.delete', targetType: 'comment', targetId: row.id, before: row, after: null });
+    }
+    return { count: deleted.length, undo: [] };
+  }
+  if (op === 'dismiss') {
+    const dismissed = dismissReports(ids, new Date());
+    for (const id of dismissed) logModeration({ actor: staff, action: 'report.dismiss', targetType: 'comment', targetId: id });
+    return { count: dismissed.length, undo: [] };
+  }
+  const changes =
+    op === 'notspam' || op === 'restore'
+      ? restoreStatuses(ids.map((id) => ({ id, status: statusBefore(id, op === 'notspam' ? 'spam' : 'trash') ?? 'pending' })))
+      : setStatuses(ids, opStatus[op]!);
+  // A moderator who approves a reported comment has answered its reports.
+  if (op === 'approve') dismissReports(ids, new Date());
+  for (const change of changes) {
+    logModeration({
+      actor: staff,
+      action: `comment.${op}`,
+      targetType: 'comment',
+      targetId: change.id,
+      before: { status: change.from },
+      after: { status: change.to },
+    });
+  }
+  invalidate(changes);
+  return { count: changes.length, undo: changes.map((change) => ({ id: change.id, status: change.from })) };
+}
+
+/**
+ * The desk's one form: a row's button (`intent=approve:12`), the bulk bar (`intent=bulk`, the chosen
+ * `bulkAction` and the ticked `ids`), or Empty Spam / Empty Trash.
+ */
+export async function moderateComments(_previous: ModerateState, submitted: FormData): Promise<ModerateState> {
+  const formData = formDataOf(_previous, submitted);
+  const staff = await currentStaff();
+  if (!canModerate(staff)) return answer(formData, denied());
+
+  const intent = String(formData.get('intent') ?? '');
+  let op: ModerationOp;
+  let ids: number[];
+  const row = parseRowIntent(intent);
+  if (row) {
+    op = row.op;
+    ids = [row.id];
+  } else if (intent === 'bulk') {
+    const bulk = BulkOp.safeParse(formData.get('bulkAction'));
+    const ticked = Ids.safeParse(formData.getAll('ids'));
+    if (!bulk.success) return answer(formData, refused('Choose a bulk action.'));
+    if (!ticked.success || ticked.data.length === 0) return answer(formData, refused('Select at least one comment.'));
+    op = bulk.data;
+    ids = ticked.data;
+  } else if (intent === 'empty-spam' || intent === 'empty-trash') {
+    op = 'delete';
+    ids = idsInStatus(intent === 'empty-spam' ? 'spam' : 'trash');
+  } else {
+    return answer(formData, refused('That is not something the desk can do.'));
+  }
+
+  const result = apply(op, ids, staff);
+  refresh();
+  return answer(formData, { status: 'done', message: describeDone(op, result.count), undo: result.undo, at: Date.now() });
+}
+
+const UndoInput = z.array(z.object({ id: z.number().int().positive(), status: z.enum(commentStatuses) })).min(1).max(500);
+
+/** Puts back what the last action changed (the `u` key, or the Undo button). */
+export async function undoModeration(_previous: ModerateState, submitted: FormData): Promise<ModerateState> {
+  const formData = formDataOf(_previous, submitted);
+  const staff = await currentStaff();
+  if (!canModerate(staff)) return answer(formData, denied());
+  let raw: unknown;
+  try {
+    raw = JSON.parse(String(formData.get('undo') ?? ''));
+  } catch {
+    raw = null;
+  }
+  const parsed = UndoInput.safeParse(raw);
+  if (!parsed.success) return answer(formData, refused('There is nothing to undo.'));
+  const changes = restoreStatuses(parsed.data);
+  for (const change of changes) {
+    logModeration({
+      actor: staff,
+      action: 'comment.undo',
+      targetType: 'comment',
+      targetId: change.id,
+      before: { status: change.from },
+      after: { status: change.to },
+    });
+  }
+  invalidate(changes);
+  refresh();
+  const message = `Undone: ${changes.length} ${changes.length === 1 ? 'comment' : 'comments'} put back.`;
+  return answer(formData, { status: 'done', message, undo: [], at: Date.now() });
+}

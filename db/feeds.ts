@@ -1,0 +1,206 @@
+import 'server-only';
+import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { db } from './client';
+import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
+import { tags } from './tags';
+
+/** Items in every feed. */
+export const FEED_SIZE = 20;
+/** Google News only wants stories of the last two days. */
+export const NEWS_SITEMAP_WINDOW_MS = 2 * 24 * 3_600_000;
+
+const published = eq(articles.status, 'published');
+
+/** What a feed entry shows: never a commenter's anything. */
+const feedColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  headline: articles.headline,
+  standfirst: articles.standfirst,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  photoSrc: articles.photoSrc,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  authorSlug: authors.slug,
+  authorName: authors.name,
+};
+
+export type FeedArticle = {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  photoSrc: string | null;
+  sectionSlug: string;
+  sectionName: string;
+  authorSlug: string;
+  authorName: string;
+};
+
+function latestWhere(where: SQL | undefined): FeedArticle[] {
+  const items = db
+    .select(feedColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(and(published, where))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(FEED_SIZE)
+    .all();
+  tagArticles(items);
+  return items;
+}
+
+/** One call per story: `cacheTag` drops tags past 128 in a single call. */
+function tagArticles(items: { id: number }[]) {
+  for (const item of items) cacheTag(tags.article(item.id));
+}
+
+/** The site's feed: the latest stories, newest first. */
+export async function listFeedArticles() {
+  'use cache';
+  cacheTag(tags.latest);
+  cacheLife('days');
+  return latestWhere(undefined);
+}
+
+/** A section's feed, or null for a section we do not have. */
+export async function getSectionFeed(slug: string) {
+  'use cache';
+  cacheTag(tags.section(slug), tags.sections);
+  cacheLife('days');
+  const [section] = db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
+    .from(sections)
+    .where(eq(sections.slug, slug))
+    .all();
+  if (!section) return null;
+  return { section, items: latestWhere(eq(articles.sectionId, section.id)) };
+}
+
+/** An author's feed, or null for an author we do not have. */
+export async function getAuthorFeed(slug: string) {
+  'use cache';
+  cacheTag(tags.author(slug));
+  cacheLife('days');
+  const [author] = db
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio })
+    .from(authors)
+    .where(eq(authors.slug, slug))
+    .all();
+  if (!author) return null;
+  return { author, items: latestWhere(eq(articles.authorId, author.id)) };
+}
+
+/**
+ * A published story's approved comments, newest first, with the name and website each commenter
+ * chose to publish (never the email, IP or user agent); null for a draft or an unknown slug.
+ */
+export async function getCommentFeed(slug: string) {
+  'use cache';
+  cacheTag(tags.articleSlug(slug));
+  cacheLife('days');
+  const [article] = db
+    .select(feedColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(and(published, eq(articles.slug, slug)))
+    .all();
+  if (!article) return null;
+  cacheTag(tags.article(article.id), tags.comments(article.id));
+  const items = db
+    .select({ id: comments.id, authorName: comments.authorName, authorUrl: comments.authorUrl, body: comments.body, createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.articleId, article.id), eq(comments.status, 'approved')))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(FEED_SIZE)
+    .all();
+  return { article, items };
+}
+
+const lastChange = sql<number | null>`max(coalesce(${articles.updatedAt}, ${articles.publishedAt}))`.mapWith((value) =>
+  value === null ? null : new Date(Number(value)),
+);
+
+/**
+ * Every public address worth indexing, with when it last changed: each published story, every
+ * section, and the authors and topics that have a published story (a draft's topic stays unknown).
+ */
+export async function listSitemapEntries() {
+  'use cache';
+  cacheTag(tags.latest, tags.sections);
+  cacheLife('days');
+  const stories = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      sectionSlug: sections.slug,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(published)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .all();
+  tagArticles(stories);
+  const sectionRows = db
+    .select({ slug: sections.slug, lastModified: lastChange })
+    .from(sections)
+    .leftJoin(articles, and(eq(articles.sectionId, sections.id), published))
+    .groupBy(sections.id)
+    .orderBy(sections.position, sections.id)
+    .all();
+  const authorRows = db
+    .select({ slug: authors.slug, lastModified: lastChange })
+    .from(authors)
+    .innerJoin(articles, and(eq(articles.authorId, authors.id), published))
+    .groupBy(authors.id)
+    .orderBy(authors.slug)
+    .all();
+  const tagRows = db
+    .select({ slug: tagTable.slug, lastModified: lastChange })
+    .from(tagTable)
+    .innerJoin(articleTags, eq(articleTags.tagId, tagTable.id))
+    .innerJoin(articles, and(eq(articles.id, articleTags.articleId), published))
+    .groupBy(tagTable.id)
+    .orderBy(tagTable.slug)
+    .all();
+  for (const row of authorRows) cacheTag(tags.author(row.slug));
+  for (const row of tagRows) cacheTag(tags.tag(row.slug));
+  const newest = stories.reduce<number>((latest, story) => Math.max(latest, (story.updatedAt ?? story.publishedAt)?.getTime() ?? 0), 0);
+  return {
+    homeLastModified: newest ? new Date(newest) : null,
+    articles: stories,
+    sections: sectionRows,
+    authors: authorRows,
+    tags: tagRows,
+  };
+}
+
+/**
+ * Stories of the last two days, newest first, for the Google News sitemap. The window is measured
+ * when this is cached (at most an hour ago), so callers trim it again to the exact moment.
+ */
+export async function listNewsSitemapArticles() {
+  'use cache';
+  cacheTag(tags.latest);
+  cacheLife('hours');
+  const since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS);
+  const items = db
+    .select(feedColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(and(published, gte(articles.publishedAt, since)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(1000)
+    .all();
+  tagArticles(items);
+  return items;
+}

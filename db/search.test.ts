@@ -1,0 +1,154 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { toFtsQuery } from '@/lib/search-query';
+import type { Db } from './client';
+import { runMigrations } from './migrate';
+import { articles, authors, sections } from './schema';
+
+vi.mock('server-only', () => ({}));
+vi.mock('./client', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./client')>();
+  return { ...actual, db: actual.openDatabase(':memory:') };
+});
+
+const { db } = (await import('./client')) as { db: Db };
+const { searchArticles } = await import('./search');
+
+runMigrations(db);
+afterAll(() => db.$client.close());
+
+const hour = 3_600_000;
+let sectionId = 0;
+let authorId = 0;
+
+function story(values: { slug: string; headline?: string; standfirst?: string; body?: string; status?: 'draft' | 'published'; hoursAgo?: number }) {
+  const [row] = db
+    .insert(articles)
+    .values({
+      slug: values.slug,
+      sectionId,
+      authorId,
+      headline: values.headline ?? `Story ${values.slug}`,
+      standfirst: values.standfirst ?? 'A standfirst.',
+      body: values.body ?? '## Heading\n\nNothing to see.',
+      status: values.status ?? 'published',
+      publishedAt: new Date(Date.now() - (values.hoursAgo ?? 1) * hour),
+    })
+    .returning({ id: articles.id })
+    .all();
+  return row!.id;
+}
+
+/** The slugs a reader's text finds, best first (the way the search page calls it). */
+function find(text: string, page = 1) {
+  const query = toFtsQuery(text);
+  if (query === null) return [];
+  return searchArticles(query, page).results.map((result) => result.slug);
+}
+
+beforeAll(() => {
+  const [section] = db.insert(sections).values({ slug: 'news', name: 'News' }).returning().all();
+  const [author] = db.insert(authors).values({ slug: 'ada', name: 'Ada Quillfeather' }).returning().all();
+  sectionId = section!.id;
+  authorId = author!.id;
+});
+
+describe('searchArticles', () => {
+  it('finds a story by a word only its body holds, with a marked snippet', () => {
+    story({ slug: 'body-only', body: '## What happened\n\nThe **zephyrine** committee met on Tuesday.' });
+    const page = searchArticles(toFtsQuery('zephyrine')!, 1);
+    expect(page.total).toBe(1);
+    expect(page.results[0]!.slug).toBe('body-only');
+    expect(page.results[0]!.snippet).toContain('\u0002zephyrine\u0003');
+    expect(page.results[0]!.snippetFromBody).toBe(true);
+  });
+
+  it('ranks a headline match above a body match, even a newer one', () => {
+    story({ slug: 'in-headline', headline: 'Marblewood council falls', hoursAgo: 200 });
+    story({ slug: 'in-body', body: 'Elsewhere, marblewood was mentioned once.', hoursAgo: 1 });
+    expect(find('marblewood')).toEqual(['in-headline', 'in-body']);
+    const [first] = searchArticles(toFtsQuery('marblewood')!, 1).results;
+    expect(first!.headlineMarked).toBe('\u0002Marblewood\u0003 council falls');
+  });
+
+  it('prefers the newer of two equal matches', () => {
+    story({ slug: 'older-equal', body: 'The quorvantic vote.', hoursAgo: 24 * 30 });
+    story({ slug: 'newer-equal', body: 'The quorvantic vote.', hoursAgo: 2 });
+    expect(find('quorvantic')).toEqual(['newer-equal', 'older-equal']);
+  });
+
+  it('stems with porter and matches the author’s name', () => {
+    story({ slug: 'stemmed', body: 'Ministers were negotiating late.' });
+    expect(find('negotiations')).toContain('stemmed');
+    expect(find('quillfeather')).toContain('stemmed');
+  });
+
+  it('matches a prefix only when the reader typed *', () => {
+    story({ slug: 'prefix', body: 'A parliamentarian spoke.' });
+    expect(find('parliament')).not.toContain('prefix');
+    expect(find('parliament*')).toContain('prefix');
+  });
+
+  it('keeps drafts out and follows publishing, edits, unpublishing and deletion', () => {
+    const id = story({ slug: 'draft-then-published', body: 'The glimmerstone report.', status: 'draft' });
+    expect(find('glimmerstone')).toEqual([]);
+    db.update(articles).set({ status: 'published' }).where(eq(articles.id, id)).run();
+    expect(find('glimmerstone')).toEqual(['draft-then-published']);
+    db.update(articles).set({ body: 'The moonquarry report.' }).where(eq(articles.id, id)).run();
+    expect(find('glimmerstone')).toEqual([]);
+    expect(find('moonquarry')).toEqual(['draft-then-published']);
+    db.update(articles).set({ featured: true }).where(eq(articles.id, id)).run();
+    expect(find('moonquarry')).toEqual(['draft-then-published']);
+    db.update(articles).set({ status: 'draft' }).where(eq(articles.id, id)).run();
+    expect(find('moonquarry')).toEqual([]);
+    db.update(articles).set({ status: 'published' }).where(eq(articles.id, id)).run();
+    db.delete(articles).where(eq(articles.id, id)).run();
+    expect(find('moonquarry')).toEqual([]);
+    db.$client.exec(`INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')`);
+  });
+
+  it('follows an author’s change of name', () => {
+    const [author] = db.insert(authors).values({ slug: 'renamed', name: 'Bea Oldname' }).returning().all();
+    db.insert(articles)
+      .values({ slug: 'by-renamed', sectionId, authorId: author!.id, headline: 'A story', body: 'Text.', status: 'published', publishedAt: new Date() })
+      .run();
+    expect(find('oldname')).toEqual(['by-renamed']);
+    db.update(authors).set({ name: 'Bea Newname' }).where(eq(authors.id, author!.id)).run();
+    expect(find('oldname')).toEqual([]);
+    expect(find('newname')).toEqual(['by-renamed']);
+    db.$client.exec(`INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')`);
+  });
+
+  it('pages 20 at a time', () => {
+    for (let i = 1; i <= 21; i++) story({ slug: `paged-${i}`, body: 'The plinthwort index.', hoursAgo: i });
+    const first = searchArticles(toFtsQuery('plinthwort')!, 1);
+    const second = searchArticles(toFtsQuery('plinthwort')!, 2);
+    expect(first.results).toHaveLength(20);
+    expect(first.pageCount).toBe(2);
+    expect(second.results.map((r) => r.slug)).toEqual(['paged-21']);
+  });
+
+  it('answers any text, FTS5 syntax included, without an error', () => {
+    story({ slug: 'syntax', headline: 'Near the end of the road', body: 'And or not: "quoted" text (in brackets) with a-hyphen.' });
+    const inputs = [
+      '"', '""', '"unbalanced', 'quoted"', '*', '**', 'road*', '*road', '-', '-road', 'road -end', 'NEAR', 'NEAR(road end)',
+      'NEAR(road', 'road NEAR end', '(', ')', '((road', 'road)', 'AND', 'OR', 'NOT', 'AND OR', 'road AND', 'OR road',
+      'road OR end', 'headline:road', ':', '^road', '+', '{road}', "it's", '\\', '%', '_', "'; drop table articles; --",
+      'a-hyphen', 'é', 'Ελληνικά', '中文', '😀', '\u0000', '\u0002road\u0003', 'x'.repeat(5000), 'road '.repeat(200),
+    ];
+    for (const input of inputs) expect(() => find(input), input).not.toThrow();
+    expect(find('"quoted"')).toContain('syntax');
+    expect(find('NEAR')).toContain('syntax');
+    expect(find('(in brackets')).toContain('syntax');
+  });
+
+  it('survives random text', () => {
+    const alphabet = ['"', "'", '*', '-', '+', '^', ':', '(', ')', '{', '}', ' ', 'a', 'é', 'NEAR', 'AND', 'OR', 'NOT', '0', '\u0301', '.'];
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 500; i++) {
+      const input = Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(() => find(input), JSON.stringify(input)).not.toThrow();
+    }
+  });
+});

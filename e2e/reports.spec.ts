@@ -1,0 +1,129 @@
+import type { Browser, Page } from '@playwright/test';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { commentReports, comments, moderationLog } from '../db/schema';
+import { addApprovedComment, expect, randomIp, test } from './fixtures';
+
+const thanks = 'Thank you. A moderator will look at this comment.';
+const already = 'You have already reported this comment.';
+
+const commentBy = (page: Page, name: string) => page.getByRole('article', { name: `Comment by ${name}` });
+
+/** Opens Report under the comment, picks a reason, perhaps writes a note, and sends it. */
+async function report(page: Page, name: string, { reason = 'Abuse', note = '' }: { reason?: string; note?: string } = {}) {
+  const comment = commentBy(page, name);
+  await comment.getByText('Report', { exact: true }).click();
+  const why = comment.getByRole('group', { name: 'Why are you reporting this comment?' });
+  await why.getByRole('radio', { name: reason, exact: true }).check();
+  if (note) await comment.getByLabel('Note (optional)').fill(note);
+  await comment.getByRole('button', { name: 'Send report' }).click();
+  return comment;
+}
+
+function openReports(db: Db, commentId: number) {
+  return db
+    .select({ reason: commentReports.reason, note: commentReports.note, ip: commentReports.ip })
+    .from(commentReports)
+    .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.dismissedAt)))
+    .all();
+}
+
+const statusOf = (db: Db, id: number) => db.select({ status: comments.status }).from(comments).where(eq(comments.id, id)).all()[0]?.status;
+
+async function newReader(browser: Browser) {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  return { context, page: await context.newPage() };
+}
+
+test('a reader reports an approved comment once, and is told so the second time', async ({ page, article, db }) => {
+  const name = `Rude Rita ${crypto.randomUUID().slice(0, 6)}`;
+  const id = addApprovedComment(db, article.id, { name, body: 'Something uncalled for.' });
+  await page.goto(article.path);
+
+  const comment = await report(page, name, { reason: 'Off-topic', note: 'Nothing to do with the story.' });
+  await expect(comment.getByRole('status')).toHaveText(thanks);
+  await expect(comment.getByRole('button', { name: 'Send report' })).toHaveCount(0);
+  expect(openReports(db, id)).toEqual([{ reason: 'off-topic', note: 'Nothing to do with the story.', ip: expect.any(String) }]);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'bs_reporter');
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe('Lax');
+
+  // One report is not enough to take the comment down.
+  expect(statusOf(db, id)).toBe('approved');
+  await page.reload();
+  await expect(commentBy(page, name)).toBeVisible();
+
+  await report(page, name, { reason: 'Spam' });
+  await expect(commentBy(page, name).getByRole('status')).toHaveText(already);
+  expect(openReports(db, id)).toHaveLength(1);
+});
+
+test('Report sits beside Reply under approved comments, not under a held one', async ({ page, article, db }) => {
+  const name = `Fair Fay ${crypto.randomUUID().slice(0, 6)}`;
+  addApprovedComment(db, article.id, { name, body: 'A fair point.' });
+  await page.goto(article.path);
+  await expect(commentBy(page, name).getByRole('link', { name: `Reply to ${name}` })).toBeVisible();
+  await expect(commentBy(page, name).getByText('Report', { exact: true })).toBeVisible();
+
+  const held = `Held back ${crypto.randomUUID().slice(0, 6)}`;
+  await page.getByRole('textbox', { name: 'Name' }).fill(held);
+  await page.getByRole('textbox', { name: 'Email' }).fill(`held.${crypto.randomUUID().slice(0, 8)}@example.com`);
+  await page.getByRole('textbox', { name: 'Comment' }).fill(`Waiting my turn ${crypto.randomUUID()}`);
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(commentBy(page, held).getByText('Your comment is awaiting moderation.')).toBeVisible();
+  await expect(commentBy(page, held).getByText('Report', { exact: true })).toHaveCount(0);
+});
+
+test.describe('with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the report form opens and posts, and the answer shows in place', async ({ page, article, db }) => {
+    const name = `Spammy Sam ${crypto.randomUUID().slice(0, 6)}`;
+    const id = addApprovedComment(db, article.id, { name, body: 'Cheap watches at example dot com.' });
+    await page.goto(article.path);
+
+    await report(page, name, { reason: 'Spam' });
+    await expect(commentBy(page, name).getByRole('status')).toHaveText(thanks);
+    expect(openReports(db, id)).toEqual([{ reason: 'spam', note: '', ip: expect.any(String) }]);
+
+    await page.goto(article.path);
+    await report(page, name, { reason: 'Other', note: 'Still here.' });
+    await expect(commentBy(page, name).getByRole('status')).toHaveText(already);
+    expect(openReports(db, id)).toHaveLength(1);
+  });
+});
+
+test('three reports from three browsers send the comment back to Pending', async ({ browser, article, db }) => {
+  const name = `Nasty Ned ${crypto.randomUUID().slice(0, 6)}`;
+  const body = `Reported into hiding ${crypto.randomUUID()}`;
+  const id = addApprovedComment(db, article.id, { name, body });
+
+  for (const n of [1, 2, 3]) {
+    const reader = await newReader(browser);
+    await reader.page.goto(article.path);
+    const comment = await report(reader.page, name, { reason: 'Abuse', note: `Reader ${n}` });
+    if (n < 3) {
+      await expect(comment.getByRole('status')).toHaveText(thanks);
+      expect(statusOf(db, id)).toBe('approved');
+    } else {
+      // The reporter's own page refreshes without the comment once it is back in Pending.
+      await expect.poll(() => statusOf(db, id)).toBe('pending');
+      await expect(reader.page.getByText(body)).toHaveCount(0);
+    }
+    await reader.context.close();
+  }
+
+  expect(openReports(db, id)).toHaveLength(3);
+  const [logged] = db
+    .select({ actorName: moderationLog.actorName, after: moderationLog.after })
+    .from(moderationLog)
+    .where(and(eq(moderationLog.action, 'comment.reported-to-pending'), eq(moderationLog.targetId, id)))
+    .all();
+  expect(logged).toEqual({ actorName: 'System', after: { status: 'pending', reports: 3 } });
+
+  const stranger = await newReader(browser);
+  await stranger.page.goto(article.path);
+  await expect(stranger.page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
+  await expect(stranger.page.getByText(body)).toHaveCount(0);
+  await stranger.context.close();
+});
