@@ -1,26 +1,51 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { auth } from '@/auth';
 
 /**
- * Early refusals only; every action and route handler still checks what it needs itself.
- *
- * Cross-site form posts: Next refuses a server action whose Origin is not this host, but answers
- * with a 500. Refusing here first gives the browser a plain 403 and keeps the logs clean.
+ * Early redirects and refusals only; every page, action and route handler still checks the session
+ * and role itself (auth.ts). What this adds is the right status before any byte of a page is sent:
+ * desk pages are rendered per request and stream, so a page cannot change its status once started.
  */
-export function proxy(request: NextRequest) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    const origin = request.headers.get('origin');
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (origin && origin !== 'null' && host && safeHost(origin) !== host) {
-      return new NextResponse('Cross-site request refused.', {
+const adminPaths = ['/moderation/settings', '/moderation/users'];
+
+const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Admins only | Broadsheet</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<p>Error 403</p><h1>Admins only</h1><p>Your account can moderate comments, but this page is for admins.</p>
+<p><a href="/moderation">Back to the moderation desk</a></p></body></html>`;
+
+export const proxy = auth((request) => {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith('/moderation') && request.method === 'GET') {
+    const role = request.auth?.user?.role;
+    if (!request.auth?.user) {
+      const login = new URL('/login', request.url);
+      login.searchParams.set('next', pathname + request.nextUrl.search);
+      return NextResponse.redirect(login);
+    }
+    if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && role !== 'admin') {
+      // The pages call forbidden() themselves too; answering here gives the 403 status.
+      return new NextResponse(forbiddenPage, {
         status: 403,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store' },
       });
     }
-    if (origin === 'null') {
-      return new NextResponse('Cross-site request refused.', { status: 403, headers: { 'Cache-Control': 'private, no-store' } });
-    }
   }
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   return NextResponse.next();
+});
+
+/** Next refuses a server action whose Origin is not this host, but with a 500; say 403 first. */
+function refuseCrossSite(request: NextRequest) {
+  if (request.method === 'GET' || request.method === 'HEAD') return null;
+  const origin = request.headers.get('origin');
+  if (!origin) return null;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin !== 'null' && host && safeHost(origin) === host) return null;
+  return new NextResponse('Cross-site request refused.', {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  });
 }
 
 function safeHost(origin: string) {
@@ -32,6 +57,6 @@ function safeHost(origin: string) {
 }
 
 export const config = {
-  // Browsers send Origin on posts, not on ordinary page loads: reading pages never runs the proxy.
-  matcher: [{ source: '/:path*', has: [{ type: 'header', key: 'origin' }] }],
+  // Browsers send Origin on posts, not on ordinary page loads: reading public pages never runs the proxy.
+  matcher: ['/moderation/:path*', { source: '/:path*', has: [{ type: 'header', key: 'origin' }] }],
 };

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Masthead } from '@/components/masthead';
 import { SiteFooter } from '@/components/site-footer';
 import { siteUrl } from '@/lib/config';
+import { feedAlternates } from '@/lib/feed-paths';
 import { site } from '@/lib/site';
 import './globals.css';
 
@@ -10,6 +11,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
   description: site.tagline,
+  alternates: { types: feedAlternates() },
+  openGraph: { type: 'website', siteName: site.name, locale: site.language.replace('-', '_') },
 };
 
 export const viewport: Viewport = {

@@ -9,6 +9,14 @@ export function Masthead() {
         <Link href="/" className="masthead-name">
           {site.name}
         </Link>
+        {/* A plain GET form: it searches with or without JavaScript. */}
+        <form action="/search" role="search" aria-label="Site search" className="masthead-search">
+          <label htmlFor="masthead-q" className="visually-hidden">
+            Search the site
+          </label>
+          <input id="masthead-q" type="search" name="q" placeholder="Search" maxLength={200} />
+          <button type="submit">Search</button>
+        </form>
       </div>
       <nav aria-label="Sections" className="sections-nav">
         <ul>

@@ -110,7 +110,7 @@ test('a staff reply is approved at once with a Staff badge, and an edit is in th
   await row(moderatorPage, body).getByRole('link', { name: 'Reply' }).click();
   await moderatorPage.getByLabel('Your reply').fill(reply);
   await moderatorPage.getByRole('button', { name: 'Post staff reply' }).click();
-  await expect(moderatorPage).toHaveURL(/\/moderation/);
+  await expect(moderatorPage).toHaveURL(/\/moderation\?queue=approved$/);
 
   const reader = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   await reader.goto(article.path);
@@ -123,7 +123,7 @@ test('a staff reply is approved at once with a Staff badge, and an edit is in th
   await moderatorPage.goto(`/moderation/comments/${id}/edit`);
   await moderatorPage.getByLabel('Comment text').fill(edited);
   await moderatorPage.getByRole('button', { name: 'Save changes' }).click();
-  await expect(moderatorPage).toHaveURL(/\/moderation/);
+  await expect(moderatorPage).toHaveURL(/\/moderation\?queue=approved$/);
   expect(commentById(db, id)?.body).toBe(edited);
   await moderatorPage.goto('/moderation/log');
   const entry = moderatorPage.getByRole('row').filter({ hasText: 'comment.edit' }).filter({ hasText: edited }).first();

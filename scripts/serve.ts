@@ -19,6 +19,11 @@ await app.prepare();
 const server = createServer((req, res) => {
   // Next reads the client address from this header; make it the one we trust.
   req.headers['x-forwarded-for'] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);
+  // HSTS only where the site is really served over https (by us, or by a trusted proxy in front).
+  const forwardedProto = trust > 0 ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  if ('encrypted' in req.socket || forwardedProto === 'https') {
+    res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { ArticleCard, Paged } from '@/db/articles';
 import { Listing } from '@/components/listing';
+import { feedAlternates } from '@/lib/feed-paths';
 import { parsePage, parseSlug } from '@/lib/params';
 
 type Entity = { id: number; slug: string; name: string };
@@ -19,6 +20,8 @@ export function listingRoute<T extends Entity>(config: {
   list: (entity: T, page: number) => Promise<Paged<ArticleCard>>;
   describe: (entity: T) => string;
   intro: (entity: T) => ReactNode;
+  /** The entity's own feeds, linked from its pages' heads beside the site's. */
+  feeds?: (entity: T) => Parameters<typeof feedAlternates>[0];
 }) {
   async function load(rawSlug: string, rawPage?: string) {
     const slug = parseSlug(rawSlug);
@@ -39,7 +42,7 @@ export function listingRoute<T extends Entity>(config: {
     return {
       title: list.page > 1 ? `${entity.name}, page ${list.page}` : entity.name,
       description: config.describe(entity),
-      alternates: { canonical: list.page > 1 ? `${base}?page=${list.page}` : base },
+      alternates: { canonical: list.page > 1 ? `${base}?page=${list.page}` : base, types: feedAlternates(config.feeds?.(entity)) },
     };
   }
 

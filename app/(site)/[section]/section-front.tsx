@@ -1,4 +1,5 @@
 import { getSectionBySlug, listSectionArticles } from '@/db/articles';
+import { feedPaths } from '@/lib/feed-paths';
 import { listingRoute } from '../listing-route';
 
 export const sectionFront = listingRoute({
@@ -8,4 +9,8 @@ export const sectionFront = listingRoute({
   list: (section, page) => listSectionArticles(section.id, section.slug, page),
   describe: (section) => section.description,
   intro: (section) => (section.description ? <p className="listing-intro">{section.description}</p> : null),
+  feeds: (section) => ({
+    rss: [{ title: `${section.name} (RSS)`, url: feedPaths.section(section.slug).rss }],
+    atom: [{ title: `${section.name} (Atom)`, url: feedPaths.section(section.slug).atom }],
+  }),
 });

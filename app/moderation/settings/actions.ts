@@ -1,5 +1,7 @@
 'use server';
 
+import { formDataOf } from '@/lib/action-args';
+import { answerWithFlash } from '@/lib/flash';
 import { updateTag } from 'next/cache';
 import { currentStaff, isAdmin } from '@/auth';
 import { logModeration } from '@/db/moderation-log';
@@ -17,7 +19,7 @@ export type SaveSettingsState =
  * Saves the comment rules. New comments are judged by them at once (the comment action reads them
  * fresh); pages that render with them (thread depth, paging, closing) are invalidated by the tag.
  */
-export async function saveSettings(_previous: SaveSettingsState, formData: FormData): Promise<SaveSettingsState> {
+async function saveSettingsState(_previous: SaveSettingsState, formData: FormData): Promise<SaveSettingsState> {
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: 'Only an admin can do that. Nothing was changed.' };
   const parsed = parseSettingsForm(Object.fromEntries(formData));
@@ -26,4 +28,11 @@ export async function saveSettings(_previous: SaveSettingsState, formData: FormD
   logModeration({ actor: staff, action: 'settings.update', targetType: 'settings', before, after: parsed.data });
   updateTag(tags.settings);
   return { status: 'saved', message: 'Settings saved.', values: settingsFormValues(parsed.data) };
+}
+
+// The actions the forms call: the work above, answered in place or, without JavaScript, by post-redirect-get.
+
+export async function saveSettings(previous: SaveSettingsState, submitted: FormData): Promise<SaveSettingsState> {
+  const formData = formDataOf(previous, submitted);
+  return answerWithFlash(formData, 'settings', '/moderation/settings', await saveSettingsState(previous, formData));
 }

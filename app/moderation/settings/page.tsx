@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { requireAdmin } from '@/auth';
 import { readCommentSettings } from '@/db/settings';
 import { settingsFormValues } from '@/lib/settings-form';
+import { readFlash } from '@/lib/flash';
+import type { SaveSettingsState } from './actions';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -16,7 +18,7 @@ export default async function SettingsPage() {
     <>
       <h1>Comment settings</h1>
       <p className="desk-intro">These rules decide what happens to each new comment and how threads are shown. Changes apply at once.</p>
-      <SettingsForm saved={settingsFormValues(settings)} />
+      <SettingsForm saved={settingsFormValues(settings)} answered={await readFlash<SaveSettingsState>('settings')} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { JsFlag } from '@/components/js-flag';
 import type { SettingsFieldErrors, SettingsFormValues } from '@/lib/settings-form';
 import { saveSettings, type SaveSettingsState } from './actions';
 
@@ -12,8 +13,8 @@ type TextName = Exclude<keyof SettingsFormValues, 'manualApproval' | 'approvePre
  * Every comment rule in one form. Numbers are plain text inputs so that whatever was typed reaches
  * the server, whose answer shows beside the field with the typed value kept (with or without JavaScript).
  */
-export function SettingsForm({ saved }: { saved: SettingsFormValues }) {
-  const [state, action, pending] = useActionState(saveSettings, idle);
+export function SettingsForm({ saved, answered }: { saved: SettingsFormValues; answered: SaveSettingsState | null }) {
+  const [state, action, pending] = useActionState(saveSettings, answered ?? idle);
   const values = state.status === 'invalid' || state.status === 'saved' ? state.values : saved;
   const errors: SettingsFieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
 
@@ -26,6 +27,7 @@ export function SettingsForm({ saved }: { saved: SettingsFormValues }) {
 
   return (
     <form action={action} className="desk-settings" aria-busy={pending || undefined}>
+      <JsFlag />
       {state.status === 'saved' ? (
         <p className="form-notice" role="status">
           {state.message}

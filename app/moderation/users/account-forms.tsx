@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { JsFlag } from '@/components/js-flag';
 import { type AccountActionState, createAccount, type CreateAccountState } from './actions';
 
 const idleRow: AccountActionState = { status: 'idle' };
@@ -21,6 +22,7 @@ export function AccountActionForm({
   const [state, formAction, pending] = useActionState(action, idleRow);
   return (
     <form action={formAction} className="account-action">
+      <JsFlag />
       <input type="hidden" name="userId" value={userId} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -50,8 +52,8 @@ export function AccountActionForm({
 }
 
 /** `minPasswordLength` comes from the server, so that lib/passwords (argon2) stays out of the browser bundle. */
-export function CreateAccountForm({ minPasswordLength }: { minPasswordLength: number }) {
-  const [state, action, pending] = useActionState(createAccount, idleCreate);
+export function CreateAccountForm({ minPasswordLength, answered }: { minPasswordLength: number; answered: CreateAccountState | null }) {
+  const [state, action, pending] = useActionState(createAccount, answered ?? idleCreate);
   const values = state.status === 'invalid' ? state.values : { email: '', name: '', role: 'moderator' };
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
   const invalid = (name: keyof typeof errors) => ({
@@ -67,6 +69,7 @@ export function CreateAccountForm({ minPasswordLength }: { minPasswordLength: nu
 
   return (
     <form action={action} className="desk-new-account" aria-labelledby="new-account-title">
+      <JsFlag />
       {state.status === 'created' ? (
         <div className="form-notice" role="status">
           <p>{state.message}</p>

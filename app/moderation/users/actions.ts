@@ -1,5 +1,7 @@
 'use server';
 
+import { formDataOf } from '@/lib/action-args';
+import { answerWithFlash } from '@/lib/flash';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { currentStaff, isAdmin } from '@/auth';
@@ -79,7 +81,7 @@ function audit(account: StaffAccount) {
 
 const roleName = (role: StaffAccount['role']) => (role === 'admin' ? 'an admin' : 'a moderator');
 
-export async function createAccount(_previous: CreateAccountState, formData: FormData): Promise<CreateAccountState> {
+async function createAccountState(_previous: CreateAccountState, formData: FormData): Promise<CreateAccountState> {
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const raw = Object.fromEntries(formData);
@@ -108,7 +110,7 @@ export async function createAccount(_previous: CreateAccountState, formData: For
   return { status: 'created', message: `Account created for ${name} (${email}) as ${roleName(role)}.`, password: generated };
 }
 
-export async function changeRole(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+async function changeRoleState(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const parsed = RoleChange.safeParse(Object.fromEntries(formData));
@@ -123,7 +125,7 @@ export async function changeRole(_previous: AccountActionState, formData: FormDa
   return { status: 'done', message: `${result.after.name} is now ${roleName(result.after.role)}.` };
 }
 
-export async function setAccountDisabled(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+async function setAccountDisabledState(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const parsed = StatusChange.safeParse(Object.fromEntries(formData));
@@ -153,7 +155,7 @@ export async function setAccountDisabled(_previous: AccountActionState, formData
   };
 }
 
-export async function resetPassword(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+async function resetPasswordState(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const parsed = AccountTarget.safeParse(Object.fromEntries(formData));
@@ -174,4 +176,26 @@ export async function resetPassword(_previous: AccountActionState, formData: For
   });
   refresh();
   return { status: 'done', message: `New password for ${result.after.name}:`, password };
+}
+
+// The actions the forms call: the work above, answered in place or, without JavaScript, by post-redirect-get.
+
+export async function createAccount(previous: CreateAccountState, submitted: FormData): Promise<CreateAccountState> {
+  const formData = formDataOf(previous, submitted);
+  return answerWithFlash(formData, 'users', '/moderation/users', await createAccountState(previous, formData));
+}
+
+export async function changeRole(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
+  const formData = formDataOf(previous, submitted);
+  return answerWithFlash(formData, 'users', '/moderation/users', await changeRoleState(previous, formData));
+}
+
+export async function setAccountDisabled(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
+  const formData = formDataOf(previous, submitted);
+  return answerWithFlash(formData, 'users', '/moderation/users', await setAccountDisabledState(previous, formData));
+}
+
+export async function resetPassword(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
+  const formData = formDataOf(previous, submitted);
+  return answerWithFlash(formData, 'users', '/moderation/users', await resetPasswordState(previous, formData));
 }

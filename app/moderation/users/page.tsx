@@ -3,7 +3,9 @@ import { requireAdmin } from '@/auth';
 import { TimeStamp } from '@/components/time-stamp';
 import { listUsers } from '@/db/users';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords';
+import { readFlash } from '@/lib/flash';
 import { AccountActionForm, CreateAccountForm } from './account-forms';
+import type { AccountActionState, CreateAccountState } from './actions';
 import { changeRole, resetPassword, setAccountDisabled } from './actions';
 
 export const metadata: Metadata = { title: 'People' };
@@ -14,9 +16,24 @@ export const instant = false;
 export default async function UsersPage() {
   const me = await requireAdmin('/moderation/users');
   const accounts = listUsers();
+  // What a form posted without JavaScript answered (see lib/flash.ts).
+  const answered = await readFlash<CreateAccountState | AccountActionState>('users');
+  const forCreate = answered && (answered.status === 'invalid' || answered.status === 'created') ? (answered as CreateAccountState) : null;
+  const forRow = answered && !forCreate ? (answered as AccountActionState) : null;
   return (
     <>
       <h1>People</h1>
+      {forRow && forRow.status !== 'idle' ? (
+        <p className={forRow.status === 'done' ? 'form-notice' : 'form-error'} role="status">
+          {forRow.message}
+          {forRow.status === 'done' && forRow.password ? (
+            <>
+              {' '}
+              <code className="shown-once">{forRow.password}</code> Copy it now: it will not be shown again.
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <section aria-labelledby="accounts-title">
         <h2 id="accounts-title">Accounts</h2>
         <table className="desk-accounts">
@@ -71,7 +88,7 @@ export default async function UsersPage() {
       </section>
       <section aria-labelledby="new-account-title" className="desk-section">
         <h2 id="new-account-title">Create an account</h2>
-        <CreateAccountForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+        <CreateAccountForm minPasswordLength={MIN_PASSWORD_LENGTH} answered={forCreate} />
       </section>
     </>
   );

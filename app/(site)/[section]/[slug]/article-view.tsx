@@ -6,13 +6,19 @@ import { cacheLife } from 'next/cache';
 import type { ReactNode } from 'react';
 import { type FullArticle, getArticleBySlug, listRelatedArticles, type ArticleCard } from '@/db/articles';
 import { getCommentSettings } from '@/db/settings';
+import { JsonLd } from '@/components/json-ld';
 import { MarkdownBody } from '@/components/markdown';
 import { articlePath, StoryCard } from '@/components/story-card';
 import { TimeStamp } from '@/components/time-stamp';
 import { issueFormToken } from '@/lib/comment-cookies';
 import { commentsAreClosed } from '@/lib/comment-rules';
+import { siteUrl } from '@/lib/config';
+import { feedAlternates, feedPaths } from '@/lib/feed-paths';
 import { pluralize, readingMinutes } from '@/lib/format';
 import { parseSlug } from '@/lib/params';
+import { site } from '@/lib/site';
+import { socialCardPath, socialCardSize } from '@/lib/social-card';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
 
 export type ArticleParams = Promise<{ section: string; slug: string }>;
 
@@ -48,22 +54,82 @@ export async function cachedFormToken() {
   return issueFormToken(new Date());
 }
 
+/** The story's own photo, or else its generated card: what social networks and search engines show. */
+function shareImage(article: FullArticle) {
+  if (article.photoSrc && article.photoWidth && article.photoHeight) {
+    return { url: article.photoSrc, width: article.photoWidth, height: article.photoHeight, alt: article.photoAlt || article.headline };
+  }
+  return { url: socialCardPath(articlePath(article)), ...socialCardSize, alt: article.headline };
+}
+
+/** The later of publication and the last edit. */
+function modifiedAt(article: FullArticle) {
+  const { publishedAt, updatedAt } = article;
+  return updatedAt && publishedAt && updatedAt > publishedAt ? updatedAt : publishedAt;
+}
+
 export async function articleMetadata(params: ArticleParams): Promise<Metadata> {
   const slug = parseSlug((await params).slug);
   const article = slug ? await getArticleBySlug(slug) : null;
   if (!article) return {};
+  const origin = siteUrl();
+  const path = articlePath(article);
+  const url = `${origin}${path}`;
+  const authorUrl = `${origin}/authors/${article.authorSlug}`;
+  const image = shareImage(article);
+  const images = [{ ...image, url: new URL(image.url, `${origin}/`).toString() }];
+  const description = article.standfirst || undefined;
   return {
     title: article.headline,
-    description: article.standfirst,
-    alternates: { canonical: articlePath(article) },
+    description,
+    authors: [{ name: article.authorName, url: authorUrl }],
+    keywords: article.tags.map((tag) => tag.name),
+    alternates: {
+      canonical: url,
+      types: feedAlternates({
+        rss: [{ title: `Comments on “${article.headline}”`, url: feedPaths.comments(article.sectionSlug, article.slug) }],
+      }),
+    },
+    openGraph: {
+      type: 'article',
+      url,
+      siteName: site.name,
+      locale: site.language.replace('-', '_'),
+      title: article.headline,
+      description,
+      publishedTime: article.publishedAt?.toISOString(),
+      modifiedTime: modifiedAt(article)?.toISOString(),
+      section: article.sectionName,
+      authors: [authorUrl],
+      tags: article.tags.map((tag) => tag.name),
+      images,
+    },
+    twitter: { card: 'summary_large_image', title: article.headline, description, images },
   };
 }
 
 export function ArticleView({ article, related, comments }: { article: FullArticle; related: ArticleCard[]; comments: ReactNode }) {
   const edited =
     article.updatedAt && article.publishedAt && article.updatedAt.getTime() > article.publishedAt.getTime();
+  const origin = siteUrl();
+  const path = articlePath(article);
   return (
     <div className="article-page">
+      <JsonLd
+        data={newsArticleJsonLd(origin, {
+          ...article,
+          path,
+          updatedAt: modifiedAt(article),
+          image: shareImage(article),
+        })}
+      />
+      <JsonLd
+        data={breadcrumbJsonLd(origin, [
+          { name: site.name, path: '/' },
+          { name: article.sectionName, path: `/${article.sectionSlug}` },
+          { name: article.headline, path },
+        ])}
+      />
       <article className="article" aria-labelledby="headline">
         <header className="article-header">
           <p className="kicker">

@@ -1,4 +1,5 @@
 import { getAuthorBySlug, listAuthorArticles } from '@/db/articles';
+import { feedPaths } from '@/lib/feed-paths';
 import { listingRoute } from '../../listing-route';
 
 export const authorPage = listingRoute({
@@ -8,4 +9,8 @@ export const authorPage = listingRoute({
   list: (author, page) => listAuthorArticles(author.id, author.slug, page),
   describe: (author) => author.bio,
   intro: (author) => (author.bio ? <p className="listing-intro">{author.bio}</p> : null),
+  feeds: (author) => ({
+    rss: [{ title: `${author.name} (RSS)`, url: feedPaths.author(author.slug).rss }],
+    atom: [{ title: `${author.name} (Atom)`, url: feedPaths.author(author.slug).atom }],
+  }),
 });

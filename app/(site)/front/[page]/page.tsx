@@ -3,12 +3,16 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLeadArticle, listLatestArticles } from '@/db/articles';
+import { JsonLd } from '@/components/json-ld';
 import { Pagination } from '@/components/pagination';
 import { articlePath, StoryList } from '@/components/story-card';
 import { TimeStamp } from '@/components/time-stamp';
+import { siteUrl } from '@/lib/config';
+import { feedAlternates } from '@/lib/feed-paths';
 import { pluralize } from '@/lib/format';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { site } from '@/lib/site';
+import { webSiteJsonLd } from '@/lib/structured-data';
 
 // The home page is served at `/` and `/?page=N` (see the rewrites in next.config.ts).
 type Props = { params: Promise<{ page: string }> };
@@ -22,7 +26,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const n = parsePage(page);
   return {
     title: n && n > 1 ? `Latest stories, page ${n}` : { absolute: `${site.name}: ${site.tagline}` },
-    alternates: { canonical: n && n > 1 ? `/?page=${n}` : '/' },
+    alternates: { canonical: n && n > 1 ? `/?page=${n}` : '/', types: feedAlternates() },
   };
 }
 
@@ -35,6 +39,7 @@ export default async function HomePage(props: Props) {
 
   return (
     <div className="front">
+      {page === 1 ? <JsonLd data={webSiteJsonLd(siteUrl())} /> : null}
       <h1 className="visually-hidden">{page === 1 ? `${site.name}: the latest news` : `Latest stories, page ${page}`}</h1>
       {page === 1 && lead ? (
         <article className="lead-story" aria-labelledby="lead-headline">

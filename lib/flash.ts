@@ -1,0 +1,38 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { sign, verify } from './signing';
+
+/**
+ * The answer to a desk form posted without JavaScript. Next does not hand a plain form post's state
+ * to a page that is rendered per request, so the action stores the state in a short-lived, signed,
+ * HttpOnly cookie for that page and redirects back to it (post, redirect, get); the page reads it.
+ * With JavaScript the state is returned as usual.
+ */
+const PURPOSE = 'desk-flash';
+const cookieName = (key: string) => `bs_flash_${key}`;
+
+export async function answerWithFlash<T extends { status: string }>(formData: FormData, key: string, path: string, state: T): Promise<T> {
+  if (formData.get('js') === '1' || state.status === 'idle') return state;
+  const payload = Buffer.from(JSON.stringify({ state, at: Date.now() })).toString('base64url');
+  (await cookies()).set(cookieName(key), sign(payload, PURPOSE), {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/moderation',
+    maxAge: 60,
+    secure: (process.env.SITE_URL ?? '').startsWith('https://'),
+  });
+  redirect(path);
+}
+
+/** The state a no-JavaScript post left for this page in the last minute, or null. */
+export async function readFlash<T>(key: string): Promise<T | null> {
+  const payload = verify((await cookies()).get(cookieName(key))?.value, PURPOSE);
+  if (!payload) return null;
+  try {
+    const { state, at } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { state: T; at: number };
+    return Date.now() - at < 60_000 ? state : null;
+  } catch {
+    return null;
+  }
+}
