@@ -42,6 +42,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  cacheLife: {
+    // Every public read and page. Tags make changes show at once; the time limits only bound how long
+    // a CDN may keep a page (s-maxage) and how often an unchanged page is quietly re-rendered.
+    content: { stale: 60, revalidate: 60, expire: 30 * 24 * 60 * 60 },
+  },
   // Without Partial Prefetching, a path that was not prerendered waits for its full render,
   // which is then stored whole: unknown slugs answer 404, known ones are cached static pages.
   partialPrefetching: false,

@@ -67,7 +67,7 @@ function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
 export async function getLeadArticle() {
   'use cache';
   cacheTag(tags.latest);
-  cacheLife('days');
+  cacheLife('content');
   const [lead] = selectCards(published)
     .orderBy(desc(articles.featured), desc(articles.publishedAt), desc(articles.id))
     .limit(1)
@@ -80,14 +80,14 @@ export async function getLeadArticle() {
 export async function listLatestArticles(page: number, excludeId?: number) {
   'use cache';
   cacheTag(tags.latest);
-  cacheLife('days');
+  cacheLife('content');
   return cardsWhere(published, page, excludeId);
 }
 
 export async function getSectionBySlug(slug: string) {
   'use cache';
   cacheTag(tags.section(slug), tags.sections);
-  cacheLife('days');
+  cacheLife('content');
   const [section] = db
     .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
     .from(sections)
@@ -99,14 +99,14 @@ export async function getSectionBySlug(slug: string) {
 export async function listSectionArticles(sectionId: number, sectionSlug: string, page: number) {
   'use cache';
   cacheTag(tags.section(sectionSlug));
-  cacheLife('days');
+  cacheLife('content');
   return cardsWhere(and(published, eq(articles.sectionId, sectionId)), page);
 }
 
 export async function getAuthorBySlug(slug: string) {
   'use cache';
   cacheTag(tags.author(slug));
-  cacheLife('days');
+  cacheLife('content');
   const [author] = db
     .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio })
     .from(authors)
@@ -118,14 +118,14 @@ export async function getAuthorBySlug(slug: string) {
 export async function listAuthorArticles(authorId: number, authorSlug: string, page: number) {
   'use cache';
   cacheTag(tags.author(authorSlug));
-  cacheLife('days');
+  cacheLife('content');
   return cardsWhere(and(published, eq(articles.authorId, authorId)), page);
 }
 
 export async function getTagBySlug(slug: string) {
   'use cache';
   cacheTag(tags.tag(slug));
-  cacheLife('days');
+  cacheLife('content');
   const [tag] = db
     .select({ id: tagTable.id, slug: tagTable.slug, name: tagTable.name })
     .from(tagTable)
@@ -137,7 +137,7 @@ export async function getTagBySlug(slug: string) {
 export async function listTagArticles(tagId: number, tagSlug: string, page: number) {
   'use cache';
   cacheTag(tags.tag(tagSlug));
-  cacheLife('days');
+  cacheLife('content');
   const tagged = sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${tagId})`;
   return cardsWhere(and(published, tagged), page);
 }
@@ -146,7 +146,7 @@ export async function listTagArticles(tagId: number, tagSlug: string, page: numb
 export async function getArticleBySlug(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
-  cacheLife('days');
+  cacheLife('content');
   const [article] = db
     .select({
       ...cardColumns,
@@ -179,7 +179,7 @@ export type FullArticle = NonNullable<Awaited<ReturnType<typeof getArticleBySlug
 export async function listRelatedArticles(articleId: number, sectionId: number) {
   'use cache';
   cacheTag(tags.article(articleId), tags.latest);
-  cacheLife('days');
+  cacheLife('content');
   const shared = db
     .select({ articleId: articleTags.articleId, shared: count() })
     .from(articleTags)

@@ -32,7 +32,7 @@ export type PublicComment = {
 export async function listApprovedComments(articleId: number): Promise<PublicComment[]> {
   'use cache';
   cacheTag(tags.comments(articleId));
-  cacheLife('days');
+  cacheLife('content');
   return db
     .select(publicColumns)
     .from(comments)

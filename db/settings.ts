@@ -19,7 +19,7 @@ export function readCommentSettings(): CommentSettings {
 export async function getCommentSettings(): Promise<CommentSettings> {
   'use cache';
   cacheTag(tags.settings);
-  cacheLife('days');
+  cacheLife('content');
   return readCommentSettings();
 }
 

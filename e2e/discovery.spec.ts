@@ -90,7 +90,9 @@ function expectedLatest(db: Db, idBefore: number, listed: string[]) {
 
 test.describe('feeds', () => {
   test('the site feeds list the latest 20 published stories, newest first, in RSS and Atom', async ({ request, db, baseURL }) => {
-    const fresh = makeArticle(db, { publishedAt: new Date(Date.now() - 1000) });
+    // Enough stories of its own that the feed is full whatever else the database holds.
+    const own = Array.from({ length: 20 }, (_, i) => makeArticle(db, { publishedAt: new Date(Date.now() - (i + 1) * 1000) }));
+    const fresh = own[0]!;
     const hidden = makeArticle(db, { publishedAt: new Date() });
     setArticle(db, hidden.id, { status: 'draft' });
     const draft = seededDraft(db);

@@ -39,18 +39,18 @@ export async function loadArticle(params: ArticleParams) {
 
 /**
  * Whether the form is offered. Closing N days after publication depends on the clock, so the answer
- * is cached for an hour at most (and the page with it), not for the page's whole life.
+ * is cached for a minute at most (the "content" profile), not for the page's whole life.
  */
 async function commentsOpenNow(commentsOpen: boolean, publishedAt: Date | null, closeAfterDays: number | null) {
   'use cache';
-  cacheLife('hours');
+  cacheLife('content');
   return !commentsAreClosed({ commentsOpen, publishedAt }, { closeAfterDays }, new Date());
 }
 
 /** A signed "form shown at" time for the cached page; the form asks for a fresh one when used. */
 export async function cachedFormToken() {
   'use cache';
-  cacheLife('hours');
+  cacheLife('content');
   return issueFormToken(new Date());
 }
 

@@ -49,7 +49,7 @@ async function renderSocialCard(slug: string): Promise<Uint8Array | null> {
           color: '#1b1a17',
         }}
       >
-        <div style={{ display: 'flex', alignItems: 'center', paddingBottom: 20, borderBottom: '6px double #1b1a17' }}>
+        <div style={{ display: 'flex', alignItems: 'center', paddingBottom: 20 }}>
           <div
             style={{
               display: 'flex',
@@ -67,6 +67,9 @@ async function renderSocialCard(slug: string): Promise<Uint8Array | null> {
           </div>
           <div style={{ display: 'flex', fontSize: 52, letterSpacing: '-0.02em' }}>{site.name}</div>
         </div>
+        {/* The masthead's double rule (the renderer has no `double` border style). */}
+        <div style={{ display: 'flex', height: 3, background: '#1b1a17' }} />
+        <div style={{ display: 'flex', height: 1, marginTop: 4, background: '#1b1a17' }} />
         <div style={{ display: 'flex', marginTop: 44, fontSize: 28, letterSpacing: '0.08em', textTransform: 'uppercase', color: '#a3201c' }}>
           {cardText(article.sectionName)}
         </div>

@@ -1,0 +1,334 @@
+/**
+ * `npm run bench`: the production build on a large generated site (10,000 stories, 200,000 approved
+ * comments, 5,000 pending), measured with autocannon at 50 connections beside a plain node:http
+ * server that returns the same article bytes from memory (the ceiling for one Node process).
+ * Prints requests/s, p50/p99 and each page's ratio to the ceiling, comment posting, the desk,
+ * page weight and Lighthouse. BENCH_SECONDS sets the length of each run (default 10).
+ */
+import '../scripts/load-env';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { buildIfNeeded } from '../scripts/build-if-needed';
+
+const seconds = Number(process.env.BENCH_SECONDS || 10);
+const port = Number(process.env.BENCH_PORT || 3200);
+const origin = `http://127.0.0.1:${port}`;
+const dbFile = path.resolve('bench/.data/bench.db');
+const adminPassword = 'bench admin password';
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+type Result = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+function run(name: string, options: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ duration: seconds, connections: 50, ...options }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      });
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function actionId(filename: string, exportedName: string) {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, e]) => e.filename === filename && e.exportedName === exportedName);
+  if (!found) throw new Error(`no action ${exportedName}`);
+  return found[0];
+}
+
+/** A multipart body as a browser without JavaScript sends a server action form. */
+function multipart(fields: [string, string][]) {
+  const boundary = `----bench${Math.random().toString(16).slice(2)}`;
+  const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+function readRss(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function timeToFirstByte(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ ms: number; status: number }>((resolve, reject) => {
+    const started = performance.now();
+    const request = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (response) => {
+      response.once('data', () => undefined);
+      const ms = performance.now() - started;
+      response.resume();
+      response.on('end', () => resolve({ ms, status: response.statusCode ?? 0 }));
+    });
+    request.on('error', reject);
+    if (init.body) request.write(init.body);
+    request.end();
+  });
+}
+
+async function main() {
+  buildIfNeeded();
+  if (!fs.existsSync(dbFile)) {
+    console.log('Generating the large site (once; delete bench/.data to make it again)…');
+    const generated = spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate.ts', '--out', dbFile], { stdio: 'inherit' });
+    if (generated.status !== 0) process.exit(1);
+  }
+  {
+    const database = new Database(dbFile);
+    // Bench posts come with no form token and from many addresses at once.
+    database.prepare(`insert into settings (key, value, updated_at) values ('comments', ?, ?) on conflict(key) do update set value = excluded.value`).run(
+      JSON.stringify({ minFillSeconds: 0 }),
+      Date.now(),
+    );
+    database.close();
+  }
+
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let peakRss = 0;
+  const rssTimer = setInterval(() => {
+    peakRss = Math.max(peakRss, readRss(server.pid!));
+  }, 200);
+
+  try {
+    await waitFor(`${origin}/`);
+    const database = new Database(dbFile, { readonly: true });
+    const pathOf = (slug: string) => {
+      const row = database
+        .prepare('select s.slug as section from articles a join sections s on s.id = a.section_id where a.slug = ?')
+        .get(slug) as { section: string } | undefined;
+      return `/${row!.section}/${slug}`;
+    };
+    const lead = pathOf('bench-lead-story');
+    const longThread = pathOf('bench-long-thread');
+    const leadId = (database.prepare('select id from articles where slug = ?').get('bench-lead-story') as { id: number }).id;
+    const pending = database.prepare("select id from comments where status = 'pending' order by id limit 50").all() as { id: number }[];
+    database.close();
+
+    const pages = [
+      ['lead article', lead],
+      ['2,000-comment thread', longThread],
+      ['home page', '/'],
+      ['section front', '/news'],
+      ['search', '/search?q=minister+budget'],
+    ] as const;
+    for (const [, url] of pages) await fetch(`${origin}${url}`); // the first view renders and stores the page
+
+    const articleBytes = Buffer.from(await (await fetch(`${origin}${lead}`)).arrayBuffer());
+    const ceilingServer = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': articleBytes.length });
+      res.end(articleBytes);
+    });
+    await new Promise<void>((resolve) => ceilingServer.listen(port + 99, '127.0.0.1', resolve));
+    const ceiling = await run('node:http ceiling', { url: `http://127.0.0.1:${port + 99}/` });
+    ceilingServer.close();
+
+    const results: Result[] = [];
+    for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}` }));
+
+    // Comment posting: a no-JavaScript form post, each from its own address and email.
+    const postAction = actionId('app/(site)/[section]/[slug]/actions.ts', 'postComment');
+    let sequence = 0;
+    const before = countComments();
+    const posting = await new Promise<autocannon.Result>((resolve, reject) =>
+      autocannon(
+        {
+          url: `${origin}${lead}`,
+          connections: 10,
+          duration: seconds,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                sequence += 1;
+                const { body, contentType } = multipart([
+                  [`$ACTION_ID_${postAction}`, ''],
+                  ['articleId', String(leadId)],
+                  ['parentId', ''],
+                  ['name', `Bench Reader ${sequence}`],
+                  ['email', `reader${sequence}.${Date.now()}@example.com`],
+                  ['url', ''],
+                  ['comment', `A benchmark comment, number ${sequence}, about the story.`],
+                  ['token', ''],
+                ]);
+                return {
+                  ...request,
+                  body,
+                  headers: {
+                    'content-type': contentType,
+                    'x-forwarded-for': `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
+                    origin,
+                  },
+                };
+              },
+            },
+          ],
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      ),
+    );
+    const accepted = posting['3xx'];
+    const stored = countComments() - before;
+
+    // The desk: sign in, then the first byte of the queue with 5,000 pending, and a bulk approve of 50.
+    const loginAction = actionId('app/login/actions.ts', 'logIn');
+    const login = multipart([
+      [`$ACTION_ID_${loginAction}`, ''],
+      ['email', 'bench-admin@example.com'],
+      ['password', adminPassword],
+      ['next', '/moderation'],
+    ]);
+    const loginResponse = await fetch(`${origin}/login`, {
+      method: 'POST',
+      headers: { 'content-type': login.contentType, origin, 'x-forwarded-for': '10.250.0.1' },
+      body: login.body,
+      redirect: 'manual',
+    });
+    const cookie = loginResponse.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const queue = await timeToFirstByte(`${origin}/moderation`, { headers: { cookie } });
+    const bulkAction = actionId('app/moderation/actions.ts', 'moderateComments');
+    const bulk = multipart([
+      [`$ACTION_ID_${bulkAction}`, ''],
+      ['intent', 'bulk'],
+      ['bulkAction', 'approve'],
+      ['returnTo', '/moderation'],
+      ...pending.map((row) => ['ids', String(row.id)] as [string, string]),
+    ]);
+    const bulkStarted = performance.now();
+    const bulkResponse = await fetch(`${origin}/moderation`, {
+      method: 'POST',
+      headers: { 'content-type': bulk.contentType, cookie, origin },
+      body: bulk.body,
+      redirect: 'manual',
+    });
+    const bulkMs = performance.now() - bulkStarted;
+
+    const weight = await pageWeight(`${origin}${lead}`);
+    const lighthouse = runLighthouse(`${origin}${lead}`);
+
+    clearInterval(rssTimer);
+    peakRss = Math.max(peakRss, readRss(server.pid!));
+
+    const rows = [ceiling, ...results].map((r) => ({
+      page: r.name,
+      'req/s': Math.round(r.rps),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'vs ceiling': r === ceiling ? '100%' : `${((r.rps / ceiling.rps) * 100).toFixed(1)}%`,
+      errors: r.errors + r.non2xx,
+    }));
+    console.log(`\nBroadsheet bench: ${seconds} s per run, 50 connections (posting: 10), ${new Date().toISOString()}`);
+    console.table(rows);
+    console.log(
+      `Comment posting: ${Math.round(accepted / seconds)} accepted posts/s (${accepted} answered 303, ${stored} stored, ` +
+        `${posting.non2xx - accepted > 0 ? posting.non2xx - accepted : 0} refused, ${posting.errors} errors), p99 ${posting.latency.p99} ms`,
+    );
+    console.log(`Moderation queue (5,000 pending): first byte ${queue.ms.toFixed(0)} ms (status ${queue.status}); bulk approve of 50: ${bulkMs.toFixed(0)} ms (status ${bulkResponse.status})`);
+    console.log(`Server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+    console.log(
+      `Article page weight (gzip): HTML ${kb(weight.html)}, JS ${kb(weight.js)} (ours ${kb(weight.ownJs)}), CSS ${kb(weight.css)}, ${weight.requests} requests`,
+    );
+    console.log(`Lighthouse (mobile): ${lighthouse}`);
+  } finally {
+    clearInterval(rssTimer);
+    server.kill('SIGTERM');
+  }
+}
+
+function countComments() {
+  const database = new Database(dbFile, { readonly: true });
+  const { n } = database.prepare('select count(*) as n from comments').get() as { n: number };
+  database.close();
+  return n;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** What a reader's browser downloads for the article (gzip sizes, as a CDN would send them). */
+async function pageWeight(url: string) {
+  const { chromium: browserType } = await import('@playwright/test');
+  const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage();
+  const totals = { html: 0, js: 0, ownJs: 0, css: 0, requests: 0 };
+  page.on('response', async (response) => {
+    totals.requests += 1;
+    const type = response.request().resourceType();
+    if (!['document', 'script', 'stylesheet'].includes(type)) return;
+    const size = gzipSync(await response.body().catch(() => Buffer.alloc(0))).length;
+    if (type === 'document') totals.html += size;
+    if (type === 'stylesheet') totals.css += size;
+    if (type === 'script') totals.js += size;
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await browser.close();
+  totals.ownJs = ownClientJs();
+  return totals;
+}
+
+/** Our own client components' code in the build (the comment form, reply link, report control, desk). */
+function ownClientJs() {
+  const dir = '.next/static/chunks';
+  let total = 0;
+  for (const file of fs.readdirSync(dir)) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    if (/Leave a Reply|Send report/.test(text) && !/react-dom/.test(text.slice(0, 2000))) total += gzipSync(text).length;
+  }
+  return total;
+}
+
+function runLighthouse(url: string): string {
+  const out = path.resolve('bench/.data/lighthouse.json');
+  const result = spawnSync(
+    process.execPath,
+    [
+      'node_modules/lighthouse/cli/index.js',
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ],
+    { env: { ...process.env, CHROME_PATH: chromium }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 },
+  );
+  if (result.status !== 0 || !fs.existsSync(out)) return `did not run (${result.stderr?.toString().trim().split('\n').pop() ?? 'no output'})`;
+  const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, { title: string; score: number }> };
+  return Object.values(report.categories)
+    .map((c) => `${c.title} ${Math.round(c.score * 100)}`)
+    .join(', ');
+}
+
+await main();

@@ -1,0 +1,154 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './client';
+import { runMigrations } from './migrate';
+import { ANONYMOUS_NAME, eraseCommenterData, exportCommenterData, storyPaths } from './privacy';
+import { articles, authors, comments, loginFailures, moderationLog, sections } from './schema';
+
+const db = openDatabase(':memory:');
+runMigrations(db);
+afterAll(() => db.$client.close());
+
+const now = new Date('2025-02-12T21:40:00Z');
+const [section] = db.insert(sections).values({ slug: 'news', name: 'News' }).returning().all();
+const [author] = db.insert(authors).values({ slug: 'ed', name: 'Ed' }).returning().all();
+const story = (slug: string) =>
+  db
+    .insert(articles)
+    .values({ slug, sectionId: section!.id, authorId: author!.id, headline: slug, body: 'Text', status: 'published', publishedAt: now })
+    .returning()
+    .all()[0]!;
+const first = story('first-story');
+const second = story('second-story');
+
+let minute = 0;
+function addComment(values: { articleId?: number; name: string; email: string; body: string; status?: 'approved' | 'pending'; parentId?: number }) {
+  const [row] = db
+    .insert(comments)
+    .values({
+      articleId: values.articleId ?? first.id,
+      parentId: values.parentId ?? null,
+      authorName: values.name,
+      authorEmail: values.email,
+      authorUrl: `https://example.com/${values.name.toLowerCase()}`,
+      body: values.body,
+      status: values.status ?? 'approved',
+      ip: '192.0.2.44',
+      userAgent: `Browser of ${values.name}`,
+      heldReason: values.status === 'pending' ? { rule: 'manual-approval' } : null,
+      createdAt: new Date(now.getTime() + ++minute * 60_000),
+    })
+    .returning()
+    .all();
+  return row!;
+}
+
+let ada: ReturnType<typeof addComment>[];
+let other: ReturnType<typeof addComment>;
+
+beforeEach(() => {
+  db.delete(moderationLog).run();
+  db.delete(loginFailures).run();
+  db.delete(comments).run();
+  const top = addComment({ name: 'Ada', email: 'ada@example.com', body: 'First thoughts.' });
+  ada = [
+    top,
+    addComment({ name: 'Ada L.', email: 'ADA@Example.com', body: 'An older row, typed in capitals.', articleId: second.id, status: 'pending' }),
+    addComment({ name: 'Ada', email: 'ada@example.com', body: 'Replying to myself.', parentId: top.id }),
+  ];
+  other = addComment({ name: 'Grace', email: 'grace@example.com', body: 'Someone else entirely.', parentId: top.id });
+  db.insert(loginFailures)
+    .values([
+      { email: 'ada@example.com', ip: '192.0.2.44', createdAt: now },
+      { email: 'grace@example.com', ip: '192.0.2.45', createdAt: now },
+    ])
+    .run();
+  db.insert(moderationLog)
+    .values([
+      { actorName: 'Mo', action: 'comment.approve', targetType: 'comment', targetId: top.id, before: { status: 'pending' }, after: { status: 'approved' }, createdAt: now },
+      { actorName: 'Mo', action: 'comment.approve', targetType: 'comment', targetId: other.id, before: { status: 'pending' }, after: { status: 'approved' }, createdAt: now },
+    ])
+    .run();
+});
+
+const commentRow = (id: number) => db.select().from(comments).where(eq(comments.id, id)).get();
+
+describe('exportCommenterData', () => {
+  it('returns every column of every comment with that email, whatever its case, and nobody else’s', () => {
+    const data = exportCommenterData(db, '  Ada@Example.COM ', now);
+    expect(data.email).toBe('ada@example.com');
+    expect(data.exportedAt).toBe(now.toISOString());
+    expect(data.comments.map((c) => c.id).sort()).toEqual(ada.map((c) => c.id).sort());
+    const pending = data.comments.find((c) => c.id === ada[1]!.id)!;
+    expect(pending).toEqual(commentRow(ada[1]!.id));
+    expect(pending).toMatchObject({
+      authorName: 'Ada L.',
+      authorEmail: 'ADA@Example.com',
+      authorUrl: 'https://example.com/ada l.',
+      ip: '192.0.2.44',
+      userAgent: 'Browser of Ada L.',
+      status: 'pending',
+      heldReason: { rule: 'manual-approval' },
+    });
+    expect(JSON.stringify(data)).not.toContain('grace');
+  });
+
+  it('includes failed sign-ins with the email and the log entries about their comments', () => {
+    const data = exportCommenterData(db, 'ada@example.com', now);
+    expect(data.loginFailures).toEqual([expect.objectContaining({ email: 'ada@example.com', ip: '192.0.2.44' })]);
+    expect(data.moderationLog).toEqual([expect.objectContaining({ action: 'comment.approve', targetId: ada[0]!.id })]);
+  });
+
+  it('is empty for an email nobody used, and serialises to JSON', () => {
+    const data = exportCommenterData(db, 'nobody@example.com', now);
+    expect(data).toMatchObject({ comments: [], moderationLog: [], loginFailures: [] });
+    expect(JSON.parse(JSON.stringify(exportCommenterData(db, 'ada@example.com', now))).comments[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('refuses an empty address rather than match every erased comment', () => {
+    expect(() => exportCommenterData(db, '  ')).toThrow();
+  });
+});
+
+describe('eraseCommenterData', () => {
+  it('anonymises their comments, keeps the text and the thread, and deletes their failed sign-ins', () => {
+    const before = ada.map((c) => commentRow(c.id)!);
+    const result = eraseCommenterData(db, 'Ada@example.com');
+    expect(result).toEqual({ comments: 3, articleIds: [first.id, second.id], loginFailures: 1 });
+
+    for (const old of before) {
+      expect(commentRow(old.id)).toEqual({
+        ...old,
+        authorName: ANONYMOUS_NAME,
+        authorEmail: '',
+        authorUrl: '',
+        ip: '',
+        userAgent: '',
+      });
+    }
+    expect(exportCommenterData(db, 'ada@example.com')).toMatchObject({ comments: [], loginFailures: [] });
+  });
+
+  it('leaves everyone else, and the log, as they were', () => {
+    const log = db.select().from(moderationLog).all();
+    eraseCommenterData(db, 'ada@example.com');
+    expect(commentRow(other.id)).toEqual(other);
+    expect(commentRow(other.id)?.parentId).toBe(ada[0]!.id);
+    expect(db.select().from(loginFailures).all()).toEqual([expect.objectContaining({ email: 'grace@example.com' })]);
+    expect(db.select().from(moderationLog).all()).toEqual(log);
+  });
+
+  it('is idempotent, and erases nothing for an unknown or empty address', () => {
+    eraseCommenterData(db, 'ada@example.com');
+    expect(eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], loginFailures: 0 });
+    expect(eraseCommenterData(db, 'nobody@example.com').comments).toBe(0);
+    expect(() => eraseCommenterData(db, '')).toThrow();
+    expect(commentRow(other.id)).toEqual(other);
+  });
+
+  it('names the stories whose cached pages still show the old name', () => {
+    const { articleIds } = eraseCommenterData(db, 'ada@example.com');
+    expect(storyPaths(db, articleIds)).toEqual(['/news/first-story', '/news/second-story']);
+    expect(storyPaths(db, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * A commenter's data, for access and erasure requests (`npm run privacy:export` and
+ * `npm run privacy:erase`). No 'server-only': the scripts use it with a connection of their own.
+ *
+ * Commenters have no account: what identifies one is the email they typed. Reports are filed by an
+ * anonymous browser id, never an email, so they cannot be found this way and are not included.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { articles, comments, loginFailures, moderationLog, sections } from './schema';
+
+/** What an erased comment is signed with, as WordPress's personal-data eraser does. */
+export const ANONYMOUS_NAME = 'Anonymous';
+
+/** Emails are stored lower-cased by the comment form, but older rows or staff replies may not be. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function requireEmail(email: string): string {
+  const address = normalizeEmail(email);
+  // An empty address would match every comment erased before.
+  if (!address.includes('@')) throw new Error('An email address is required.');
+  return address;
+}
+
+const commentsOf = (address: string) => sql`lower(${comments.authorEmail}) = ${address}`;
+const failuresOf = (address: string) => sql`lower(${loginFailures.email}) = ${address}`;
+
+/**
+ * Everything stored about the commenter with this email: every column of each of their comments
+ * (IP address and browser included), the moderation log entries about those comments, and failed
+ * sign-ins with that email.
+ */
+export function exportCommenterData(database: Db, email: string, now = new Date()) {
+  const address = requireEmail(email);
+  const theirComments = database
+    .select()
+    .from(comments)
+    .where(commentsOf(address))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+  const ids = theirComments.map((comment) => comment.id);
+  const moderation = ids.length
+    ? database
+        .select()
+        .from(moderationLog)
+        .where(and(eq(moderationLog.targetType, 'comment'), inArray(moderationLog.targetId, ids)))
+        .orderBy(asc(moderationLog.createdAt), asc(moderationLog.id))
+        .all()
+    : [];
+  const failures = database.select().from(loginFailures).where(failuresOf(address)).orderBy(asc(loginFailures.createdAt)).all();
+  return { email: address, exportedAt: now.toISOString(), comments: theirComments, moderationLog: moderation, loginFailures: failures };
+}
+
+export type CommenterExport = ReturnType<typeof exportCommenterData>;
+
+/**
+ * Anonymises the commenter's comments the way WordPress does: the name becomes "Anonymous" and the
+ * email, website, IP address and browser are blanked; the text, its status and its place in the
+ * thread stay. Their failed sign-ins are deleted. One transaction: all of it or none.
+ *
+ * The email is blanked rather than replaced by a placeholder address, so that no new commenter can
+ * type that address and inherit the erased comments' "previously approved" standing.
+ */
+export function eraseCommenterData(database: Db, email: string) {
+  const address = requireEmail(email);
+  return database.transaction((tx) => {
+    const erased = tx
+      .update(comments)
+      .set({ authorName: ANONYMOUS_NAME, authorEmail: '', authorUrl: '', ip: '', userAgent: '' })
+      .where(commentsOf(address))
+      .returning({ id: comments.id, articleId: comments.articleId })
+      .all();
+    const failures = tx.delete(loginFailures).where(failuresOf(address)).returning({ id: loginFailures.id }).all();
+    return {
+      comments: erased.length,
+      articleIds: [...new Set(erased.map((row) => row.articleId))].sort((a, b) => a - b),
+      loginFailures: failures.length,
+    };
+  });
+}
+
+/** The addresses of these stories, to say which cached pages still show the old names. */
+export function storyPaths(database: Db, articleIds: number[]): string[] {
+  if (articleIds.length === 0) return [];
+  return database
+    .select({ section: sections.slug, slug: articles.slug })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(inArray(articles.id, articleIds))
+    .orderBy(asc(articles.id))
+    .all()
+    .map((row) => `/${row.section}/${row.slug}`);
+}
