@@ -64,7 +64,7 @@ function tagArticles(items: { id: number }[]) {
 export async function listFeedArticles() {
   'use cache';
   cacheTag(tags.latest);
-  cacheLife('days');
+  cacheLife('content');
   return latestWhere(undefined);
 }
 
@@ -72,7 +72,7 @@ export async function listFeedArticles() {
 export async function getSectionFeed(slug: string) {
   'use cache';
   cacheTag(tags.section(slug), tags.sections);
-  cacheLife('days');
+  cacheLife('content');
   const [section] = db
     .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
     .from(sections)
@@ -86,7 +86,7 @@ export async function getSectionFeed(slug: string) {
 export async function getAuthorFeed(slug: string) {
   'use cache';
   cacheTag(tags.author(slug));
-  cacheLife('days');
+  cacheLife('content');
   const [author] = db
     .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio })
     .from(authors)
@@ -103,7 +103,7 @@ export async function getAuthorFeed(slug: string) {
 export async function getCommentFeed(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
-  cacheLife('days');
+  cacheLife('content');
   const [article] = db
     .select(feedColumns)
     .from(articles)
@@ -134,7 +134,7 @@ const lastChange = sql<number | null>`max(coalesce(${articles.updatedAt}, ${arti
 export async function listSitemapEntries() {
   'use cache';
   cacheTag(tags.latest, tags.sections);
-  cacheLife('days');
+  cacheLife('content');
   const stories = db
     .select({
       id: articles.id,
@@ -190,7 +190,7 @@ export async function listSitemapEntries() {
 export async function listNewsSitemapArticles() {
   'use cache';
   cacheTag(tags.latest);
-  cacheLife('hours');
+  cacheLife('content');
   const since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS);
   const items = db
     .select(feedColumns)

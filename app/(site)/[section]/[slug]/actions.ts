@@ -18,6 +18,7 @@ import {
 } from '@/lib/comment-cookies';
 import { type CommentFieldErrors, type CommentValues, messages, parseCommentInput, valuesFrom } from '@/lib/comment-form';
 import { HONEYPOT_FIELD } from '@/lib/comment-form-fields';
+import { isStorageError, storageMessage } from '@/lib/storage-errors';
 
 export type PostCommentState =
   | { status: 'idle' }
@@ -62,10 +63,17 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     honeypotFilled: String(raw[HONEYPOT_FIELD] ?? '') !== '',
     secondsToFill: secondsSinceIssued(typeof raw.token === 'string' ? raw.token : null, now),
   };
-  const result = insertComment(
-    { articleId: article.id, parentId: input.parentId, fields, now, floodIntervalSeconds: settings.floodIntervalSeconds },
-    (hasApprovedComment) => decideStatus(fields, settings, { hasApprovedComment, bot }),
-  );
+  let result: ReturnType<typeof insertComment>;
+  try {
+    result = insertComment(
+      { articleId: article.id, parentId: input.parentId, fields, now, floodIntervalSeconds: settings.floodIntervalSeconds },
+      (hasApprovedComment) => decideStatus(fields, settings, { hasApprovedComment, bot }),
+    );
+  } catch (error) {
+    if (!isStorageError(error)) throw error;
+    console.error(`[comments] could not store a comment on article ${article.id}: ${(error as Error).message}`);
+    return { status: 'invalid', fieldErrors: {}, formError: storageMessage, values };
+  }
   if (result.kind === 'flood') return { status: 'invalid', fieldErrors: {}, formError: messages.flood, values };
   if (result.kind === 'duplicate') return { status: 'invalid', fieldErrors: {}, formError: messages.duplicate, values };
 

@@ -31,7 +31,7 @@ export async function GET(_request: Request, { params }: Props) {
 async function renderSocialCard(slug: string): Promise<Uint8Array | null> {
   'use cache';
   cacheTag(tags.articleSlug(slug));
-  cacheLife('days');
+  cacheLife('content');
   const article = await getArticleBySlug(slug);
   if (!article) return null;
   cacheTag(tags.article(article.id));
