@@ -214,22 +214,26 @@ function sentence(rng: Rng): string {
   }
 }
 
-const wordCount = (text: string) => text.split(' ').length;
+const wordCount = (text: string) => text.split(/\s+/).length;
 
 /** 400–900 words of Markdown: paragraphs under `##` subheadings, one list and one quote. */
 function articleBody(rng: Rng): string {
-  const target = rng.int(400, 900);
+  const target = rng.int(400, 870); // paragraphs stop at the target, overshooting by a sentence at most
   const blocks: string[] = [];
   let count = 0;
   const add = (block: string) => {
     blocks.push(block);
     count += wordCount(block);
   };
-  const paragraph = () => add(Array.from({ length: rng.int(2, 5) }, () => sentence(rng)).join(' '));
+  const paragraph = () => {
+    const sentences = [sentence(rng)];
+    for (let n = rng.int(2, 5); sentences.length < n && count + wordCount(sentences.join(' ')) < target; ) sentences.push(sentence(rng));
+    add(sentences.join(' '));
+  };
   paragraph();
   paragraph();
   let section = 0;
-  while (count < target) {
+  while (count < target || section < 2) {
     section += 1;
     add(
       rng.pick([
@@ -250,7 +254,7 @@ function articleBody(rng: Rng): string {
       );
       add(items.join('\n'));
     }
-    if (rng.chance(0.6)) paragraph();
+    if (count < target && rng.chance(0.6)) paragraph();
   }
   return blocks.join('\n\n');
 }

@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
 import { reachesThreshold } from '@/lib/reports';
 import { db } from './client';
 import { articles, commentReports, comments, type CommentStatus, type ReportReason, sections } from './schema';
 import { readCommentSettings } from './settings';
+import { tags } from './tags';
 
 export type NewReport = {
   commentId: number;
@@ -160,4 +162,28 @@ export function dismissReports(commentIds: number[], now: Date): number[] {
     .returning({ commentId: commentReports.commentId })
     .all();
   return [...new Set(dismissed.map((row) => row.commentId))];
+}
+
+/** An approved comment as the no-JavaScript report page shows it; cached with the story's comments. */
+export async function getReportableComment(id: number) {
+  'use cache';
+  cacheLife('content');
+  const [row] = db
+    .select({
+      id: comments.id,
+      articleId: comments.articleId,
+      authorName: comments.authorName,
+      body: comments.body,
+      slug: articles.slug,
+      sectionSlug: sections.slug,
+      headline: articles.headline,
+    })
+    .from(comments)
+    .innerJoin(articles, and(eq(articles.id, comments.articleId), eq(articles.status, 'published')))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(comments.id, id), eq(comments.status, 'approved')))
+    .all();
+  if (row) cacheTag(tags.comments(row.articleId));
+  else cacheTag(tags.latest);
+  return row ?? null;
 }

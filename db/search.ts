@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { cacheLife, cacheTag } from 'next/cache';
 import { hasMark, MARK_END, MARK_START } from '@/lib/search-query';
 import { db } from './client';
 import { articles, authors, comments, sections } from './schema';
+import { tags } from './tags';
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -76,7 +78,7 @@ export type SearchPage = { results: SearchResult[]; total: number; page: number;
 
 /**
  * One page of published stories matching an FTS5 query made by `toFtsQuery` (never raw text), best
- * first. Read per request: queries are too many and too varied to be worth caching.
+ * first.
  */
 export function searchArticles(ftsQuery: string, page: number): SearchPage {
   const where = and(sql`articles_fts match ${ftsQuery}`, eq(articles.status, 'published'));
@@ -105,4 +107,15 @@ export function searchArticles(ftsQuery: string, page: number): SearchPage {
     return { ...row, snippet, snippetFromBody: fromBody };
   });
   return { results, total, page, pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+}
+
+/**
+ * The same, cached per query and page: when a story breaks, the same few searches come again and
+ * again. Publishing or changing stories (the `latest` tag) refreshes them; the cache is bounded (LRU).
+ */
+export async function searchArticlesCached(ftsQuery: string, page: number): Promise<SearchPage> {
+  'use cache';
+  cacheTag(tags.latest);
+  cacheLife('content');
+  return searchArticles(ftsQuery, page);
 }

@@ -16,7 +16,16 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Next's own limit for a server action body; a larger post is refused before it is read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 const server = createServer((req, res) => {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
+    res.end('Request body too large.');
+    req.resume();
+    return;
+  }
   // Next reads the client address from this header; make it the one we trust.
   req.headers['x-forwarded-for'] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);
   // HSTS only where the site is really served over https (by us, or by a trusted proxy in front).

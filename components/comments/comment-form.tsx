@@ -51,8 +51,21 @@ export function CommentForm({ articleId, articlePath, initialToken, serverReplyT
   const [token, setToken] = useState(initialToken);
   const tokenRefreshed = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
-  // The Reply link's comment holds an empty slot the form moves into (only ever set in the browser).
-  const slot = clientReply ? document.getElementById(`reply-slot-${clientReply.id}`) : null;
+  // With a Reply clicked, the form moves to the end of that comment (only ever set in the browser).
+  const slot = clientReply ? document.querySelector<HTMLElement>(`#comment-${clientReply.id} > .comment-body`) : null;
+
+  // Reply links are plain links in the server-rendered thread; one listener takes them over.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.comment-reply-link');
+      if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      setReplyTarget({ id: Number(link.dataset.commentId), name: link.dataset.author ?? '' });
+      requestAnimationFrame(() => document.getElementById('comment')?.focus());
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, []);
 
   useEffect(() => {
     const form = formRef.current;

@@ -4,7 +4,6 @@ import { formatDateTime, pluralize } from '@/lib/format';
 import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from '@/lib/thread';
 import { CommentBody } from '../comment-body';
 import { CommentForm } from './comment-form';
-import { ReplyLink } from './reply-link';
 import { ReportControl } from './report-control';
 
 type ShownComment = PublicComment & { pending?: boolean };
@@ -116,13 +115,22 @@ function CommentItem({
           <div className="comment-actions">
             {article.open ? (
               <p className="reply">
-                <ReplyLink href={`${article.path}?replytocom=${comment.id}#respond`} commentId={comment.id} authorName={comment.authorName} />
+                {/* A plain link (no JavaScript: the form as a reply); the comment form takes the click over when scripts run. */}
+                <a
+                  className="comment-reply-link"
+                  href={`${article.path}?replytocom=${comment.id}#respond`}
+                  rel="nofollow"
+                  data-comment-id={comment.id}
+                  data-author={comment.authorName}
+                  aria-label={`Reply to ${comment.authorName}`}
+                >
+                  Reply
+                </a>
               </p>
             ) : null}
             <ReportControl commentId={comment.id} />
           </div>
         ) : null}
-        <div id={`reply-slot-${comment.id}`} className="reply-slot" />
       </article>
       {replies.length ? (
         <ol className="children">

@@ -1,17 +1,19 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { reportComment, type ReportCommentState } from '@/app/(site)/[section]/[slug]/report-actions';
 import { REPORT_NOTE_MAX, reportMessages, reportReasonLabels } from '@/lib/report-reasons';
 
 const idle: ReportCommentState = { status: 'idle' };
 
 /**
- * "Report" under an approved comment: a disclosure holding a plain form, so that it opens and posts
- * without JavaScript too (the answer then comes back in the page the post renders, the details open).
+ * "Report" under an approved comment. In the page it is only a link, so that a thread of hundreds of
+ * comments does not carry hundreds of forms: with JavaScript the form opens in place; without it the
+ * link leads to `/comments/ID/report`, which shows the same form open (and the answer after posting).
  */
-export function ReportControl({ commentId }: { commentId: number }) {
+export function ReportControl({ commentId, startOpen = false }: { commentId: number; startOpen?: boolean }) {
   const [state, formAction, sending] = useActionState(reportComment, idle);
+  const [open, setOpen] = useState(startOpen);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const done = state.status === 'reported' || state.status === 'duplicate';
 
@@ -20,9 +22,25 @@ export function ReportControl({ commentId }: { commentId: number }) {
     if (done) statusRef.current?.focus();
   }, [done]);
 
+  if (!open && state.status === 'idle') {
+    return (
+      <a
+        className="report-link"
+        href={`/comments/${commentId}/report`}
+        rel="nofollow"
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          setOpen(true);
+        }}
+      >
+        Report
+      </a>
+    );
+  }
+
   return (
-    <details className="report" open={state.status !== 'idle' || undefined}>
-      <summary>Report</summary>
+    <div className="report">
       <p ref={statusRef} className={state.status === 'invalid' ? 'report-status is-error' : 'report-status'} role="status" tabIndex={-1}>
         {state.status === 'idle' ? null : state.status === 'invalid' ? state.message : reportMessages[state.status]}
       </p>
@@ -46,6 +64,6 @@ export function ReportControl({ commentId }: { commentId: number }) {
           </button>
         </form>
       )}
-    </details>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
-import { searchArticles, type SearchResult } from '@/db/search';
+import { searchArticlesCached, type SearchResult } from '@/db/search';
 import { articlePath } from '@/components/story-card';
 import { TimeStamp } from '@/components/time-stamp';
 import { feedAlternates } from '@/lib/feed-paths';
@@ -31,7 +31,7 @@ export default async function SearchPage(props: Props) {
   const q = (first(params.q) ?? '').trim();
   const page = parsePage(first(params.page)) ?? 1;
   const query = toFtsQuery(q);
-  const found = query ? searchArticles(query, page) : null;
+  const found = query ? await searchArticlesCached(query, page) : null;
 
   return (
     <div className="listing search-page">
