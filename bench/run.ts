@@ -111,7 +111,8 @@ async function main() {
     database.close();
   }
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // The same command as `npm start`, heap limits included.
+  const server = spawn(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', '--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -19,7 +19,11 @@ await app.prepare();
 /** Next's own limit for a server action body; a larger post is refused before it is read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+let stopping = false;
+
 const server = createServer((req, res) => {
+  // While shutting down, answer what is in flight and let each connection close after its answer.
+  if (stopping) res.setHeader('Connection', 'close');
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
     res.end('Request body too large.');
@@ -40,7 +44,6 @@ server.listen(port, hostname, () => {
   console.log(`Broadsheet is serving on http://localhost:${port}`);
 });
 
-let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
@@ -49,7 +52,9 @@ function shutdown(signal: string) {
     closeDatabase();
     process.exit(0);
   });
+  // Keep-alive connections that go idle once their request is answered are closed as they do.
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => {
     console.error('Requests still open after 10 s: closing anyway');
     closeDatabase();
