@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,7 +17,7 @@ type Server = { process: ChildProcess; origin: string; db: string; exited: Promi
 async function startServer(name: string, port: number, db: string): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, DATABASE_PATH: db, PORT: String(port), TRUST_PROXY: '1', SITE_URL: `http://127.0.0.1:${port}` },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const origin = `http://127.0.0.1:${port}`;
@@ -123,4 +123,83 @@ test('SIGTERM lets requests in flight finish, then closes the database cleanly',
   expect(answered.some((post) => post.acknowledged)).toBe(true);
   // A clean close folds the write-ahead log back into the database.
   expect(fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0).toBe(0);
+});
+
+test('a full disk: a clear answer and a logged error, the text kept, nothing acknowledged lost, cached pages still served', async ({ browser }) => {
+  test.setTimeout(90_000);
+  expect(process.getuid?.(), 'this test mounts a small tmpfs, which needs root (as CI runs)').toBe(0);
+  const mount = path.join(dir, `disk-${crypto.randomUUID().slice(0, 8)}`);
+  fs.mkdirSync(mount, { recursive: true });
+  const run = (command: string, args: string[]) => {
+    const result = spawnSync(command, args, { encoding: 'utf8' });
+    expect(result.status, `${command} ${args.join(' ')}: ${result.stderr}`).toBe(0);
+  };
+  run('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount]);
+  let server: Server | undefined;
+  try {
+    const source = await copyDatabase('disk');
+    const db = path.join(mount, 'disk.db');
+    fs.copyFileSync(source, db);
+    const story = storyOf(db);
+    const actionId = postCommentActionId();
+    server = await startServer('disk', e2ePort + 63, db);
+    let log = '';
+    server.process.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    server.process.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const page = await fetch(`${server.origin}${story.path}`);
+    expect(page.status).toBe(200);
+
+    const expectRefusedCleanly = async (label: string) => {
+      const outcomes = await Promise.all(Array.from({ length: 5 }, (_, i) => postComment(server!.origin, story.path, story.id, actionId, 900 + i)));
+      expect(outcomes.filter((o) => o.status === 0 || o.status >= 500).map((o) => o.status), `${label}: errors`).toEqual([]);
+      const refused = outcomes.filter((o) => !o.acknowledged);
+      expect(refused.length, `${label}: posts refused`).toBeGreaterThan(0);
+      expect(log, `${label}: server log`).toContain('could not store a comment');
+      // What a reader sees: the form posted from a browser (no JavaScript) comes back with a clear
+      // message and the typed text in place.
+      const reader = await browser.newPage({ javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': `10.78.0.${label.length}` } });
+      await reader.goto(`${server!.origin}${story.path}`);
+      const text = `Typed during a ${label} ${crypto.randomUUID()}`;
+      await reader.getByRole('textbox', { name: 'Name' }).fill('Disk Reader');
+      await reader.getByRole('textbox', { name: 'Email' }).fill(`disk.${crypto.randomUUID().slice(0, 8)}@example.com`);
+      await reader.getByRole('textbox', { name: 'Comment' }).fill(text);
+      await reader.getByRole('button', { name: 'Post Comment' }).click();
+      await expect(reader.getByRole('alert')).toContainText('We could not save that just now');
+      await expect(reader.getByRole('textbox', { name: 'Comment' })).toHaveValue(text);
+      await reader.close();
+      // Nothing acknowledged was lost, and the story is still served from the cache.
+      expect((await fetch(`${server!.origin}${story.path}`)).status, `${label}: cached story`).toBe(200);
+      return outcomes;
+    };
+
+    // Fill the disk, then post.
+    const filler = fs.openSync(path.join(mount, 'filler'), 'w');
+    const block = Buffer.alloc(64 * 1024, 1);
+    try {
+      for (;;) fs.writeSync(filler, block);
+    } catch {
+      // ENOSPC: the disk is full
+    }
+    fs.closeSync(filler);
+    const full = await expectRefusedCleanly('full disk');
+
+    expect(log).toContain('could not store a comment');
+    expect(log).not.toMatch(/@example\.com/);
+
+    server.process.kill('SIGKILL');
+    await server.exited;
+    server = undefined;
+    fs.rmSync(path.join(mount, 'filler'));
+    const database = new Database(db);
+    expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
+    const stored = new Set((database.prepare('select author_email as email from comments').all() as { email: string }[]).map((r) => r.email));
+    database.close();
+    for (const o of full.filter((x) => x.acknowledged)) expect(stored.has(o.email)).toBe(true);
+  } finally {
+    if (server) {
+      server.process.kill('SIGKILL');
+      await server.exited;
+    }
+    spawnSync('umount', ['-l', mount]);
+  }
 });
