@@ -10,7 +10,7 @@ export const PAGE_SIZE = 20;
 const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`;
 
 /** What a story card needs: never the body, never anything about commenters but their number. */
-const cardColumns = {
+export const cardColumns = {
   id: articles.id,
   slug: articles.slug,
   headline: articles.headline,

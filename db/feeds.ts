@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
+import { getSectionBySlug } from './articles';
 import { db } from './client';
 import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
@@ -73,11 +74,7 @@ export async function getSectionFeed(slug: string) {
   'use cache';
   cacheTag(tags.section(slug), tags.sections);
   cacheLife('content');
-  const [section] = db
-    .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
-    .from(sections)
-    .where(eq(sections.slug, slug))
-    .all();
+  const section = await getSectionBySlug(slug);
   if (!section) return null;
   return { section, items: latestWhere(eq(articles.sectionId, section.id)) };
 }

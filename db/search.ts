@@ -3,8 +3,9 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { cacheLife, cacheTag } from 'next/cache';
 import { hasMark, MARK_END, MARK_START } from '@/lib/search-query';
+import { cardColumns } from './articles';
 import { db } from './client';
-import { articles, authors, comments, sections } from './schema';
+import { articles, authors, sections } from './schema';
 import { tags } from './tags';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -30,21 +31,7 @@ const start = sql.raw(`char(${MARK_START.charCodeAt(0)})`);
 const end = sql.raw(`char(${MARK_END.charCodeAt(0)})`);
 
 const resultColumns = {
-  id: articles.id,
-  slug: articles.slug,
-  headline: articles.headline,
-  standfirst: articles.standfirst,
-  publishedAt: articles.publishedAt,
-  updatedAt: articles.updatedAt,
-  photoSrc: articles.photoSrc,
-  photoWidth: articles.photoWidth,
-  photoHeight: articles.photoHeight,
-  photoAlt: articles.photoAlt,
-  sectionSlug: sections.slug,
-  sectionName: sections.name,
-  authorSlug: authors.slug,
-  authorName: authors.name,
-  commentCount: sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`,
+  ...cardColumns,
   headlineMarked: sql<string>`highlight(articles_fts, 0, ${start}, ${end})`,
   standfirstSnippet: sql<string>`snippet(articles_fts, 1, ${start}, ${end}, '…', 32)`,
   bodySnippet: sql<string>`snippet(articles_fts, 2, ${start}, ${end}, '…', 32)`,

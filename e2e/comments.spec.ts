@@ -252,3 +252,29 @@ test('a cross-site post of the comment form is refused and stores nothing', asyn
   expect(response.status()).toBeLessThan(500);
   expect(commentsByBody(db, body)).toHaveLength(0);
 });
+
+test('a long thread pages by 50 top-level comments, and a permalink lands on the right page', async ({ page, article, db }) => {
+  const ids: number[] = [];
+  for (let i = 1; i <= 52; i++) ids.push(addApprovedComment(db, article.id, { name: `Reader ${i}`, body: `Opinion number ${i} of many.` }));
+  await page.goto(article.path);
+  await expect(page.getByRole('heading', { name: '52 Comments' })).toBeVisible();
+  await expect(page.locator('.comment-list > li')).toHaveCount(50);
+  await expect(page.getByRole('navigation', { name: 'Comment pages' }).getByRole('link', { name: 'Comments page 2' })).toBeVisible();
+
+  await page.goto(`/comments/${ids[51]}`);
+  await expect(page).toHaveURL(new RegExp(`${article.path}\\?cpage=2#comment-${ids[51]}$`));
+  await expect(page.locator(`#comment-${ids[51]}`)).toContainText('Opinion number 52 of many.');
+  await expect(page.locator('.comment-list > li')).toHaveCount(2);
+});
+
+test('a story with comments closed shows its thread but no form', async ({ page, article, db }) => {
+  const { articles } = await import('../db/schema');
+  const { eq } = await import('drizzle-orm');
+  addApprovedComment(db, article.id, { name: 'Early Bird', body: 'Before the comments closed.' });
+  db.update(articles).set({ commentsOpen: false }).where(eq(articles.id, article.id)).run();
+  await page.goto(article.path);
+  await expect(page.getByText('Before the comments closed.')).toBeVisible();
+  await expect(page.getByText('Comments are closed.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Post Comment' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Reply to Early Bird' })).toHaveCount(0);
+});

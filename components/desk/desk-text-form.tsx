@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { JsFlag } from '@/components/js-flag';
 import type { DeskTextState } from '@/app/moderation/comments/[id]/actions';
 
 /** The edit and staff-reply forms: one textarea, the error beside it, the text kept. */
@@ -11,18 +12,22 @@ export function DeskTextForm({
   label,
   submit,
   initial,
+  answered,
 }: {
   action: (state: DeskTextState, data: FormData) => Promise<DeskTextState>;
   commentId: number;
   label: string;
   submit: string;
   initial: string;
+  /** What a post without JavaScript was answered (lib/flash.ts). */
+  answered: DeskTextState | null;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' });
+  const [state, formAction, pending] = useActionState<DeskTextState, FormData>(action, answered ?? { status: 'idle' });
   const invalid = state.status === 'invalid';
   return (
     <form action={formAction} className="desk-text-form">
       <input type="hidden" name="commentId" value={commentId} />
+      <JsFlag />
       <p className="comment-field">
         <label htmlFor="body">{label}</label>
         <textarea

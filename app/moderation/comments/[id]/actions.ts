@@ -1,6 +1,7 @@
 'use server';
 
 import { formDataOf } from '@/lib/action-args';
+import { answerWithFlash } from '@/lib/flash';
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -22,36 +23,48 @@ const Input = z.object({
 
 const denied = (body: string): DeskTextState => ({ status: 'invalid', message: 'Sign in as a moderator to do that. Nothing was changed.', body });
 
-/** Edits a comment's text; the log keeps the text before and after. */
-export async function editComment(_previous: DeskTextState, submitted: FormData): Promise<DeskTextState> {
-  const formData = formDataOf(_previous, submitted);
+/** Authorize, then validate: the moderator and the text, or the state to answer with. */
+async function readText(previous: DeskTextState, submitted: FormData) {
+  const formData = formDataOf(previous, submitted);
   const raw = String(formData.get('body') ?? '');
+  const invalid = (message: string): { formData: FormData; answer: DeskTextState } => ({ formData, answer: { status: 'invalid', message, body: raw } });
   const staff = await currentStaff();
-  if (!canModerate(staff)) return denied(raw);
+  if (!canModerate(staff)) return { formData, answer: denied(raw) };
   const parsed = Input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: 'invalid', message: parsed.error.issues[0]!.message, body: raw };
-  const comment = findCommentForDesk(parsed.data.commentId);
-  if (!comment) return { status: 'invalid', message: 'That comment no longer exists.', body: raw };
-  updateCommentBody(comment.id, parsed.data.body, new Date());
-  logModeration({ actor: staff, action: 'comment.edit', targetType: 'comment', targetId: comment.id, before: { body: comment.body }, after: { body: parsed.data.body } });
+  if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
+  return { formData, staff, input: parsed.data, invalid };
+}
+
+/** Without JavaScript, a refusal comes back to the same page by post-redirect-get (lib/flash.ts). */
+function answer(formData: FormData, kind: 'edit' | 'reply', state: DeskTextState) {
+  const id = Number(formData.get('commentId')) || 0;
+  return answerWithFlash(formData, `text-${kind}-${id}`, `/moderation/comments/${id}/${kind}`, state);
+}
+
+/** Edits a comment's text; the log keeps the text before and after. */
+export async function editComment(previous: DeskTextState, submitted: FormData): Promise<DeskTextState> {
+  const read = await readText(previous, submitted);
+  if ('answer' in read) return answer(read.formData, 'edit', read.answer);
+  const { staff, input } = read;
+  const comment = findCommentForDesk(input.commentId);
+  if (!comment) return answer(read.formData, 'edit', read.invalid('That comment no longer exists.').answer);
+  updateCommentBody(comment.id, input.body, new Date());
+  logModeration({ actor: staff, action: 'comment.edit', targetType: 'comment', targetId: comment.id, before: { body: comment.body }, after: { body: input.body } });
   if (comment.status === 'approved') updateTag(tags.comments(comment.articleId));
   redirect(`/moderation?queue=${comment.status}`);
 }
 
 /** A staff reply: approved at once, shown with a "Staff" badge. */
-export async function replyAsStaff(_previous: DeskTextState, submitted: FormData): Promise<DeskTextState> {
-  const formData = formDataOf(_previous, submitted);
-  const raw = String(formData.get('body') ?? '');
-  const staff = await currentStaff();
-  if (!canModerate(staff)) return denied(raw);
-  const parsed = Input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: 'invalid', message: parsed.error.issues[0]!.message, body: raw };
-  const parent = findCommentForDesk(parsed.data.commentId);
+export async function replyAsStaff(previous: DeskTextState, submitted: FormData): Promise<DeskTextState> {
+  const read = await readText(previous, submitted);
+  if ('answer' in read) return answer(read.formData, 'reply', read.answer);
+  const { staff, input } = read;
+  const parent = findCommentForDesk(input.commentId);
   if (!parent || (parent.status !== 'approved' && parent.status !== 'pending')) {
-    return { status: 'invalid', message: 'That comment can no longer be replied to.', body: raw };
+    return answer(read.formData, 'reply', read.invalid('That comment can no longer be replied to.').answer);
   }
-  const id = insertStaffReply({ articleId: parent.articleId, parentId: parent.id, staff, body: parsed.data.body, now: new Date() });
-  logModeration({ actor: staff, action: 'comment.reply', targetType: 'comment', targetId: id, before: null, after: { parentId: parent.id, body: parsed.data.body } });
+  const id = insertStaffReply({ articleId: parent.articleId, parentId: parent.id, staff, body: input.body, now: new Date() });
+  logModeration({ actor: staff, action: 'comment.reply', targetType: 'comment', targetId: id, before: null, after: { parentId: parent.id, body: input.body } });
   updateTag(tags.comments(parent.articleId));
   redirect(`/moderation?queue=${parent.status}`);
 }
