@@ -9,7 +9,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 /** Opens the database with the settings every connection needs. */
 export function openDatabase(file = databasePath()): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The folder holds commenters' emails and addresses, staff password hashes and the auth secret.
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
