@@ -150,16 +150,6 @@ export function insertComment(input: NewComment, decide: (hasApprovedComment: bo
   );
 }
 
-/** Returns the story's id so the caller can invalidate its pages, or null when the comment is gone. */
-export function setCommentStatus(id: number, status: CommentStatus) {
-  const [row] = db
-    .update(comments)
-    .set({ status })
-    .where(eq(comments.id, id))
-    .returning({ articleId: comments.articleId })
-    .all();
-  return row ?? null;
-}
 
 /** Where a comment lives, for its permalink; null when it or its story is not public. */
 export function findCommentLocation(id: number) {

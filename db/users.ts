@@ -37,19 +37,7 @@ export function insertUser(values: { email: string; name: string; role: UserRole
   return row ?? null;
 }
 
-export function updateUser(id: number, values: Partial<{ role: UserRole; disabled: boolean; passwordHash: string; sessionsValidAfter: Date }>) {
-  const [row] = db.update(users).set(values).where(eq(users.id, id)).returning(staffColumns).all();
-  return row ?? null;
-}
 
-export function countActiveAdmins() {
-  const [row] = db
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-    .all();
-  return row?.n ?? 0;
-}
 
 /** Failed sign-ins since `since` for this email and for this address, counted apart. */
 export function countRecentFailures(email: string, ip: string, since: Date) {
