@@ -9,7 +9,17 @@ export function articlePath(card: { sectionSlug: string; slug: string }) {
 }
 
 /** One story in a list: section, headline, standfirst, byline, time and comment count. */
-export function StoryCard({ story, headingLevel = 3, showPhoto = true }: { story: ArticleCard; headingLevel?: 2 | 3; showPhoto?: boolean }) {
+export function StoryCard({
+  story,
+  headingLevel = 3,
+  showPhoto = true,
+  showCommentCount = true,
+}: {
+  story: ArticleCard;
+  headingLevel?: 2 | 3;
+  showPhoto?: boolean;
+  showCommentCount?: boolean;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = articlePath(story);
   return (
@@ -38,9 +48,11 @@ export function StoryCard({ story, headingLevel = 3, showPhoto = true }: { story
             By <Link href={`/authors/${story.authorSlug}`}>{story.authorName}</Link>
           </span>
           {story.publishedAt ? <TimeStamp date={story.publishedAt} dateOnly /> : null}
-          <Link href={`${href}#comments`} className="comment-count">
-            {pluralize(story.commentCount, 'comment')}
-          </Link>
+          {showCommentCount ? (
+            <Link href={`${href}#comments`} className="comment-count">
+              {pluralize(story.commentCount, 'comment')}
+            </Link>
+          ) : null}
         </p>
       </div>
     </article>

@@ -43,8 +43,8 @@ export type ArticleCard = Awaited<ReturnType<ReturnType<typeof selectCards>['all
 export type Paged<T> = { items: T[]; total: number; page: number; pageCount: number };
 
 /** Tags every listed story, so editing one (or approving a comment on it) refreshes the lists that show it. */
-function tagCards(cards: { id: number }[]) {
-  for (const card of cards) cacheTag(tags.article(card.id), tags.comments(card.id));
+function tagCards(cards: { id: number }[], { withComments = true } = {}) {
+  for (const card of cards) cacheTag(tags.article(card.id), ...(withComments ? [tags.comments(card.id)] : []));
 }
 
 function paged<T extends { id: number }>(items: T[], total: number, page: number): Paged<T> {
@@ -211,7 +211,8 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
         (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0),
     )
     .slice(0, 3);
-  tagCards(related);
+  // "Read next" shows no comment counts, so approving a comment on one story leaves every other story's page cached.
+  tagCards(related, { withComments: false });
   return related;
 }
 

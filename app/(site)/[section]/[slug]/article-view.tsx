@@ -212,7 +212,7 @@ export function ArticleView({ article, related, comments }: { article: FullArtic
           <ul className="related-list">
             {related.map((story) => (
               <li key={story.id}>
-                <StoryCard story={story} />
+                <StoryCard story={story} showCommentCount={false} />
               </li>
             ))}
           </ul>

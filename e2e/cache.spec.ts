@@ -1,0 +1,35 @@
+import { addComment, expect, makeArticle, test } from './fixtures';
+
+test('approving a comment refreshes its own story and leaves the others cached', async ({ request, moderatorPage, db }) => {
+  const [mine, other] = [makeArticle(db), makeArticle(db)];
+  const body = `Exactly one page ${crypto.randomUUID()}`;
+  addComment(db, mine.id, { name: 'Exact Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  for (const story of [mine, other]) {
+    await request.get(story.path);
+    const again = await request.get(story.path);
+    expect(again.headers()['x-nextjs-cache'], story.path).toBe('HIT');
+    expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+.*stale-while-revalidate/);
+  }
+
+  await moderatorPage.goto(`/moderation?q=${encodeURIComponent(body)}`);
+  await moderatorPage.getByRole('row').filter({ hasText: body }).getByRole('button', { name: 'Approve' }).click();
+  await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
+
+  const otherAfter = await request.get(other.path);
+  expect(otherAfter.headers()['x-nextjs-cache']).toBe('HIT');
+  const mineAfter = await request.get(mine.path);
+  expect(await mineAfter.text()).toContain(body);
+  expect((await request.get(mine.path)).headers()['x-nextjs-cache']).toBe('HIT');
+});
+
+test('personal pages are never cached; public ones tell a CDN how long it may keep them', async ({ request, moderatorPage }) => {
+  for (const path of ['/', '/news']) {
+    const response = await request.get(path);
+    expect(response.headers()['cache-control'], path).toMatch(/s-maxage=\d+/);
+  }
+  const login = await request.get('/login');
+  expect(login.headers()['cache-control']).toMatch(/private.*no-store|no-store.*private/);
+  const desk = await moderatorPage.goto('/moderation');
+  expect(desk?.headers()['cache-control']).toMatch(/private/);
+  expect(desk?.headers()['cache-control']).toMatch(/no-store/);
+});
