@@ -203,3 +203,59 @@ test('a full disk: a clear answer and a logged error, the text kept, nothing ack
     spawnSync('umount', ['-l', mount]);
   }
 });
+
+test('a read-only database: stories still served, a post refused with a clear answer and the text kept', async ({ browser }) => {
+  test.setTimeout(90_000);
+  expect(process.getuid?.(), 'this test marks the database file immutable (chattr +i), which needs root (as CI runs)').toBe(0);
+  const folder = path.join(dir, `readonly-${crypto.randomUUID().slice(0, 8)}`);
+  fs.mkdirSync(folder, { recursive: true });
+  const db = path.join(folder, 'site.db');
+  fs.copyFileSync(await copyDatabase('readonly'), db);
+  const story = storyOf(db);
+  // Immutable: not even root may write it, so SQLite opens it read-only.
+  const immutable = spawnSync('chattr', ['+i', db], { encoding: 'utf8' });
+  expect(immutable.status, `chattr +i: ${immutable.stderr}`).toBe(0);
+  const port = e2ePort + 64;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+    env: { ...process.env, DATABASE_PATH: db, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    let status = 0;
+    for (let i = 0; i < 200 && status !== 200; i++) {
+      status = await fetch(`${origin}${story.path}`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status, `the story served from a read-only database\n${log}`).toBe(200);
+
+    const reader = await browser.newPage({ javaScriptEnabled: false });
+    await reader.goto(`${origin}${story.path}`);
+    const text = `Written to a read-only database ${crypto.randomUUID()}`;
+    await reader.getByRole('textbox', { name: 'Name' }).fill('Read Only');
+    await reader.getByRole('textbox', { name: 'Email' }).fill('read.only@example.com');
+    await reader.getByRole('textbox', { name: 'Comment' }).fill(text);
+    const [posted] = await Promise.all([
+      reader.waitForResponse((response) => response.request().method() === 'POST'),
+      reader.getByRole('button', { name: 'Post Comment' }).click(),
+    ]);
+    expect(posted.status()).toBeLessThan(500);
+    await expect(reader.getByRole('alert')).toContainText('We could not save that just now');
+    await expect(reader.getByRole('textbox', { name: 'Comment' })).toHaveValue(text);
+    await reader.close();
+    expect((await fetch(`${origin}${story.path}`)).status).toBe(200);
+    expect(log).toContain('could not store a comment');
+    expect(log).not.toContain('read.only@example.com');
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+    spawnSync('chattr', ['-i', db]);
+  }
+});

@@ -3,6 +3,7 @@
  * stand for many readers, so each sends its own X-Forwarded-For (TRUST_PROXY=1), and the minimum
  * fill time is off because a robot fills the form in milliseconds (a test turns it back on).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
@@ -11,6 +12,8 @@ import { e2eDatabasePath } from '../e2e/env';
 import { prepareDatabase } from './prepare-db';
 
 const dir = path.dirname(e2eDatabasePath);
+// A fault test that was stopped half-way may have left an immutable file behind (chattr +i).
+if (fs.existsSync(dir)) spawnSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 process.env.DATABASE_PATH = e2eDatabasePath;
