@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getSectionBySlug } from './articles';
+import { getAuthorBySlug, getSectionBySlug } from './articles';
 import { db } from './client';
 import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
@@ -84,11 +84,7 @@ export async function getAuthorFeed(slug: string) {
   'use cache';
   cacheTag(tags.author(slug));
   cacheLife('content');
-  const [author] = db
-    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio })
-    .from(authors)
-    .where(eq(authors.slug, slug))
-    .all();
+  const author = await getAuthorBySlug(slug);
   if (!author) return null;
   return { author, items: latestWhere(eq(articles.authorId, author.id)) };
 }
