@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from './client';
+import { db, preparedOnce } from './client';
 import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
 
@@ -217,8 +217,8 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
 }
 
 /** A published story as the comment action needs it, read fresh (not from the page cache). */
-export function findArticleForComment(id: number) {
-  const [row] = db
+const articleForComment = preparedOnce(db, (database) =>
+  database
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -228,7 +228,10 @@ export function findArticleForComment(id: number) {
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(published, eq(articles.id, id)))
-    .all();
-  return row ?? null;
+    .where(and(published, eq(articles.id, sql.placeholder('id'))))
+    .prepare(),
+);
+
+export function findArticleForComment(id: number) {
+  return articleForComment().get({ id }) ?? null;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
-import { db } from './client';
+import { db, preparedOnce } from './client';
 import { articles, comments, type CommentStatus, sections } from './schema';
 import { tags } from './tags';
 
@@ -85,71 +85,93 @@ export type InsertResult =
   | { kind: 'flood' }
   | { kind: 'duplicate' };
 
+/** The queries of a new comment, prepared once (see preparedOnce). Drizzle encodes the inserted
+ * values as usual; a placeholder in a WHERE is bound as given, so times there are in ms. */
+const postingQueries = preparedOnce(db, (database) => {
+  const p = sql.placeholder;
+  const duplicateOf = (parent: SQL) =>
+    database
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.articleId, p('articleId')), eq(comments.authorEmail, p('email')), parent, eq(comments.body, p('body'))))
+      .limit(1)
+      .prepare();
+  const queries = {
+    duplicateTopLevel: duplicateOf(isNull(comments.parentId)),
+    duplicateReply: duplicateOf(eq(comments.parentId, p('parentId'))),
+    recent: database
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(or(eq(comments.ip, p('ip')), eq(comments.authorEmail, p('email'))), gt(comments.createdAt, p('since'))))
+      .limit(1)
+      .prepare(),
+    approvedBefore: database
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.authorEmail, p('email')), eq(comments.status, 'approved')))
+      .limit(1)
+      .prepare(),
+    insert: database
+      .insert(comments)
+      .values({
+        articleId: p('articleId'),
+        parentId: p('parentId'),
+        authorName: p('name'),
+        authorEmail: p('email'),
+        authorUrl: p('url'),
+        body: p('body'),
+        ip: p('ip'),
+        userAgent: p('userAgent'),
+        status: p('status'),
+        heldReason: p('heldReason'),
+        createdAt: p('createdAt'),
+      })
+      .returning({ id: comments.id })
+      .prepare(),
+  };
+  // better-sqlite3's own transaction keeps its BEGIN IMMEDIATE and COMMIT statements prepared too.
+  const transaction = database.$client.transaction(
+    (input: NewComment, decide: (hasApprovedComment: boolean) => Decision): InsertResult => {
+      const { fields, now } = input;
+      const duplicate =
+        input.parentId === null
+          ? queries.duplicateTopLevel.get({ articleId: input.articleId, email: fields.email, body: fields.body })
+          : queries.duplicateReply.get({ articleId: input.articleId, email: fields.email, body: fields.body, parentId: input.parentId });
+      if (duplicate) return { kind: 'duplicate' };
+
+      if (input.floodIntervalSeconds > 0) {
+        const since = now.getTime() - input.floodIntervalSeconds * 1000;
+        if (queries.recent.get({ ip: fields.ip, email: fields.email, since })) return { kind: 'flood' };
+      }
+
+      const decision = decide(queries.approvedBefore.get({ email: fields.email }) !== undefined);
+      const row = queries.insert.get({
+        articleId: input.articleId,
+        parentId: input.parentId,
+        name: fields.name,
+        email: fields.email,
+        url: fields.url,
+        body: fields.body,
+        ip: fields.ip,
+        userAgent: fields.userAgent,
+        status: decision.status,
+        heldReason: decision.reason,
+        createdAt: now,
+      });
+      return { kind: 'created', id: row!.id, status: decision.status };
+    },
+  );
+  return { transaction };
+});
+
 /**
  * Checks for a duplicate and for flooding, decides the status and writes the comment, all in one
  * IMMEDIATE transaction so that concurrent posts (from any number of app servers) cannot slip past
  * the checks together. `decide` gets whether this email already has an approved comment.
  */
 export function insertComment(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): InsertResult {
-  const { fields, now } = input;
-  return db.transaction(
-    (tx) => {
-      const duplicate = tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(
-          and(
-            eq(comments.articleId, input.articleId),
-            eq(comments.authorEmail, fields.email),
-            input.parentId === null ? isNull(comments.parentId) : eq(comments.parentId, input.parentId),
-            eq(comments.body, fields.body),
-          ),
-        )
-        .limit(1)
-        .all();
-      if (duplicate.length) return { kind: 'duplicate' as const };
-
-      if (input.floodIntervalSeconds > 0) {
-        const since = new Date(now.getTime() - input.floodIntervalSeconds * 1000);
-        const recent = tx
-          .select({ id: comments.id })
-          .from(comments)
-          .where(and(or(eq(comments.ip, fields.ip), eq(comments.authorEmail, fields.email)), gt(comments.createdAt, since)))
-          .limit(1)
-          .all();
-        if (recent.length) return { kind: 'flood' as const };
-      }
-
-      const approvedBefore = tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(and(eq(comments.authorEmail, fields.email), eq(comments.status, 'approved')))
-        .limit(1)
-        .all();
-      const decision = decide(approvedBefore.length > 0);
-      const [row] = tx
-        .insert(comments)
-        .values({
-          articleId: input.articleId,
-          parentId: input.parentId,
-          authorName: fields.name,
-          authorEmail: fields.email,
-          authorUrl: fields.url,
-          body: fields.body,
-          ip: fields.ip,
-          userAgent: fields.userAgent,
-          status: decision.status,
-          heldReason: decision.reason,
-          createdAt: now,
-        })
-        .returning({ id: comments.id })
-        .all();
-      return { kind: 'created' as const, id: row!.id, status: decision.status };
-    },
-    { behavior: 'immediate' },
-  );
+  return postingQueries().transaction.immediate(input, decide);
 }
-
 
 /** Where a comment lives, for its permalink; null when it or its story is not public. */
 export function findCommentLocation(id: number) {

@@ -1,16 +1,20 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { CommentSettings } from '@/lib/comment-settings';
-import { db } from './client';
+import { db, preparedOnce } from './client';
 import { settings } from './schema';
 import { tags } from './tags';
 
 const COMMENTS_KEY = 'comments';
 
 /** The comment rules in force now, read fresh (for deciding a new comment's fate). */
+const settingRow = preparedOnce(db, (database) =>
+  database.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(),
+);
+
 export function readCommentSettings(): CommentSettings {
-  const [row] = db.select({ value: settings.value }).from(settings).where(eq(settings.key, COMMENTS_KEY)).all();
+  const row = settingRow().get({ key: COMMENTS_KEY });
   const parsed = CommentSettings.safeParse(row?.value ?? {});
   return parsed.success ? parsed.data : CommentSettings.parse({});
 }
