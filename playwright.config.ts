@@ -42,6 +42,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { DATABASE_PATH: e2eDatabasePath, PORT: String(e2ePort), SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      DATABASE_PATH: e2eDatabasePath,
+      PORT: String(e2ePort),
+      SITE_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Where e2e/nginx.spec.ts runs docs/nginx.conf; other tests run without it (refreshes then fail quietly).
+      EDGE_REFRESH_URL: `http://127.0.0.1:${e2ePort + 50}`,
+    },
   },
 });

@@ -7,6 +7,8 @@
  */
 import '../scripts/load-env';
 import { spawn, spawnSync } from 'node:child_process';
+import { npmStartArguments } from './start-command';
+import { nginxBinary, startNginx } from '../scripts/nginx-harness';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -73,7 +75,8 @@ function multipart(fields: [string, string][]) {
 function readRss(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    // VmHWM: the most the kernel ever gave the process, so no peak between two samples is missed.
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
   } catch {
     return 0;
   }
@@ -112,7 +115,7 @@ async function main() {
   }
 
   // The same command as `npm start`, heap limits included.
-  const server = spawn(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', '--import', 'tsx', 'scripts/start.ts'], {
+  const server = spawn(process.execPath, npmStartArguments(), {
     env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -156,6 +159,8 @@ async function main() {
 
     const results: Result[] = [];
     for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}` }));
+
+    const edge = await throughNginx(lead, articleBytes);
 
     // Comment posting: a no-JavaScript form post, each from its own address and email.
     const postAction = actionId('app/(site)/[section]/[slug]/actions.ts', 'postComment');
@@ -258,6 +263,15 @@ async function main() {
         `${posting.non2xx - accepted > 0 ? posting.non2xx - accepted : 0} refused, ${posting.errors} errors), p99 ${posting.latency.p99} ms`,
     );
     console.log(`Moderation queue (5,000 pending): first byte ${queue.ms.toFixed(0)} ms (status ${queue.status}); bulk approve of 50: ${bulkMs.toFixed(0)} ms (status ${bulkResponse.status})`);
+    if (edge) {
+      console.log(
+        `Through nginx (docs/nginx.conf), lead article: ${Math.round(edge.cached.rps)} req/s, p99 ${edge.cached.p99} ms = ` +
+          `${((edge.cached.rps / edge.file.rps) * 100).toFixed(0)}% of the same nginx serving the same bytes from a file ` +
+          `(${Math.round(edge.file.rps)} req/s, p99 ${edge.file.p99} ms)`,
+      );
+    } else {
+      console.log(`Through nginx: not measured (${nginxBinary} not found; apt-get install -y nginx-light)`);
+    }
     console.log(`Server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
     console.log(
       `Article page weight (gzip): HTML ${kb(weight.html)}, JS ${kb(weight.js)} (ours ${kb(weight.ownJs)}), CSS ${kb(weight.css)}, ${weight.requests} requests`,
@@ -266,6 +280,33 @@ async function main() {
   } finally {
     clearInterval(rssTimer);
     server.kill('SIGTERM');
+  }
+}
+
+/**
+ * docs/nginx.conf in front of the server, against the same nginx serving the lead article's bytes
+ * from a file: what the page cache costs over plain static serving.
+ */
+async function throughNginx(lead: string, articleBytes: Buffer): Promise<{ cached: Result; file: Result } | null> {
+  if (!fs.existsSync(nginxBinary)) return null;
+  const dir = path.resolve('bench/.data/nginx');
+  const filePort = port + 51;
+  const files = path.join(dir, 'files');
+  const nginx = await startNginx({
+    dir,
+    listenPort: port + 50,
+    upstreamPort: port,
+    extraServers: `server { listen 127.0.0.1:${filePort}; location / { root ${files}; default_type text/html; } }`,
+  });
+  try {
+    fs.mkdirSync(files, { recursive: true });
+    fs.writeFileSync(path.join(files, 'lead.html'), articleBytes);
+    await fetch(`${nginx.origin}${lead}`);
+    const cached = await run('through nginx', { url: `${nginx.origin}${lead}` });
+    const file = await run('nginx, file', { url: `http://127.0.0.1:${filePort}/lead.html` });
+    return { cached, file };
+  } finally {
+    nginx.stop();
   }
 }
 

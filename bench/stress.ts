@@ -9,6 +9,7 @@
  */
 import '../scripts/load-env';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { npmStartArguments } from './start-command';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,7 +23,7 @@ const dir = path.resolve('bench/.data/stress');
 const dbFile = path.join(dir, 'stress.db');
 
 function start(): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', '--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, npmStartArguments(), {
     env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -15,7 +15,7 @@ const dir = path.resolve(path.dirname(e2eDatabasePath), 'faults');
 type Server = { process: ChildProcess; origin: string; db: string; exited: Promise<number | null> };
 
 async function startServer(name: string, port: number, db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, DATABASE_PATH: db, PORT: String(port), TRUST_PROXY: '1', SITE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,7 +3,7 @@
  * stand for many readers, so each sends its own X-Forwarded-For (TRUST_PROXY=1), and the minimum
  * fill time is off because a robot fills the form in milliseconds (a test turns it back on).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
@@ -24,4 +24,7 @@ const database = openDatabase();
 writeCommentSettings(database, { minFillSeconds: 0 });
 database.$client.close();
 
-await import('./start');
+// `npm start`'s own script, as a child with this environment; stopping this process stops it.
+const server = spawn(process.execPath, ['scripts/start.mjs'], { stdio: 'inherit', env: process.env });
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -3,6 +3,7 @@
  * address comes from the socket (or, with TRUST_PROXY, from our own proxy) and nothing a client
  * sends can pose as it, and so that SIGTERM lets requests in flight finish before the database closes.
  */
+import './load-env';
 import { createServer } from 'node:http';
 import next from 'next';
 import { closeDatabase } from '../db/client';

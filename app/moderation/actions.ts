@@ -1,7 +1,7 @@
 'use server';
 
 import { formDataOf } from '@/lib/action-args';
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { canModerate, currentStaff, type Staff } from '@/auth';
@@ -16,7 +16,7 @@ import {
 import { logModeration } from '@/db/moderation-log';
 import { dismissReports } from '@/db/reports';
 import { commentStatuses } from '@/db/schema';
-import { tags } from '@/db/tags';
+import { commentsChanged } from '@/lib/invalidate';
 import { describeDone, type ModerationOp, moderationOps, opStatus, parseRowIntent } from '@/lib/moderation-ops';
 import { type Notice, safeDeskPath, withNotice } from '@/lib/notice';
 
@@ -46,7 +46,7 @@ const BulkOp = z.enum(moderationOps);
 /** Readers see a change at their next request: only stories whose visible thread changed are invalidated. */
 function invalidate(changes: StatusChange[]) {
   const articles = new Set(changes.filter((c) => c.from === 'approved' || c.to === 'approved').map((c) => c.articleId));
-  for (const articleId of articles) updateTag(tags.comments(articleId));
+  commentsChanged(articles);
 }
 
 function apply(op: ModerationOp, ids: number[], staff: Staff): { count: number; undo: UndoEntry[] } {

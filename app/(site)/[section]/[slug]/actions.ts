@@ -3,11 +3,10 @@
 import { formDataOf } from '@/lib/action-args';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { updateTag } from 'next/cache';
+import { commentsChanged } from '@/lib/invalidate';
 import { findArticleForComment } from '@/db/articles';
 import { filterPendingIds, findApprovedParent, insertComment } from '@/db/comments';
 import { readCommentSettings } from '@/db/settings';
-import { tags } from '@/db/tags';
 import { commentsAreClosed, decideStatus } from '@/lib/comment-rules';
 import {
   PENDING_COOKIE,
@@ -87,7 +86,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     if (input.remember) jar.set(name, fields[field], { ...cookieOptions, maxAge: YEAR });
     else if (jar.has(name)) jar.delete(name);
   }
-  if (result.status === 'approved') updateTag(tags.comments(article.id));
+  if (result.status === 'approved') commentsChanged([article.id]);
 
   const visible = result.status !== 'spam';
   if (raw.js !== '1') {

@@ -2,10 +2,9 @@
 
 import { formDataOf } from '@/lib/action-args';
 import { cookies, headers } from 'next/headers';
-import { updateTag } from 'next/cache';
+import { commentsChanged } from '@/lib/invalidate';
 import { logModeration } from '@/db/moderation-log';
 import { insertReport } from '@/db/reports';
-import { tags } from '@/db/tags';
 import { parseReportInput, REPORTER_COOKIE, reportMessages } from '@/lib/reports';
 
 export type ReportCommentState =
@@ -48,7 +47,7 @@ export async function reportComment(_previous: ReportCommentState, submitted: Fo
   if (result.kind === 'duplicate') return { status: 'duplicate' };
 
   if (result.sentBack) {
-    updateTag(tags.comments(result.articleId));
+    commentsChanged([result.articleId]);
     logModeration({
       actor: null,
       action: 'comment.reported-to-pending',

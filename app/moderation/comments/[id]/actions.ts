@@ -2,13 +2,12 @@
 
 import { formDataOf } from '@/lib/action-args';
 import { answerWithFlash } from '@/lib/flash';
-import { updateTag } from 'next/cache';
+import { commentsChanged } from '@/lib/invalidate';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { canModerate, currentStaff } from '@/auth';
 import { findCommentForDesk, insertStaffReply, updateCommentBody } from '@/db/moderation';
 import { logModeration } from '@/db/moderation-log';
-import { tags } from '@/db/tags';
 import { messages } from '@/lib/comment-form';
 
 export type DeskTextState = { status: 'idle' } | { status: 'invalid'; message: string; body: string };
@@ -50,7 +49,7 @@ export async function editComment(previous: DeskTextState, submitted: FormData):
   if (!comment) return answer(read.formData, 'edit', read.invalid('That comment no longer exists.').answer);
   updateCommentBody(comment.id, input.body, new Date());
   logModeration({ actor: staff, action: 'comment.edit', targetType: 'comment', targetId: comment.id, before: { body: comment.body }, after: { body: input.body } });
-  if (comment.status === 'approved') updateTag(tags.comments(comment.articleId));
+  if (comment.status === 'approved') commentsChanged([comment.articleId]);
   redirect(`/moderation?queue=${comment.status}`);
 }
 
@@ -65,6 +64,6 @@ export async function replyAsStaff(previous: DeskTextState, submitted: FormData)
   }
   const id = insertStaffReply({ articleId: parent.articleId, parentId: parent.id, staff, body: input.body, now: new Date() });
   logModeration({ actor: staff, action: 'comment.reply', targetType: 'comment', targetId: id, before: null, after: { parentId: parent.id, body: input.body } });
-  updateTag(tags.comments(parent.articleId));
+  commentsChanged([parent.articleId]);
   redirect(`/moderation?queue=${parent.status}`);
 }
