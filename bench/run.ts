@@ -7,7 +7,7 @@
  */
 import '../scripts/load-env';
 import { spawn, spawnSync } from 'node:child_process';
-import { npmStartArguments } from './start-command';
+import { npmStartCommand } from './start-command';
 import { nginxBinary, startNginx } from '../scripts/nginx-harness';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -115,8 +115,8 @@ async function main() {
   }
 
   // The same command as `npm start`, heap limits included.
-  const server = spawn(process.execPath, npmStartArguments(), {
-    env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
+  const server = spawn(process.execPath, npmStartCommand().args, {
+    env: { ...process.env, ...npmStartCommand().env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let peakRss = 0;

@@ -9,7 +9,7 @@
  */
 import '../scripts/load-env';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { npmStartArguments } from './start-command';
+import { npmStartCommand } from './start-command';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,8 +23,8 @@ const dir = path.resolve('bench/.data/stress');
 const dbFile = path.join(dir, 'stress.db');
 
 function start(): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, npmStartArguments(), {
-    env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin },
+  const child = spawn(process.execPath, npmStartCommand().args, {
+    env: { ...process.env, ...npmStartCommand().env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };

@@ -125,6 +125,20 @@ test('the server sends the whole article without JavaScript', async ({ request }
   expect(html).toContain('<h2>');
 });
 
+test('the article photo comes as WebP, at a width near the one it is shown at', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const photo = page.waitForResponse((response) => response.url().includes('/_next/image') && response.request().resourceType() === 'image');
+  await page.goto(leadStory.path);
+  const response = await photo;
+  expect(response.headers()['content-type']).toBe('image/webp');
+  const { natural, shown } = await page
+    .locator('.article-photo img')
+    .evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, shown: img.getBoundingClientRect().width * devicePixelRatio }));
+  expect(natural).toBeGreaterThanOrEqual(Math.floor(shown));
+  // The next size up in Next's list at most, never the full-size original for a phone.
+  expect(natural).toBeLessThanOrEqual(Math.max(shown * 2.2, 828));
+});
+
 test.describe('with JavaScript turned off', () => {
   test.use({ javaScriptEnabled: false });
 

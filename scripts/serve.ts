@@ -6,6 +6,7 @@
 import './load-env';
 import { createServer } from 'node:http';
 import next from 'next';
+import sharp from 'sharp';
 import { closeDatabase } from '../db/client';
 import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
 import { isCrossSiteWrite } from '../lib/cross-site';
@@ -13,6 +14,10 @@ import { isCrossSiteWrite } from '../lib/cross-site';
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trust = trustProxyHops();
+
+// Next resizes images with sharp; libvips's operation cache only holds memory for a server whose
+// resized images are cached on disk by Next anyway.
+sharp.cache(false);
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
