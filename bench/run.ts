@@ -123,6 +123,9 @@ async function main() {
   const rssTimer = setInterval(() => {
     peakRss = Math.max(peakRss, readRss(server.pid!));
   }, 200);
+  /** The peak so far after each phase, to see which one raised it. */
+  const peakAfter: string[] = [];
+  const notePeak = (phase: string) => peakAfter.push(`${phase} ${Math.round(readRss(server.pid!) / 1024 / 1024)}`);
 
   try {
     await waitFor(`${origin}/`);
@@ -160,7 +163,9 @@ async function main() {
     const results: Result[] = [];
     for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}` }));
 
+    notePeak('pages');
     const edge = await throughNginx(lead, articleBytes);
+    notePeak('nginx');
 
     // Comment posting: a no-JavaScript form post, each from its own address and email.
     const postAction = actionId('app/(site)/[section]/[slug]/actions.ts', 'postComment');
@@ -203,6 +208,7 @@ async function main() {
         (error, result) => (error ? reject(error) : resolve(result)),
       ),
     );
+    notePeak('posting');
     const accepted = posting['3xx'];
     const stored = countComments() - before;
 
@@ -242,8 +248,11 @@ async function main() {
     });
     const bulkMs = performance.now() - bulkStarted;
 
+    notePeak('desk');
     const weight = await pageWeight(`${origin}${lead}`);
+    notePeak('page weight');
     const lighthouse = runLighthouse(`${origin}${lead}`);
+    notePeak('Lighthouse');
 
     clearInterval(rssTimer);
     peakRss = Math.max(peakRss, readRss(server.pid!));
@@ -272,7 +281,7 @@ async function main() {
     } else {
       console.log(`Through nginx: not measured (${nginxBinary} not found; apt-get install -y nginx-light)`);
     }
-    console.log(`Server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+    console.log(`Server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB (peak after each phase, MB: ${peakAfter.join(', ')})`);
     console.log(
       `Article page weight (gzip): HTML ${kb(weight.html)}, JS ${kb(weight.js)} (ours ${kb(weight.ownJs)}), CSS ${kb(weight.css)}, ${weight.requests} requests`,
     );
