@@ -11,6 +11,7 @@ import { npmStartCommand } from './start-command';
 import { nginxBinary, startNginx } from '../scripts/nginx-harness';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -26,7 +27,13 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-function run(name: string, options: autocannon.Options): Promise<Result> {
+/** Two seconds of the same load first, so no page pays for warming up the JIT in its own run. */
+async function run(name: string, options: autocannon.Options): Promise<Result> {
+  await measure('warm-up', { ...options, duration: 2 });
+  return measure(name, options);
+}
+
+function measure(name: string, options: autocannon.Options): Promise<Result> {
   return new Promise((resolve, reject) => {
     autocannon({ duration: seconds, connections: 50, ...options }, (error, result) => {
       if (error) return reject(error);
@@ -164,6 +171,7 @@ async function main() {
     for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}` }));
 
     notePeak('pages');
+    const bare = await bareNextReference(articleBytes.length);
     const edge = await throughNginx(lead, articleBytes);
     notePeak('nginx');
 
@@ -257,7 +265,7 @@ async function main() {
     clearInterval(rssTimer);
     peakRss = Math.max(peakRss, readRss(server.pid!));
 
-    const rows = [ceiling, ...results].map((r) => ({
+    const rows = [ceiling, ...(bare ? [bare] : []), ...results].map((r) => ({
       page: r.name,
       'req/s': Math.round(r.rps),
       'p50 ms': r.p50,
@@ -289,6 +297,46 @@ async function main() {
   } finally {
     clearInterval(rssTimer);
     server.kill('SIGTERM');
+  }
+}
+
+/**
+ * Next's own floor for a page this size: a bare Next 16 app (no database, no proxy, no rewrites) in a
+ * temporary folder, serving one static page of about the lead article's size, built once and
+ * measured the same way. What our pages cost beyond it is ours; what it costs is Next's.
+ */
+async function bareNextReference(bytes: number): Promise<Result | null> {
+  const dir = path.join(os.tmpdir(), 'broadsheet-bench-bare-next');
+  // Each paragraph is about 310 bytes of HTML once React's payload repeats it.
+  const paragraphs = Math.max(10, Math.round((bytes - 7000) / 310));
+  const marker = path.join(dir, `built-${paragraphs}`);
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'app'), { recursive: true });
+    fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+    const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+    write('package.json', JSON.stringify({ name: 'bare-next', private: true, type: 'module' }));
+    // node_modules is a link into this repository, so Turbopack's root must hold both.
+    write('next.config.mjs', `export default { turbopack: { root: '/' } };\n`);
+    write('tsconfig.json', JSON.stringify({ compilerOptions: { jsx: 'react-jsx', strict: true, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true, noEmit: true, isolatedModules: true, esModuleInterop: true, lib: ['dom', 'esnext'], target: 'ES2022' }, include: ['**/*.tsx'] }));
+    write('app/layout.tsx', `export default function Layout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html>; }\n`);
+    const body = Array.from({ length: paragraphs }, (_, i) => `<p className="para">Paragraph ${i} of a static page, as long as the story it stands beside in this benchmark.</p>`);
+    write('app/page.tsx', `export default function Page() { return <main><h1>A static page</h1>${body.join('')}</main>; }\n`);
+    const built = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (built.status !== 0) {
+      console.warn('The bare Next reference did not build; skipped.');
+      return null;
+    }
+    write(path.basename(marker), '');
+  }
+  const barePort = port + 60;
+  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(barePort)], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  try {
+    await waitFor(`http://127.0.0.1:${barePort}/`);
+    const size = (await (await fetch(`http://127.0.0.1:${barePort}/`)).arrayBuffer()).byteLength;
+    return await run(`bare Next static page (${Math.round(size / 1024)} KB)`, { url: `http://127.0.0.1:${barePort}/` });
+  } finally {
+    child.kill('SIGTERM');
   }
 }
 
