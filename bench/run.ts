@@ -178,44 +178,48 @@ async function main() {
     // Comment posting: a no-JavaScript form post, each from its own address and email.
     const postAction = actionId('app/(site)/[section]/[slug]/actions.ts', 'postComment');
     let sequence = 0;
-    const before = countComments();
-    const posting = await new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon(
-        {
-          url: `${origin}${lead}`,
-          connections: 10,
-          duration: seconds,
-          requests: [
-            {
-              method: 'POST',
-              setupRequest: (request) => {
-                sequence += 1;
-                const { body, contentType } = multipart([
-                  [`$ACTION_ID_${postAction}`, ''],
-                  ['articleId', String(leadId)],
-                  ['parentId', ''],
-                  ['name', `Bench Reader ${sequence}`],
-                  ['email', `reader${sequence}.${Date.now()}@example.com`],
-                  ['url', ''],
-                  ['comment', `A benchmark comment, number ${sequence}, about the story.`],
-                  ['token', ''],
-                ]);
-                return {
-                  ...request,
-                  body,
-                  headers: {
-                    'content-type': contentType,
-                    'x-forwarded-for': `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
-                    origin,
-                  },
-                };
+    const postFor = (duration: number) =>
+      new Promise<autocannon.Result>((resolve, reject) =>
+        autocannon(
+          {
+            url: `${origin}${lead}`,
+            connections: 10,
+            duration,
+            requests: [
+              {
+                method: 'POST',
+                setupRequest: (request) => {
+                  sequence += 1;
+                  const { body, contentType } = multipart([
+                    [`$ACTION_ID_${postAction}`, ''],
+                    ['articleId', String(leadId)],
+                    ['parentId', ''],
+                    ['name', `Bench Reader ${sequence}`],
+                    ['email', `reader${sequence}.${Date.now()}@example.com`],
+                    ['url', ''],
+                    ['comment', `A benchmark comment, number ${sequence}, about the story.`],
+                    ['token', ''],
+                  ]);
+                  return {
+                    ...request,
+                    body,
+                    headers: {
+                      'content-type': contentType,
+                      'x-forwarded-for': `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
+                      origin,
+                    },
+                  };
+                },
               },
-            },
-          ],
-        },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      ),
-    );
+            ],
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        ),
+      );
+    // Two seconds first, as for the pages (the first posts pay for compiling the action's path).
+    await postFor(2);
+    const before = countComments();
+    const posting = await postFor(seconds);
     notePeak('posting');
     const accepted = posting['3xx'];
     const stored = countComments() - before;
