@@ -53,3 +53,33 @@ describe('paging', () => {
     expect(pageOfComment(roots, 2, 77)).toBeNull();
   });
 });
+
+describe('paging a busy thread', () => {
+  // Three conversations: #1 with 3 replies (4 comments), #2 alone, #3 with 5 replies (6 comments).
+  const comments = [
+    c(1, null, 1),
+    ...[11, 12, 13].map((id) => c(id, 1, id)),
+    c(2, null, 2),
+    c(3, null, 3),
+    ...[31, 32, 33, 34, 35].map((id) => c(id, 3, id)),
+  ];
+  const roots = buildThread(comments, 5);
+
+  it('closes a page before the conversation that would take it past the comment budget', () => {
+    expect(countPages(roots, 50, 6)).toBe(2);
+    expect(threadPage(roots, 50, 1, 6).map((n) => n.comment.id)).toEqual([1, 2]);
+    expect(threadPage(roots, 50, 2, 6).map((n) => n.comment.id)).toEqual([3]);
+    expect(threadPage(roots, 50, 3, 6)).toEqual([]);
+  });
+
+  it('gives a conversation bigger than the budget a page of its own rather than splitting it', () => {
+    expect(countPages(roots, 50, 3)).toBe(3);
+    expect(threadPage(roots, 50, 1, 3).map((n) => n.comment.id)).toEqual([1]);
+  });
+
+  it('sends permalinks to the page the budget put them on', () => {
+    expect(pageOfComment(roots, 50, 34, 6)).toBe(2);
+    expect(pageOfComment(roots, 50, 12, 6)).toBe(1);
+    expect(pageOfComment(roots, 50, 34)).toBe(1);
+  });
+});

@@ -27,18 +27,50 @@ function strip<T extends Threadable>(node: ThreadNode<T>): ThreadNode<T> {
   return { comment: node.comment, depth: node.depth, replies: node.replies.map(strip) };
 }
 
-export function countPages(roots: unknown[], perPage: number): number {
-  return Math.max(1, Math.ceil(roots.length / perPage));
+/**
+ * Most comments one page holds, replies included. WordPress pages by top-level comments alone, so one
+ * page of a busy thread could carry hundreds of replies (779 comments, 2 MB of HTML, on the bench's
+ * 2,000-comment thread). A page takes top-level conversations until it has `perPage` of them or the
+ * next would take it past this; a single conversation larger than this still gets a page to itself.
+ */
+export const MAX_COMMENTS_PER_PAGE = 100;
+
+function size<T extends Threadable>(node: ThreadNode<T>): number {
+  return 1 + node.replies.reduce((sum, reply) => sum + size(reply), 0);
 }
 
-/** Top-level comments of one page, each with all its replies. */
-export function threadPage<T extends Threadable>(roots: ThreadNode<T>[], perPage: number, page: number) {
-  return roots.slice((page - 1) * perPage, page * perPage);
+/** Where each page starts and ends, as [start, end) indexes into the top-level comments. */
+export function pageBounds<T extends Threadable>(roots: ThreadNode<T>[], perPage: number, maxComments = MAX_COMMENTS_PER_PAGE): [number, number][] {
+  const bounds: [number, number][] = [];
+  let start = 0;
+  let comments = 0;
+  roots.forEach((root, index) => {
+    const count = size(root);
+    if (index > start && (index - start >= perPage || comments + count > maxComments)) {
+      bounds.push([start, index]);
+      start = index;
+      comments = 0;
+    }
+    comments += count;
+  });
+  if (roots.length > start) bounds.push([start, roots.length]);
+  return bounds.length ? bounds : [[0, 0]];
+}
+
+export function countPages<T extends Threadable>(roots: ThreadNode<T>[], perPage: number, maxComments = MAX_COMMENTS_PER_PAGE): number {
+  return pageBounds(roots, perPage, maxComments).length;
+}
+
+/** Top-level comments of one page, each with all its replies (none past the last page). */
+export function threadPage<T extends Threadable>(roots: ThreadNode<T>[], perPage: number, page: number, maxComments = MAX_COMMENTS_PER_PAGE) {
+  const bounds = pageBounds(roots, perPage, maxComments)[page - 1];
+  return bounds ? roots.slice(bounds[0], bounds[1]) : [];
 }
 
 /** The page of the thread a comment is on, or null when it is not in the thread. */
-export function pageOfComment<T extends Threadable>(roots: ThreadNode<T>[], perPage: number, id: number): number | null {
+export function pageOfComment<T extends Threadable>(roots: ThreadNode<T>[], perPage: number, id: number, maxComments = MAX_COMMENTS_PER_PAGE): number | null {
   const contains = (node: ThreadNode<T>): boolean => node.comment.id === id || node.replies.some(contains);
   const index = roots.findIndex(contains);
-  return index === -1 ? null : Math.floor(index / perPage) + 1;
+  if (index === -1) return null;
+  return pageBounds(roots, perPage, maxComments).findIndex(([start, end]) => index >= start && index < end) + 1;
 }
