@@ -1,6 +1,7 @@
 import type { PublicComment } from '@/db/comments';
 import { avatarHue, initials } from '@/lib/avatar';
 import { formatDateTime, pluralize } from '@/lib/format';
+import { pageWindow } from '@/lib/page-window';
 import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from '@/lib/thread';
 import { CommentBody } from '../comment-body';
 import { CommentForm } from './comment-form';
@@ -47,17 +48,23 @@ export function CommentsSection(props: CommentsSectionProps) {
       {pageCount > 1 ? (
         <nav className="pagination comment-pagination" aria-label="Comment pages">
           <ul>
-            {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
-              <li key={n}>
-                {n === page ? (
-                  <span aria-current="page">{n}</span>
-                ) : (
-                  <a href={`${pageHref(article.path, n)}#comments`} aria-label={`Comments page ${n}`}>
-                    {n}
-                  </a>
-                )}
-              </li>
-            ))}
+            {pageWindow(page, pageCount).map((n, i) =>
+              n === 'gap' ? (
+                <li key={`gap-${i}`} className="pagination-gap" aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === page ? (
+                    <span aria-current="page">{n}</span>
+                  ) : (
+                    <a href={`${pageHref(article.path, n)}#comments`} aria-label={`Comments page ${n}`}>
+                      {n}
+                    </a>
+                  )}
+                </li>
+              ),
+            )}
           </ul>
         </nav>
       ) : null}
