@@ -19,9 +19,14 @@ async function startServer(name: string, port: number, db: string): Promise<Serv
     env: { ...process.env, DATABASE_PATH: db, PORT: String(port), TRUST_PROXY: '1', SITE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // Start-up checks the build, migrates and compiles the server in a child first; on a busy CI
+  // machine running other tests beside this one that can take a while.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${origin}/`)).status === 200) return { process: child, origin, db, exited };
     } catch {
@@ -30,7 +35,7 @@ async function startServer(name: string, port: number, db: string): Promise<Serv
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`server ${name} did not start`);
+  throw new Error(`server ${name} did not start within 60 s:\n${log.slice(-3000)}`);
 }
 
 /** A database of its own, copied consistently from the shared test database. */
