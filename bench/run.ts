@@ -20,6 +20,8 @@ import { buildIfNeeded } from '../scripts/build-if-needed';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const port = Number(process.env.BENCH_PORT || 3200);
+/** `npm start`'s environment and node arguments, from package.json. */
+const startCommand = npmStartCommand();
 const origin = `http://127.0.0.1:${port}`;
 /** The generated site, kept as generated; each run works on a fresh copy, so runs are comparable. */
 const generatedDb = path.resolve('bench/.data/bench.db');
@@ -128,8 +130,8 @@ async function main() {
   }
 
   // The same command as `npm start`, heap limits included.
-  const server = spawn(process.execPath, npmStartCommand().args, {
-    env: { ...process.env, ...npmStartCommand().env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
+  const server = spawn(process.execPath, startCommand.args, {
+    env: { ...process.env, ...startCommand.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let peakRss = 0;

@@ -18,13 +18,15 @@ import { buildIfNeeded } from '../scripts/build-if-needed';
 
 const writers = Number(process.env.STRESS_WRITERS || 1000);
 const port = Number(process.env.STRESS_PORT || 3300);
+/** `npm start`'s environment and node arguments, from package.json. */
+const startCommand = npmStartCommand();
 const origin = `http://127.0.0.1:${port}`;
 const dir = path.resolve('bench/.data/stress');
 const dbFile = path.join(dir, 'stress.db');
 
 function start(): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, npmStartCommand().args, {
-    env: { ...process.env, ...npmStartCommand().env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin },
+  const child = spawn(process.execPath, startCommand.args, {
+    env: { ...process.env, ...startCommand.env, DATABASE_PATH: dbFile, PORT: String(port), TRUST_PROXY: '1', SITE_URL: origin },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };

@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Decision } from '@/lib/comment-rules';
 import type { Db } from './client';
 import { runMigrations } from './migrate';
-import { articles, authors, comments, sections } from './schema';
+import { insertTestStory } from './test-story';
+import { articles, comments } from './schema';
 
 vi.mock('server-only', () => ({}));
 vi.mock('./client', async (importOriginal) => {
@@ -24,14 +25,7 @@ let articleId = 0;
 beforeEach(() => {
   db.delete(comments).run();
   if (articleId) return;
-  const [section] = db.insert(sections).values({ slug: 'news', name: 'News' }).returning().all();
-  const [author] = db.insert(authors).values({ slug: 'ed', name: 'Ed' }).returning().all();
-  const [article] = db
-    .insert(articles)
-    .values({ slug: 'story', sectionId: section!.id, authorId: author!.id, headline: 'A story', body: 'Text', status: 'published', publishedAt: now })
-    .returning()
-    .all();
-  articleId = article!.id;
+  articleId = insertTestStory(db, now);
 });
 
 const fields = (overrides: Partial<Record<'name' | 'email' | 'body' | 'ip', string>> = {}) => ({

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './client';
 import { runMigrations } from './migrate';
-import { articles, authors, commentReports, comments, sections, settings } from './schema';
+import { insertTestStory } from './test-story';
+import { commentReports, comments, settings } from './schema';
 
 vi.mock('server-only', () => ({}));
 vi.mock('./client', async (importOriginal) => {
@@ -24,14 +25,7 @@ beforeEach(() => {
   db.delete(comments).run();
   db.delete(settings).run();
   if (articleId) return;
-  const [section] = db.insert(sections).values({ slug: 'news', name: 'News' }).returning().all();
-  const [author] = db.insert(authors).values({ slug: 'ed', name: 'Ed' }).returning().all();
-  const [article] = db
-    .insert(articles)
-    .values({ slug: 'story', sectionId: section!.id, authorId: author!.id, headline: 'A story', body: 'Text', status: 'published', publishedAt: now })
-    .returning()
-    .all();
-  articleId = article!.id;
+  articleId = insertTestStory(db, now);
 });
 
 function addComment(status: 'approved' | 'pending' | 'spam' = 'approved', name = 'Ada') {
