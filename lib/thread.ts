@@ -32,8 +32,10 @@ function strip<T extends Threadable>(node: ThreadNode<T>): ThreadNode<T> {
  * page of a busy thread could carry hundreds of replies (779 comments, 2 MB of HTML, on the bench's
  * 2,000-comment thread). A page takes top-level conversations until it has `perPage` of them or the
  * next would take it past this; a single conversation larger than this still gets a page to itself.
+ * 50 keeps a page of comments about the size of the story above it (a comment costs ~3 KB of page:
+ * its HTML and its share of the RSC payload); 100 made the bench thread's first page 280 KB.
  */
-export const MAX_COMMENTS_PER_PAGE = 100;
+export const MAX_COMMENTS_PER_PAGE = 50;
 
 function size<T extends Threadable>(node: ThreadNode<T>): number {
   return 1 + node.replies.reduce((sum, reply) => sum + size(reply), 0);

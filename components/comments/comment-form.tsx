@@ -59,8 +59,13 @@ export function CommentForm({ articleId, articlePath, initialToken, serverReplyT
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.comment-reply-link');
       if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      // The comment is the link's <li id="comment-N">; its author's name is in its own header.
+      const item = link.closest<HTMLElement>('li.comment');
+      const id = Number(item?.id.replace('comment-', ''));
+      if (!item || !(id > 0)) return;
+      const name = item.querySelector(':scope > .comment-body .comment-author')?.textContent ?? '';
       event.preventDefault();
-      setReplyTarget({ id: Number(link.dataset.commentId), name: link.dataset.author ?? '' });
+      setReplyTarget({ id, name });
       requestAnimationFrame(() => document.getElementById('comment')?.focus());
     };
     document.addEventListener('click', onClick);

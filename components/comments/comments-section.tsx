@@ -127,8 +127,6 @@ function CommentItem({
                   className="comment-reply-link"
                   href={`${article.path}?replytocom=${comment.id}#respond`}
                   rel="nofollow"
-                  data-comment-id={comment.id}
-                  data-author={comment.authorName}
                   aria-label={`Reply to ${comment.authorName}`}
                 >
                   Reply
