@@ -60,7 +60,12 @@ const nextConfig: NextConfig = {
   // cached 130 KB story costs (bench profile). Public pages are revalidated by s-maxage instead.
   generateEtags: false,
   // forbidden() for a moderator on an admin page: a real 403 (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Next loads sharp (~25 MB of memory) at the first image it resizes; with this, libvips's
+    // operation cache is off too: every resized image is kept on disk by Next anyway.
+    imgOptOperationCache: false,
+  },
   typedRoutes: false,
   images: {
     // WebP only: encoding AVIF at run time (sharp) took the server past 400 MB of memory in the bench;

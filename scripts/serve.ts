@@ -7,7 +7,6 @@ import './load-env';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import next from 'next';
-import sharp from 'sharp';
 import { closeDatabase } from '../db/client';
 import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
 import { isCrossSiteWrite } from '../lib/cross-site';
@@ -16,10 +15,6 @@ import { createBodyEncoder, sendLargeBodiesEncoded } from '../lib/encoded-bodies
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trust = trustProxyHops();
-
-// Next resizes images with sharp; libvips's operation cache only holds memory for a server whose
-// resized images are cached on disk by Next anyway.
-sharp.cache(false);
 
 // Serve with the configuration the build resolved (as Next's own standalone server does) instead of
 // reading next.config.ts again: compiling it loads Next's SWC compiler, 25 MB of resident memory
