@@ -127,10 +127,12 @@ test('the server sends the whole article without JavaScript', async ({ request }
 
 test('the article photo comes as WebP, at a width near the one it is shown at', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const photo = page.waitForResponse((response) => response.url().includes('/_next/image') && response.request().resourceType() === 'image');
+  // Resized at start-up (scripts/photo-sizes.ts), so served as a file: no resizing while a reader waits.
+  const photo = page.waitForResponse((response) => response.url().includes('/images/sized/') && response.request().resourceType() === 'image');
   await page.goto(leadStory.path);
   const response = await photo;
   expect(response.headers()['content-type']).toBe('image/webp');
+  expect(response.headers()['cache-control']).toMatch(/public, max-age=\d+/);
   const { natural, shown } = await page
     .locator('.article-photo img')
     .evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, shown: img.getBoundingClientRect().width * devicePixelRatio }));

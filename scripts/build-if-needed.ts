@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const sources = ['app', 'components', 'db', 'lib', 'public', 'auth.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+/** Made from the sources at start-up (scripts/photo-sizes.ts), not one of them. */
+const made = new Set([path.join('public', 'images', 'sized')]);
 
 function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
+  if (!fs.existsSync(entry) || made.has(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;

@@ -1,15 +1,18 @@
 /**
- * The first half of `npm start` (scripts/start.mjs runs it in a child process): builds when needed,
- * migrates, seeds an empty database and compiles the server.
+ * The first half of `npm start` (scripts/start.mjs runs it in a child process): resizes new photos
+ * (scripts/photo-sizes.ts), builds when needed, migrates, seeds an empty database and compiles the server.
  */
 import './load-env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 import { compileServer } from './compile-server';
+import { writePhotoSizes } from './photo-sizes';
 import { prepareDatabase } from './prepare-db';
 
 (process.env as Record<string, string>).NODE_ENV = 'production';
+const photoSizes = await writePhotoSizes();
+if (photoSizes > 0) console.log(`${photoSizes} photo sizes written to public/images/sized`);
 buildIfNeeded();
 await prepareDatabase();
 // Pages rendered at run time are stored beside the build. They describe whatever database the last

@@ -1,0 +1,38 @@
+/**
+ * Story photos are resized ahead of time, not by the server as readers ask for them: the widths
+ * here are the only ones next/image puts in a srcset (next.config.ts), and `npm start` writes each
+ * photo in public/images at each of them as WebP before the server starts (scripts/photo-sizes.ts).
+ * Resizing at run time loaded sharp into the server (35 MB more memory) and made the first reader
+ * of every size wait for it (README "Performance").
+ *
+ * No Node imports: next/image calls the loader in the browser too.
+ */
+
+/** The widths a full-width photo is offered at; the largest is the photos' own width. */
+export const photoDeviceWidths = [640, 828, 1080, 1200, 1600];
+/** The widths a thumbnail is offered at (a story card's photo is at most 200 CSS px wide). */
+export const photoThumbnailWidths = [256, 384];
+export const photoWidths = [...photoThumbnailWidths, ...photoDeviceWidths];
+
+/** Where the resized copies are written, under public/, and so where they are served from. */
+export const sizedPhotoFolder = '/images/sized';
+
+const ownPhoto = /^\/images\/([a-z0-9][a-z0-9-]*)\.(?:jpe?g|png|webp)$/i;
+
+/**
+ * The address of `src` at `width` pixels wide: a resized copy for a photo of ours in public/images,
+ * or `src` itself for anything else (which is then shown as it is).
+ */
+export function sizedPhotoSrc(src: string, width: number): string {
+  const name = ownPhoto.exec(src)?.[1];
+  if (!name) return src;
+  const size = photoWidths.find((w) => w >= width) ?? photoWidths[photoWidths.length - 1];
+  return `${sizedPhotoFolder}/${name}-${size}.webp`;
+}
+
+/** The resized copies of a photo file in public/images, as [width, file name] pairs. */
+export function sizedPhotoFiles(fileName: string): [number, string][] {
+  const name = ownPhoto.exec(`/images/${fileName}`)?.[1];
+  if (!name) return [];
+  return photoWidths.map((width) => [width, `${name}-${width}.webp`]);
+}
