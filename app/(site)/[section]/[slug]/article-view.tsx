@@ -173,7 +173,9 @@ export function ArticleView({ article, related, comments }: { article: FullArtic
               width={article.photoWidth}
               height={article.photoHeight}
               sizes="(max-width: 800px) 100vw, 800px"
-              priority
+              // The page's largest paint: preloaded, and fetched ahead of the scripts.
+              preload
+              fetchPriority="high"
             />
             {article.photoCaption || article.photoCredit ? (
               <figcaption>
