@@ -121,6 +121,9 @@ test('a staff reply is approved at once with a Staff badge, and an edit is in th
 
   const edited = `${body} (edited)`;
   await moderatorPage.goto(`/moderation/comments/${id}/edit`);
+  // Typing while React hydrates the form can land the caret at the start of the old text: wait for
+  // the form's hydration flag (components/js-flag.tsx) as a person waits for the page to settle.
+  await expect(moderatorPage.locator('form.desk-text-form input[name="js"]')).toBeAttached();
   await moderatorPage.getByLabel('Comment text').fill(edited);
   await moderatorPage.getByRole('button', { name: 'Save changes' }).click();
   await expect(moderatorPage).toHaveURL(/\/moderation\?queue=approved$/);
