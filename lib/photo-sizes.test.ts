@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writePhotoSizes } from '../scripts/photo-sizes';
 import photoLoader from './photo-loader';
 import { photoWidths, sizedPhotoFiles, sizedPhotoSrc } from './photo-sizes';
@@ -52,5 +52,22 @@ describe('writePhotoSizes', () => {
     fs.utimesSync(photo, later, later);
     expect(await writePhotoSizes(dir)).toBe(photoWidths.length);
     expect(fs.readdirSync(path.join(dir, 'images', 'sized')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('names a file that is not a picture and goes on with the others', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'photo-sizes-'));
+    fs.mkdirSync(path.join(dir, 'images'));
+    fs.writeFileSync(path.join(dir, 'images', 'broken.jpg'), 'not a jpeg');
+    await sharp({ create: { width: 400, height: 200, channels: 3, background: '#996633' } }).jpeg().toFile(path.join(dir, 'images', 'good.jpg'));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await writePhotoSizes(dir)).toBe(photoWidths.length);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('public/images/broken.jpg'));
+    } finally {
+      errors.mockRestore();
+    }
+    const sized = fs.readdirSync(path.join(dir, 'images', 'sized'));
+    expect(sized.filter((f) => f.startsWith('good-'))).toHaveLength(photoWidths.length);
+    expect(sized.filter((f) => f.startsWith('broken-') || f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -32,15 +32,23 @@ export async function writePhotoSizes(publicDir = path.join(process.cwd(), 'publ
     // sharp only here, in the start-up's preparation: the server itself never loads it.
     const { default: sharp } = await import('sharp');
     const image = sharp(source);
-    await Promise.all(
+    const results = await Promise.allSettled(
       missing.map(async ([width, name]) => {
         const file = path.join(out, name);
         const partial = `${file}.${process.pid}.tmp`;
-        await image.clone().resize({ width, withoutEnlargement: true }).webp({ quality }).toFile(partial);
-        fs.renameSync(partial, file);
+        try {
+          await image.clone().resize({ width, withoutEnlargement: true }).webp({ quality }).toFile(partial);
+          fs.renameSync(partial, file);
+        } finally {
+          fs.rmSync(partial, { force: true });
+        }
       }),
     );
-    written += missing.length;
+    const failed = results.find((result) => result.status === 'rejected');
+    // A file that is not a readable picture must not keep the site from starting: it is named, and
+    // the stories that use it show a missing image until it is replaced.
+    if (failed) console.error(`Could not resize public/images/${entry.name}: ${String(failed.reason).split('\n')[0]}`);
+    written += results.filter((result) => result.status === 'fulfilled').length;
   }
   return written;
 }
