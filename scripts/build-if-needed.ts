@@ -2,10 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sizedPhotoFolder } from '../lib/photo-sizes';
 
 const sources = ['app', 'components', 'db', 'lib', 'public', 'auth.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 /** Made from the sources at start-up (scripts/photo-sizes.ts), not one of them. */
-const made = new Set([path.join('public', 'images', 'sized')]);
+const made = new Set([path.join('public', ...sizedPhotoFolder.split('/').filter(Boolean))]);
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry) || made.has(entry)) return 0;

@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 import { compileServer } from './compile-server';
+import { sizedPhotoFolder } from '../lib/photo-sizes';
 import { writePhotoSizes } from './photo-sizes';
 import { prepareDatabase } from './prepare-db';
 
 (process.env as Record<string, string>).NODE_ENV = 'production';
 const photoSizes = await writePhotoSizes();
-if (photoSizes > 0) console.log(`${photoSizes} photo sizes written to public/images/sized`);
+if (photoSizes > 0) console.log(`${photoSizes} photo sizes written to public${sizedPhotoFolder}`);
 buildIfNeeded();
 await prepareDatabase();
 // Pages rendered at run time are stored beside the build. They describe whatever database the last
