@@ -18,5 +18,14 @@ buildIfNeeded();
 await prepareDatabase();
 // Pages rendered at run time are stored beside the build. They describe whatever database the last
 // server had, so each start begins with none: the database given now is the one the site shows.
-fs.rmSync(path.join('.next', 'server', 'route-cache'), { recursive: true, force: true });
+// Moved aside first, then removed: another server still running from this folder (the tests start
+// a second one) may be writing pages into it, and removing it in place then fails with ENOTEMPTY.
+const routeCache = path.join('.next', 'server', 'route-cache');
+const discarded = `${routeCache}.discarded-${process.pid}`;
+try {
+  fs.renameSync(routeCache, discarded);
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+}
+fs.rmSync(discarded, { recursive: true, force: true });
 await compileServer();
