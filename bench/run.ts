@@ -2,8 +2,9 @@
  * `npm run bench`: the production build on a large generated site (10,000 stories, 200,000 approved
  * comments, 5,000 pending), measured with autocannon at 50 connections beside a plain node:http
  * server that returns the same article bytes from memory (the ceiling for one Node process).
- * Prints requests/s, p50/p99 and each page's ratio to the ceiling, comment posting, the desk,
- * page weight and Lighthouse. BENCH_SECONDS sets the length of each run (default 10).
+ * Pages are asked for as a browser asks (`Accept-Encoding` included), so every figure is of the
+ * bytes readers get. Prints requests/s, p50/p99 and each page's ratio to the ceiling, comment
+ * posting, the desk, page weight and Lighthouse. BENCH_SECONDS sets the length of each run (default 10).
  */
 import '../scripts/load-env';
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,6 +29,9 @@ const generatedDb = path.resolve('bench/.data/bench.db');
 const dbFile = path.resolve('bench/.data/run.db');
 const adminPassword = 'bench admin password';
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** What Chromium sends with every page request; a client without it would measure bytes no reader gets. */
+const readerHeaders = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
@@ -91,6 +95,19 @@ function readRss(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** A response's headers and body as sent (fetch would undo the compression). */
+function rawGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
 }
 
 function timeToFirstByte(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
@@ -170,9 +187,12 @@ async function main() {
     await readManyStories(1000);
     notePeak('1,000 stories read');
 
-    const articleBytes = Buffer.from(await (await fetch(`${origin}${lead}`)).arrayBuffer());
+    // The article as a reader's browser receives it: compressed, as the server sends it.
+    const article = await rawGet(`${origin}${lead}`, readerHeaders);
+    const articleBytes = article.body;
+    const articleEncoding = String(article.headers['content-encoding'] ?? 'identity');
     const ceilingServer = http.createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': articleBytes.length });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': articleEncoding, 'Content-Length': articleBytes.length });
       res.end(articleBytes);
     });
     await new Promise<void>((resolve) => ceilingServer.listen(port + 99, '127.0.0.1', resolve));
@@ -180,11 +200,13 @@ async function main() {
     ceilingServer.close();
 
     const results: Result[] = [];
-    for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}` }));
+    for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}`, headers: readerHeaders }));
+    // The same story to a client that asks for no compression (how this bench asked before 2026-11-27).
+    results.push(await run('lead article, uncompressed', { url: `${origin}${lead}` }));
 
     notePeak('pages');
-    const bare = await bareNextReference(articleBytes.length);
-    const edge = await throughNginx(lead, articleBytes);
+    const bare = await bareNextReference((await rawGet(`${origin}${lead}`)).body.length);
+    const edge = await throughNginx(lead, articleBytes, articleEncoding);
     notePeak('nginx');
 
     // Comment posting: a no-JavaScript form post, each from its own address and email.
@@ -372,7 +394,8 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
   try {
     await waitFor(`http://127.0.0.1:${barePort}/`);
     const size = (await (await fetch(`http://127.0.0.1:${barePort}/`)).arrayBuffer()).byteLength;
-    return await run(`bare Next static page (${Math.round(size / 1024)} KB)`, { url: `http://127.0.0.1:${barePort}/` });
+    // Asked for as a browser asks: a default Next app compresses the page again for every reader.
+    return await run(`bare Next static page (${Math.round(size / 1024)} KB)`, { url: `http://127.0.0.1:${barePort}/`, headers: readerHeaders });
   } finally {
     child.kill('SIGTERM');
   }
@@ -382,7 +405,7 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
  * docs/nginx.conf in front of the server, against the same nginx serving the lead article's bytes
  * from a file: what the page cache costs over plain static serving.
  */
-async function throughNginx(lead: string, articleBytes: Buffer): Promise<{ cached: Result; file: Result } | null> {
+async function throughNginx(lead: string, articleBytes: Buffer, encoding: string): Promise<{ cached: Result; file: Result } | null> {
   if (!fs.existsSync(nginxBinary)) return null;
   const dir = path.resolve('bench/.data/nginx');
   const filePort = port + 51;
@@ -391,14 +414,14 @@ async function throughNginx(lead: string, articleBytes: Buffer): Promise<{ cache
     dir,
     listenPort: port + 50,
     upstreamPort: port,
-    extraServers: `server { listen 127.0.0.1:${filePort}; location / { root ${files}; default_type text/html; } }`,
+    extraServers: `server { listen 127.0.0.1:${filePort}; location / { root ${files}; default_type text/html; add_header Content-Encoding ${encoding}; } }`,
   });
   try {
     fs.mkdirSync(files, { recursive: true });
     fs.writeFileSync(path.join(files, 'lead.html'), articleBytes);
     await fetch(`${nginx.origin}${lead}`);
-    const cached = await run('through nginx', { url: `${nginx.origin}${lead}` });
-    const file = await run('nginx, file', { url: `http://127.0.0.1:${filePort}/lead.html` });
+    const cached = await run('through nginx', { url: `${nginx.origin}${lead}`, headers: readerHeaders });
+    const file = await run('nginx, file', { url: `http://127.0.0.1:${filePort}/lead.html`, headers: readerHeaders });
     return { cached, file };
   } finally {
     nginx.stop();

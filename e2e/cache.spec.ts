@@ -33,3 +33,24 @@ test('personal pages are never cached; public ones tell a CDN how long it may ke
   expect(desk?.headers()['cache-control']).toMatch(/private/);
   expect(desk?.headers()['cache-control']).toMatch(/no-store/);
 });
+
+test('a cached page reaches the browser compressed once (Brotli), and client-side navigation still reads', async ({ page, request }) => {
+  await request.get('/'); // cached before the reader comes
+  const home = await page.goto('/');
+  const headers = await home!.allHeaders();
+  expect(headers['content-encoding']).toBe('br');
+  expect(headers['vary']).toMatch(/Accept-Encoding/i);
+  // The length is the compressed page's, not the text's (the server swaps in the remembered bytes).
+  const compressed = Number(headers['content-length']);
+  const text = await home!.text();
+  expect(compressed).toBeGreaterThan(0);
+  expect(compressed).toBeLessThan(Buffer.byteLength(text) / 3);
+  await expect(page.locator('h1, h2').first()).toBeVisible();
+
+  const navigation = page.waitForResponse((response) => response.request().headers()['rsc'] === '1');
+  await page.getByRole('navigation', { name: /sections/i }).getByRole('link', { name: 'News', exact: true }).click();
+  const payload = await navigation;
+  expect(payload.status()).toBe(200);
+  await expect(page).toHaveURL(/\/news$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'News' })).toBeVisible();
+});

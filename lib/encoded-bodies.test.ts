@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
-import { createBodyEncoder, sendLargeBodiesEncoded } from './encoded-bodies';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseCoding, createBodyEncoder, createCompression, sendLargeBodiesEncoded } from './encoded-bodies';
 
 /** A page as a story is: long, with quotes, dashes and accents that make it a two-byte string. */
 function page(n: number) {
@@ -9,17 +10,25 @@ function page(n: number) {
 }
 
 describe('createBodyEncoder', () => {
-  it('gives exactly the UTF-8 bytes Node would write', () => {
+  it('gives exactly the UTF-8 bytes Node would write, and their Brotli and gzip forms', () => {
     const encoder = createBodyEncoder({ maxBytes: 10_000_000 });
     const body = page(1);
-    expect(encoder.encode(body).equals(Buffer.from(body, 'utf8'))).toBe(true);
+    const utf8 = Buffer.from(body, 'utf8');
+    expect(encoder.encode(body).equals(utf8)).toBe(true);
+    expect(brotliDecompressSync(encoder.encode(body, 'br')).equals(utf8)).toBe(true);
+    expect(gunzipSync(encoder.encode(body, 'gzip')).equals(utf8)).toBe(true);
+    expect(encoder.encode(body, 'br').length).toBeLessThan(utf8.length / 10);
     expect(encoder.encode('short “text”').toString('utf8')).toBe('short “text”');
+    expect(gunzipSync(encoder.encode('short “text”', 'gzip')).toString('utf8')).toBe('short “text”');
   });
 
-  it('encodes a large body once and hands back the same bytes for the same text', () => {
+  it('encodes a large body once per coding and hands back the same bytes for the same text', () => {
     const encoder = createBodyEncoder({ maxBytes: 10_000_000 });
     const first = encoder.encode(page(1));
+    const brotli = encoder.encode(page(1), 'br');
     expect(encoder.encode(page(1))).toBe(first); // an equal string, not the same one
+    expect(encoder.encode(page(1), 'br')).toBe(brotli);
+    expect(encoder.encode(page(1), 'gzip')).toBe(encoder.encode(page(1), 'gzip'));
     expect(encoder.encode(page(2))).not.toBe(first);
   });
 
@@ -29,51 +38,122 @@ describe('createBodyEncoder', () => {
     expect(encoder.encode(body)).not.toBe(encoder.encode(body));
   });
 
-  it('forgets the least recently used pages beyond its budget, counting the text it holds', () => {
+  it('forgets the least recently used pages beyond its budget, counting the text and every coding it holds', () => {
     const one = page(1);
-    // Room for two pages: bytes plus two bytes a character of the text.
-    const encoder = createBodyEncoder({ maxBytes: 2 * (Buffer.byteLength(one) + one.length * 2) + 10 });
-    const first = encoder.encode(page(1));
-    const second = encoder.encode(page(2));
-    expect(encoder.encode(page(1))).toBe(first); // page 2 is now the least recently used
-    encoder.encode(page(3));
-    expect(encoder.encode(page(1))).toBe(first);
-    expect(encoder.encode(page(2))).not.toBe(second);
+    // Room for two pages with their Brotli bytes, not three.
+    const perPage = Buffer.byteLength(one) + one.length * 2 + createBodyEncoder({ maxBytes: 1e7 }).encode(one, 'br').length;
+    const encoder = createBodyEncoder({ maxBytes: 2 * perPage + 100 });
+    const first = encoder.encode(page(1), 'br');
+    const second = encoder.encode(page(2), 'br');
+    expect(encoder.encode(page(1), 'br')).toBe(first); // page 2 is now the least recently used
+    encoder.encode(page(3), 'br');
+    expect(encoder.encode(page(1), 'br')).toBe(first);
+    expect(encoder.encode(page(2), 'br')).not.toBe(second);
+  });
+});
+
+describe('chooseCoding', () => {
+  const response = (headers: Record<string, string>) => ({ getHeader: (name: string) => headers[name] });
+  const html = response({ 'Content-Type': 'text/html; charset=utf-8' });
+  const request = (acceptEncoding?: string) => ({ headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+  it('prefers Brotli when a browser accepts it, whatever order it lists codings in', () => {
+    expect(chooseCoding(request('gzip, deflate, br, zstd'), html)).toBe('br');
+    expect(chooseCoding(request('br;q=0.5, gzip'), html)).toBe('gzip');
+    expect(chooseCoding(request('gzip, deflate'), html)).toBe('gzip');
+  });
+
+  it('sends plain bytes when nothing else is accepted or allowed', () => {
+    expect(chooseCoding(request(), html)).toBe('identity');
+    expect(chooseCoding(request('deflate'), html)).toBe('identity');
+    expect(chooseCoding(request('identity;q=0'), html)).toBe('identity');
+    expect(chooseCoding(request('br'), response({ 'Content-Type': 'image/webp' }))).toBe('identity');
+    expect(chooseCoding(request('br'), response({ 'Content-Type': 'text/html', 'Content-Encoding': 'gzip' }))).toBe('identity');
+    expect(chooseCoding(request('br'), response({ 'Content-Type': 'text/html', 'Cache-Control': 'public, no-transform' }))).toBe('identity');
+  });
+});
+
+describe('createCompression over HTTP (as scripts/serve.ts uses it)', () => {
+  const large = page(7);
+  const small = 'small “body” '.repeat(200); // over the middleware's 1 KB, under the encoder's minimum
+  let base = '';
+  let server: http.Server;
+
+  beforeAll(async () => {
+    const compress = createCompression(createBodyEncoder({ maxBytes: 10_000_000 }));
+    server = http.createServer((req, res) => {
+      compress(req, res, () => {
+        // As Next sends a cached page: headers, then the whole text in one end().
+        const body = req.url?.startsWith('/large') ? large : small;
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Vary', 'rsc');
+        res.setHeader('Content-Length', Buffer.byteLength(body));
+        if (req.url === '/large-callback') return res.end(large, 'utf8', () => undefined);
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  /** The raw response: fetch would undo the compression before we could look at it. */
+  function get(path: string, acceptEncoding?: string, method = 'GET') {
+    return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const request = http.request(`${base}${path}`, { method, headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it('sends a cached page compressed once, with its true length and Vary', async () => {
+    for (let i = 0; i < 2; i++) {
+      const { headers, body } = await get('/large', 'gzip, deflate, br');
+      expect(headers['content-encoding']).toBe('br');
+      expect(headers['content-length']).toBe(String(body.length));
+      expect(headers.vary).toBe('rsc, Accept-Encoding');
+      expect(brotliDecompressSync(body).toString('utf8')).toBe(large); // compressed once, not twice
+    }
+    const gzip = await get('/large', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString('utf8')).toBe(large);
+    const callback = await get('/large-callback', 'br');
+    expect(brotliDecompressSync(callback.body).toString('utf8')).toBe(large);
+  });
+
+  it('sends plain bytes to a client that asks for none', async () => {
+    const { headers, body } = await get('/large');
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(headers['content-length']).toBe(String(Buffer.byteLength(large)));
+    expect(body.toString('utf8')).toBe(large);
+  });
+
+  it('leaves smaller bodies to the compression middleware, as Next did', async () => {
+    const { headers, body } = await get('/small', 'gzip');
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(body).toString('utf8')).toBe(small);
+  });
+
+  it('answers HEAD with no body', async () => {
+    const { body } = await get('/large', 'br', 'HEAD');
+    expect(body.length).toBe(0);
   });
 });
 
 describe('sendLargeBodiesEncoded', () => {
-  it('serves the same bytes and headers over HTTP, for large and small bodies', async () => {
-    const encoder = createBodyEncoder({ maxBytes: 10_000_000 });
-    const large = page(7);
-    const server = http.createServer((req, res) => {
-      sendLargeBodiesEncoded(res, encoder);
-      const body = req.url?.startsWith('/large') ? large : 'small “body”';
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Content-Length', Buffer.byteLength(body));
-      if (req.url === '/large-callback') return res.end(large, 'utf8', () => undefined);
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      for (let i = 0; i < 2; i++) {
-        const response = await fetch(`${base}/large`);
-        expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(large)));
-        expect(await response.text()).toBe(large);
-      }
-      expect(await (await fetch(`${base}/small`)).text()).toBe('small “body”');
-      const withCallback = await fetch(`${base}/large-callback`);
-      expect(await withCallback.text()).toBe(large);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
-
   it('leaves a body in another encoding alone', () => {
     const calls: unknown[][] = [];
-    const response = { end: (...args: unknown[]) => calls.push(args) } as unknown as http.ServerResponse;
-    sendLargeBodiesEncoded(response, createBodyEncoder({ maxBytes: 1_000_000, minChars: 4 }));
+    const response = {
+      end: (...args: unknown[]) => calls.push(args),
+      headersSent: false,
+      getHeader: () => undefined,
+      setHeader: () => undefined,
+    } as unknown as http.ServerResponse;
+    sendLargeBodiesEncoded({ headers: {} }, response, createBodyEncoder({ maxBytes: 1_000_000, minChars: 4 }));
     response.end('68656c6c6f', 'hex');
     response.end('hello “you”');
     expect(calls[0]).toEqual(['68656c6c6f', 'hex', undefined]);

@@ -1,7 +1,9 @@
 /**
- * The production server: Next's request handler behind a plain node:http server, so that the client
- * address comes from the socket (or, with TRUST_PROXY, from our own proxy) and nothing a client
- * sends can pose as it, and so that SIGTERM lets requests in flight finish before the database closes.
+ * The server: Next's request handler behind a plain node:http server, so that the client address
+ * comes from the socket (or, with TRUST_PROXY, from our own proxy) and nothing a client sends can
+ * pose as it, so that public addresses reach the paths Next caches (lib/public-routes.ts), and so
+ * that SIGTERM lets requests in flight finish before the database closes. `npm start` serves the
+ * production build with it; `npm run dev` runs it with `--dev` around Next's development server.
  */
 import './load-env';
 import { readFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import next from 'next';
 import { closeDatabase } from '../db/client';
 import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
 import { isCrossSiteWrite } from '../lib/cross-site';
-import { createBodyEncoder, sendLargeBodiesEncoded } from '../lib/encoded-bodies';
+import { createBodyEncoder, createCompression } from '../lib/encoded-bodies';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
@@ -30,10 +32,11 @@ await app.prepare();
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * The UTF-8 bytes of the most used cached pages, so each is encoded once rather than per reader
- * (lib/encoded-bodies.ts). 4 MB holds about ten 120 KB stories with their text.
+ * The bytes of the most used cached pages, UTF-8 and compressed, so each is encoded and compressed
+ * once rather than per reader (lib/encoded-bodies.ts). 4 MB holds about ten 120 KB stories with
+ * their text. Next's own per-request compression is off (next.config.ts `compress: false`).
  */
-const pageBytes = createBodyEncoder({ maxBytes: 4 * 1024 * 1024 });
+const compress = createCompression(createBodyEncoder({ maxBytes: 4 * 1024 * 1024 }));
 
 let stopping = false;
 
@@ -62,8 +65,7 @@ const server = createServer((req, res) => {
   if ('encrypted' in req.socket || forwardedProto === 'https') {
     res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
-  if (req.method === 'GET') sendLargeBodiesEncoded(res, pageBytes);
-  void handle(req, res);
+  compress(req, res, () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
