@@ -1,19 +1,5 @@
 import type { NextConfig } from 'next';
-import { PENDING_COOKIE } from './lib/comment-cookie-names';
 import { photoDeviceWidths, photoThumbnailWidths, sizedPhotoFolder } from './lib/photo-sizes';
-
-/**
- * Listing pages take their page number from `?page=N` on the public URL; internally each page
- * number is its own path so that every page of every list is a statically cached (ISR) page
- * with a real 404 status past the end. See README "How pages are cached".
- */
-const pageQuery = { type: 'query' as const, key: 'page', value: '(?<page>.*)' };
-
-/**
- * `/{section}/{slug}`, but not `/authors/x` or `/tags/x`, which have routes of their own, nor a
- * file such as `/news/feed.xml` (slugs have no dots).
- */
-const articleSource = '/:section((?!authors/|tags/|front/|comments/|api/)[^/]+)/:slug([^/.]+)';
 
 /**
  * As strict as pages that are cached for everyone allow: a nonce would make every page per-request,
@@ -83,28 +69,8 @@ const nextConfig: NextConfig = {
       { source: `${sizedPhotoFolder}/(.*)`, headers: [{ key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' }] },
     ];
   },
-  async rewrites() {
-    return {
-      beforeFiles: [],
-      afterFiles: [
-        // A browser with comments awaiting moderation gets the story with them shown in place.
-        { source: articleSource, has: [{ type: 'cookie', key: PENDING_COOKIE }], destination: '/:section/:slug/yours' },
-        // The no-JavaScript Reply link, and later pages of a long thread: static pages of their own.
-        {
-          source: articleSource,
-          has: [{ type: 'query', key: 'replytocom', value: '(?<reply>.*)' }],
-          destination: '/:section/:slug/reply/:reply',
-        },
-        { source: articleSource, has: [{ type: 'query', key: 'cpage', value: '(?<cpage>.*)' }], destination: '/:section/:slug/comments/:cpage' },
-        { source: '/', has: [pageQuery], destination: '/front/:page' },
-        { source: '/', destination: '/front/1' },
-        { source: '/authors/:slug', has: [pageQuery], destination: '/authors/:slug/page/:page' },
-        { source: '/tags/:slug', has: [pageQuery], destination: '/tags/:slug/page/:page' },
-        { source: '/:section', has: [pageQuery], destination: '/:section/page/:page' },
-      ],
-      fallback: [],
-    };
-  },
+  // No rewrites here: public addresses with a query string or the pending-comment cookie are mapped
+  // to their internal paths by the server before Next sees them (lib/public-routes.ts, scripts/serve.ts).
 };
 
 export default nextConfig;

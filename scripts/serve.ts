@@ -13,18 +13,22 @@ import { closeDatabase } from '../db/client';
 import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
 import { isCrossSiteWrite } from '../lib/cross-site';
 import { createBodyEncoder, createCompression } from '../lib/encoded-bodies';
+import { internalUrl } from '../lib/public-routes';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trust = trustProxyHops();
+const dev = process.argv.includes('--dev');
 
-// Serve with the configuration the build resolved (as Next's own standalone server does) instead of
-// reading next.config.ts again: compiling it loads Next's SWC compiler, 25 MB of resident memory
-// kept for the life of the server (bench, README "Performance").
-process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(
-  (JSON.parse(readFileSync('.next/required-server-files.json', 'utf8')) as { config: unknown }).config,
-);
-const app = next({ dev: false, hostname, port });
+if (!dev) {
+  // Serve with the configuration the build resolved (as Next's own standalone server does) instead of
+  // reading next.config.ts again: compiling it loads Next's SWC compiler, 25 MB of resident memory
+  // kept for the life of the server (bench, README "Performance").
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(
+    (JSON.parse(readFileSync('.next/required-server-files.json', 'utf8')) as { config: unknown }).config,
+  );
+}
+const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -65,6 +69,9 @@ const server = createServer((req, res) => {
   if ('encrypted' in req.socket || forwardedProto === 'https') {
     res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
+  // `/news?page=2` → `/news/page/2` and the like: Next caches pages by path, not query string.
+  const internal = req.url ? internalUrl(req.url, req.headers.cookie) : null;
+  if (internal) req.url = internal;
   compress(req, res, () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;

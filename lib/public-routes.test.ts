@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { internalUrl, reservedFirstSegments } from './public-routes';
+
+describe('internalUrl', () => {
+  const cases: [string, string | null][] = [
+    ['/', '/front/1'],
+    ['/?page=2', '/front/2?page=2'],
+    ['/?page=', '/front/1?page='],
+    ['/?page=abc', '/front/abc?page=abc'],
+    ['/news', null],
+    ['/news?page=2', '/news/page/2?page=2'],
+    ['/news?page=', null],
+    ['/news?utm_source=x', null],
+    ['/authors/ada-lovelace?page=3', '/authors/ada-lovelace/page/3?page=3'],
+    ['/tags/budget?page=2', '/tags/budget/page/2?page=2'],
+    ['/authors/ada-lovelace', null],
+    ['/news/a-story?cpage=2', '/news/a-story/comments/2?cpage=2'],
+    ['/news/a-story?replytocom=5', '/news/a-story/reply/5?replytocom=5'],
+    ['/news/a-story?replytocom=5&cpage=2', '/news/a-story/reply/5?replytocom=5&cpage=2'],
+    ['/news/a-story?cpage=', null],
+    ['/news/a-story?page=2', null],
+    ['/news/a-story', null],
+    // A value is one path segment, whatever it holds.
+    ['/news/a-story?cpage=..%2F..%2Fx', '/news/a-story/comments/..%2F..%2Fx?cpage=..%2F..%2Fx'],
+    // Routes and files of their own are never sections or stories.
+    ['/search?q=budget&page=2', null],
+    ['/login?page=2', null],
+    ['/moderation/log?page=2', null],
+    ['/feed.xml?page=2', null],
+    ['/news/feed.xml?cpage=2', null],
+    ['/comments/1?cpage=2', null],
+    ['/api/comments/token?page=2', null],
+    ['/_next/image?url=x&w=640', null],
+    ['/images/sized?page=2', null],
+    ['/news/page/2?page=3', null],
+    ['/news/?page=2', null],
+  ];
+  it.each(cases)('%s → %s', (url, expected) => {
+    expect(internalUrl(url, undefined)).toBe(expected);
+  });
+
+  it("sends a browser with comments awaiting moderation to the story's own view, and only for stories", () => {
+    const cookie = 'comment_author=Ada; bs_pending=abc.def';
+    expect(internalUrl('/news/a-story', cookie)).toBe('/news/a-story/yours');
+    expect(internalUrl('/news/a-story?cpage=2', cookie)).toBe('/news/a-story/yours?cpage=2');
+    expect(internalUrl('/news', cookie)).toBeNull();
+    expect(internalUrl('/moderation/log', cookie)).toBeNull();
+    expect(internalUrl('/_next/image', cookie)).toBeNull();
+    expect(internalUrl('/news/a-story', 'not_bs_pending=1; bs_pendingx=2')).toBeNull();
+  });
+});
+
+describe('reservedFirstSegments', () => {
+  it('names every top-level route and public file, and nothing else', () => {
+    const found = new Set<string>(['_next']);
+    const metadataFiles: Record<string, string> = { 'robots.ts': 'robots.txt', 'sitemap.ts': 'sitemap.xml', 'icon.svg': 'icon.svg', 'favicon.ico': 'favicon.ico' };
+    const visit = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) {
+          if (entry.name.startsWith('(')) visit(path.join(dir, entry.name)); // a route group adds no segment
+          else if (!/^[[_@]/.test(entry.name)) found.add(entry.name);
+        } else if (metadataFiles[entry.name]) {
+          found.add(metadataFiles[entry.name]!);
+        }
+      }
+    };
+    visit(path.resolve('app'));
+    for (const entry of fs.readdirSync(path.resolve('public'))) found.add(entry);
+    expect([...reservedFirstSegments].sort()).toEqual([...found].sort());
+  });
+});
