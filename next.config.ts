@@ -43,9 +43,10 @@ const nextConfig: NextConfig = {
   compress: false,
   // Next's in-memory caches (pages, and 'use cache' results), 50 MB each by default. Next counts a
   // page's text in characters, and a story's text is held two bytes a character, so its page cache
-  // takes about twice what it counts. 12 MB holds the pages a flood reads (every page is also on disk);
-  // with it the bench's server stays under 250 MB after reading 1,000 stories (320 MB with 50).
-  cacheMaxMemorySize: 12 * 1024 * 1024,
+  // takes about twice what it counts. 8 MB holds the pages a flood reads, some 40 stories (every page
+  // is also on disk). The bench's peak comes while search renders for 50 readers at once (+40 MB);
+  // with 8 MB the server stays under 250 MB through it after reading 1,000 stories (320 MB with 50).
+  cacheMaxMemorySize: 8 * 1024 * 1024,
   // Next hashes the whole page for an ETag on every request, cached or not: a fifth of the CPU a
   // cached 130 KB story costs (bench profile). Public pages are revalidated by s-maxage instead.
   generateEtags: false,

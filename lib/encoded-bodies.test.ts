@@ -1,8 +1,13 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseCoding, createBodyEncoder, createCompression, sendLargeBodiesEncoded } from './encoded-bodies';
+import { answerByteLengthFromMemory, chooseCoding, createBodyEncoder, createCompression, sendLargeBodiesEncoded } from './encoded-bodies';
+
+const require = createRequire(import.meta.url);
 
 /** A page as a story is: long, with quotes, dashes and accents that make it a two-byte string. */
 function page(n: number) {
@@ -52,6 +57,30 @@ describe('createBodyEncoder', () => {
   });
 });
 
+describe('answerByteLengthFromMemory', () => {
+  it("answers Buffer.byteLength for a page the encoder holds, and leaves everything else to Node's", () => {
+    const encoder = createBodyEncoder({ maxBytes: 10_000_000 });
+    const body = page(3);
+    expect(encoder.knownByteLength(body)).toBeUndefined();
+    encoder.encode(body, 'br');
+    expect(encoder.knownByteLength(body)).toBe(Buffer.from(body, 'utf8').length);
+
+    const original = Buffer.byteLength;
+    // A stand-in that claims a length no real computation would give, to see which one answered.
+    const undo = answerByteLengthFromMemory({ ...encoder, knownByteLength: (text) => (text === body ? 42 : undefined) });
+    try {
+      expect(Buffer.byteLength(body)).toBe(42);
+      expect(Buffer.byteLength(body, 'utf8')).toBe(42);
+      expect(Buffer.byteLength(body, 'latin1')).toBe(body.length);
+      expect(Buffer.byteLength(page(4))).toBe(Buffer.from(page(4), 'utf8').length);
+      expect(Buffer.byteLength(Buffer.from('abc'))).toBe(3);
+    } finally {
+      undo();
+    }
+    expect(Buffer.byteLength).toBe(original);
+  });
+});
+
 describe('chooseCoding', () => {
   const response = (headers: Record<string, string>) => ({ getHeader: (name: string) => headers[name] });
   const html = response({ 'Content-Type': 'text/html; charset=utf-8' });
@@ -76,6 +105,8 @@ describe('chooseCoding', () => {
 describe('createCompression over HTTP (as scripts/serve.ts uses it)', () => {
   const large = page(7);
   const small = 'small “body” '.repeat(200); // over the middleware's 1 KB, under the encoder's minimum
+  // Real script text (a repeated page would compress equally well at any quality).
+  const script = fs.readFileSync(path.join(path.dirname(require.resolve('react-dom/package.json')), 'cjs/react-dom-server.node.production.js'), 'utf8').slice(0, 200_000);
   let base = '';
   let server: http.Server;
 
@@ -83,6 +114,12 @@ describe('createCompression over HTTP (as scripts/serve.ts uses it)', () => {
     const compress = createCompression(createBodyEncoder({ maxBytes: 10_000_000 }));
     server = http.createServer((req, res) => {
       compress(req, res, () => {
+        if (req.url === '/streamed' || req.url?.startsWith('/_next/static/')) {
+          // As Next streams a file or a dynamic page: in pieces.
+          res.setHeader('Content-Type', 'application/javascript; charset=utf-8');
+          for (let i = 0; i < script.length; i += 8192) res.write(script.slice(i, i + 8192));
+          return res.end();
+        }
         // As Next sends a cached page: headers, then the whole text in one end().
         const body = req.url?.startsWith('/large') ? large : small;
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -136,6 +173,13 @@ describe('createCompression over HTTP (as scripts/serve.ts uses it)', () => {
     const { headers, body } = await get('/small', 'gzip');
     expect(headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(body).toString('utf8')).toBe(small);
+  });
+
+  it("compresses Next's build files harder than pages that stream", async () => {
+    const script = await get('/_next/static/chunks/app.js', 'br');
+    const streamed = await get('/streamed', 'br');
+    expect(brotliDecompressSync(script.body).equals(brotliDecompressSync(streamed.body))).toBe(true);
+    expect(script.body.length).toBeLessThan(streamed.body.length * 0.95);
   });
 
   it('answers HEAD with no body', async () => {

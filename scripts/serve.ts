@@ -12,8 +12,9 @@ import next from 'next';
 import { closeDatabase } from '../db/client';
 import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
 import { isCrossSiteWrite } from '../lib/cross-site';
-import { createBodyEncoder, createCompression } from '../lib/encoded-bodies';
+import { answerByteLengthFromMemory, createBodyEncoder, createCompression } from '../lib/encoded-bodies';
 import { internalUrl } from '../lib/public-routes';
+import { createRenderLimit } from '../lib/render-limit';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
@@ -40,7 +41,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * once rather than per reader (lib/encoded-bodies.ts). 4 MB holds about ten 120 KB stories with
  * their text. Next's own per-request compression is off (next.config.ts `compress: false`).
  */
-const compress = createCompression(createBodyEncoder({ maxBytes: 4 * 1024 * 1024 }));
+const pageBytes = createBodyEncoder({ maxBytes: 4 * 1024 * 1024 });
+const compress = createCompression(pageBytes);
+answerByteLengthFromMemory(pageBytes);
+/** Search renders per request: eight at a time keep the cores as busy as fifty did, in a fraction of the memory (lib/render-limit.ts). */
+const searchRenders = createRenderLimit(8);
 
 let stopping = false;
 
@@ -72,7 +77,9 @@ const server = createServer((req, res) => {
   // `/news?page=2` → `/news/page/2` and the like: Next caches pages by path, not query string.
   const internal = req.url ? internalUrl(req.url, req.headers.cookie) : null;
   if (internal) req.url = internal;
-  compress(req, res, () => void handle(req, res));
+  const respond = () => compress(req, res, () => void handle(req, res));
+  if (req.url === '/search' || req.url?.startsWith('/search?')) searchRenders(res, respond);
+  else respond();
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
