@@ -184,7 +184,8 @@ export function sendLargeBodiesEncoded(
     ) {
       const coding = chooseCoding(request, response);
       const bytes = encoder.encode(chunk, coding);
-      if (compressible(String(response.getHeader('Content-Type') ?? ''))) vary(response, 'Accept-Encoding');
+      // A compressed body already proved its type compressible; look it up again only for plain ones.
+      if (coding !== 'identity' || compressible(String(response.getHeader('Content-Type') ?? ''))) vary(response, 'Accept-Encoding');
       if (coding !== 'identity') response.setHeader('Content-Encoding', coding);
       response.setHeader('Content-Length', bytes.length);
       encodedHere.add(response);
