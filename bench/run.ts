@@ -311,7 +311,7 @@ async function main() {
       'vs ceiling': r === ceiling ? '100%' : `${((r.rps / ceiling.rps) * 100).toFixed(1)}%`,
       errors: r.errors + r.non2xx,
     }));
-    console.log(`\nBroadsheet bench: ${seconds} s per run, 50 connections (posting: 10), ${new Date().toISOString()}`);
+    console.log(`\nBroadsheet bench: ${seconds} s per run, 50 connections (posting: 10), Node ${process.version} ${startCommand.args.slice(0, -1).join(' ')}, ${new Date().toISOString()}`);
     console.table(rows);
     console.log(
       `Comment posting: ${Math.round(accepted / seconds)} accepted posts/s (${accepted} answered 303, ${stored} stored, ` +
