@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildIfNeeded } from '../scripts/build-if-needed';
@@ -203,6 +203,9 @@ async function main() {
     for (const [name, url] of pages) results.push(await run(name, { url: `${origin}${url}`, headers: readerHeaders }));
     // The same story to a client that asks for no compression (how this bench asked before 2026-11-27).
     results.push(await run('lead article, uncompressed', { url: `${origin}${lead}` }));
+    // What every new reader also fetches: the page's largest script (Next's and React's runtime).
+    const script = await largestScript(article.body, articleEncoding);
+    results.push(await run(`largest script (${Math.round(script.bytes / 1024)} KB)`, { url: `${origin}${script.path}`, headers: readerHeaders }));
 
     notePeak('pages');
     const bare = await bareNextReference((await rawGet(`${origin}${lead}`)).body.length);
@@ -336,6 +339,16 @@ async function main() {
     clearInterval(rssTimer);
     server.kill('SIGTERM');
   }
+}
+
+/** The largest script the page loads from Next's build files, by its uncompressed size. */
+async function largestScript(body: Buffer, encoding: string) {
+  const html = (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8');
+  const paths = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const sized = await Promise.all(paths.map(async (scriptPath) => ({ path: scriptPath, bytes: (await rawGet(`${origin}${scriptPath}`)).body.length })));
+  const largest = sized.sort((a, b) => b.bytes - a.bytes)[0];
+  if (!largest) throw new Error('the lead article loads no script from /_next/static/');
+  return largest;
 }
 
 async function readManyStories(count: number) {

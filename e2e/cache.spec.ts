@@ -54,3 +54,28 @@ test('a cached page reaches the browser compressed once (Brotli), and client-sid
   await expect(page).toHaveURL(/\/news$/);
   await expect(page.getByRole('heading', { level: 1, name: 'News' })).toBeVisible();
 });
+
+test("Next's build files are compressed once and then answered from memory with Next's headers", async ({ request }) => {
+  const home = await (await request.get('/')).text();
+  const scripts = [...home.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(scripts.length).toBeGreaterThan(3);
+  const script = scripts[scripts.length - 1]!;
+  const headers = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+  const first = await request.get(script, { headers });
+  expect(first.status()).toBe(200);
+  const text = await first.text();
+  // Once compressed in the background, the file is sent whole with its length (not streamed).
+  await expect
+    .poll(async () => (await request.get(script, { headers })).headers()['content-length'], { timeout: 10_000 })
+    .toBeTruthy();
+  const remembered = await request.get(script, { headers });
+  const sent = remembered.headers();
+  expect(sent['content-encoding']).toBe('br');
+  expect(Number(sent['content-length'])).toBeLessThan(Buffer.byteLength(text) / 2);
+  expect(await remembered.text()).toBe(text);
+  expect(sent['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(sent['content-type']).toMatch(/javascript/);
+  expect(sent['x-content-type-options']).toBe('nosniff');
+  expect(sent['content-security-policy']).toContain("default-src 'self'");
+  expect(sent['vary']).toBe('Accept-Encoding');
+});

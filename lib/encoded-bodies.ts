@@ -40,10 +40,10 @@ const gzipLevel = 6;
 const streamedBrotliQuality = 1;
 const streamedBrotliWindow = 18;
 /**
- * Next's build files (`/_next/static/`: scripts and styles, named by their content) keep the
- * middleware's own default, Brotli at 4: at 1 the 150 KB of Next's and React's scripts came 12%
- * larger than gzip, and Lighthouse's simulated mobile network felt it. Browsers and nginx keep
- * these files for a year, so each is compressed about once per reader, not per page.
+ * Next's build files (`/_next/static/`: scripts and styles, named by their content) are answered
+ * from memory once compressed at Brotli 11 (lib/build-files.ts). Only a file's first requests, made
+ * while that is done, and range or conditional requests come through here, at the middleware's own
+ * default, Brotli 4 (at 1 the 150 KB of Next's and React's scripts came 12% larger than gzip).
  */
 const assetBrotliQuality = 4;
 const assetPrefix = '/_next/static/';
