@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import compressible from 'compressible';
 import { LRUCache } from 'lru-cache';
-import Negotiator from 'negotiator';
 import pLimit from 'p-limit';
+import { buildFilePrefix, negotiateCoding } from './encoded-bodies';
 
 /**
  * Next's build files (`/_next/static/`: its and React's scripts, our styles), compressed once each
@@ -27,7 +27,6 @@ import pLimit from 'p-limit';
  * What is left to Next: a first request, a request asking for neither Brotli nor gzip, a range or a
  * conditional request, anything that is not a 200, and files that do not compress (fonts, images).
  */
-export const buildFilePrefix = '/_next/static/';
 
 type Remembered = { headers: OutgoingHttpHeaders; br: Buffer; gzip: Buffer };
 type Coding = 'br' | 'gzip';
@@ -161,9 +160,8 @@ function eligible(request: IncomingMessage) {
 }
 
 function preferredCoding(request: IncomingMessage): Coding | null {
-  const codings = ['br', 'gzip', 'identity'];
-  const chosen = new Negotiator(request).encoding(codings, { preferred: codings });
-  return chosen === 'br' || chosen === 'gzip' ? chosen : null;
+  const chosen = negotiateCoding(request);
+  return chosen === 'identity' ? null : chosen;
 }
 
 function replayable(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {

@@ -46,7 +46,8 @@ const streamedBrotliWindow = 18;
  * default, Brotli 4 (at 1 the 150 KB of Next's and React's scripts came 12% larger than gzip).
  */
 const assetBrotliQuality = 4;
-const assetPrefix = '/_next/static/';
+/** Where Next serves its build files from. */
+export const buildFilePrefix = '/_next/static/';
 
 export type BodyEncoder = {
   /** The bytes of `body` as UTF-8, compressed with `coding`: the same Buffer for the same text while it stays cached. */
@@ -142,7 +143,7 @@ export function createCompression(encoder: BodyEncoder): Middleware {
   }) as unknown as Middleware;
   const assets = compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: assetBrotliQuality } }, filter }) as unknown as Middleware;
   return (request, response, next) => {
-    const middleware = request.url?.startsWith(assetPrefix) ? assets : pages;
+    const middleware = request.url?.startsWith(buildFilePrefix) ? assets : pages;
     middleware(request, response, () => {
       // Installed after the middleware's own wrapper, so a cached page is swapped for its
       // remembered bytes before the middleware sees it.
@@ -157,6 +158,11 @@ export function chooseCoding(request: Pick<IncomingMessage, 'headers'>, response
   if (response.getHeader('Content-Encoding')) return 'identity';
   if (!compressible(String(response.getHeader('Content-Type') ?? ''))) return 'identity';
   if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('Cache-Control') ?? ''))) return 'identity';
+  return negotiateCoding(request);
+}
+
+/** The coding the request accepts best among Brotli, gzip and none, preferring Brotli, then gzip. */
+export function negotiateCoding(request: Pick<IncomingMessage, 'headers'>): ContentCoding {
   const codings: ContentCoding[] = ['br', 'gzip', 'identity'];
   const chosen = new Negotiator(request).encoding(codings, { preferred: codings });
   return (chosen as ContentCoding | undefined) ?? 'identity';
