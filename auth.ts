@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { countRecentFailures, findUserById, findUserForSignIn, recordFailure } from '@/db/users';
 import type { UserRole } from '@/db/schema';
 import { ensureAuthSecret } from '@/lib/auth-secret';
+import { clientAddress } from '@/lib/client-ip';
 import { verifyPassword } from '@/lib/passwords';
 import { isThrottled, SIGN_IN_WINDOW_MS } from '@/lib/sign-in-throttle';
 
@@ -54,7 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = SignInInput.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = request.headers.get('x-forwarded-for') ?? '';
+        const ip = clientAddress(request.headers.get('x-forwarded-for'));
         const now = new Date();
         if (isThrottled(countRecentFailures(email, ip, new Date(now.getTime() - SIGN_IN_WINDOW_MS)))) throw new ThrottledSignIn();
         const user = findUserForSignIn(email);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClientIp, trustProxyHops } from './client-ip';
+import { clientAddress, resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops, UNKNOWN_ADDRESS } from './client-ip';
 
 describe('resolveClientIp', () => {
   it('uses the socket address and ignores X-Forwarded-For without TRUST_PROXY', () => {
@@ -34,5 +34,17 @@ describe('trustProxyHops', () => {
     expect(trustProxyHops('true')).toBe(1);
     expect(trustProxyHops('2')).toBe(2);
     expect(trustProxyHops('junk')).toBe(0);
+  });
+});
+
+describe('clientAddress', () => {
+  it("trusts the header as it stands when our server wrote it", () => {
+    expect(clientAddress('198.51.100.7', { [SERVER_RESOLVES_ADDRESS]: '1' })).toBe('198.51.100.7');
+  });
+
+  it('under plain next start, takes the trusted hop and never what a client made up', () => {
+    expect(clientAddress('6.6.6.6, 198.51.100.7', { TRUST_PROXY: '1' })).toBe('198.51.100.7');
+    expect(clientAddress('6.6.6.6', {})).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddress(null, {})).toBe(UNKNOWN_ADDRESS);
   });
 });

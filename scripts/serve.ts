@@ -12,7 +12,7 @@ import path from 'node:path';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { createBuildFiles } from '../lib/build-files';
-import { resolveClientIp, trustProxyHops } from '../lib/client-ip';
+import { resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops } from '../lib/client-ip';
 import { isCrossSiteWrite } from '../lib/cross-site';
 import { answerByteLengthFromMemory, createBodyEncoder, createCompression } from '../lib/encoded-bodies';
 import { internalUrl } from '../lib/public-routes';
@@ -22,6 +22,8 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trust = trustProxyHops();
 const dev = process.argv.includes('--dev');
+// The app trusts X-Forwarded-For as this server rewrites it below (lib/client-ip.ts).
+process.env[SERVER_RESOLVES_ADDRESS] = '1';
 
 /** The build's folder (`.next`); its `static` folder holds the files served under `/_next/static/`. */
 let distDir = '.next';

@@ -1,6 +1,7 @@
 'use server';
 
 import { formDataOf } from '@/lib/action-args';
+import { clientAddress } from '@/lib/client-ip';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { commentsChanged } from '@/lib/invalidate';
@@ -55,7 +56,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     email: input.email.toLowerCase(),
     url: input.url,
     body: input.comment,
-    ip: requestHeaders.get('x-forwarded-for') ?? '',
+    ip: clientAddress(requestHeaders.get('x-forwarded-for')),
     userAgent: (requestHeaders.get('user-agent') ?? '').slice(0, 500),
   };
   const bot = {

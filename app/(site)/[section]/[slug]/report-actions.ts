@@ -1,6 +1,7 @@
 'use server';
 
 import { formDataOf } from '@/lib/action-args';
+import { clientAddress } from '@/lib/client-ip';
 import { cookies, headers } from 'next/headers';
 import { commentsChanged } from '@/lib/invalidate';
 import { logModeration } from '@/db/moderation-log';
@@ -40,7 +41,7 @@ export async function reportComment(_previous: ReportCommentState, submitted: Fo
       maxAge: YEAR,
     });
   }
-  const ip = (await headers()).get('x-forwarded-for') ?? '';
+  const ip = clientAddress((await headers()).get('x-forwarded-for'));
 
   const result = insertReport({ commentId, reason, note, reporter, ip, now: new Date() });
   if (result.kind === 'not-found') return { status: 'invalid', message: reportMessages.gone };
