@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { countRecentFailures, findUserById, findUserForSignIn, recordFailure } from '@/db/users';
 import type { UserRole } from '@/db/schema';
 import { ensureAuthSecret } from '@/lib/auth-secret';
-import { clientAddress } from '@/lib/client-ip';
+import { clientAddress } from '@/server/client-ip';
 import { verifyPassword } from '@/lib/passwords';
 import { isThrottled, SIGN_IN_WINDOW_MS } from '@/lib/sign-in-throttle';
 

@@ -38,9 +38,6 @@ const nextConfig: NextConfig = {
   // which is then stored whole: unknown slugs answer 404, known ones are cached static pages.
   partialPrefetching: false,
   poweredByHeader: false,
-  // Compression is the server's (scripts/serve.ts): Next's compressed every cached page again for
-  // each reader, 1 ms of a 1.3 ms request; the server compresses each page once and keeps the bytes.
-  compress: false,
   // Next's in-memory caches (pages, and 'use cache' results), 50 MB each by default. Next counts a
   // page's text in characters, and a story's text is held two bytes a character, so its page cache
   // takes about twice what it counts. 8 MB holds the pages a flood reads, some 40 stories (every page
@@ -70,8 +67,14 @@ const nextConfig: NextConfig = {
       { source: `${sizedPhotoFolder}/(.*)`, headers: [{ key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' }] },
     ];
   },
-  // No rewrites here: public addresses with a query string or the pending-comment cookie are mapped
-  // to their internal paths by the server before Next sees them (lib/public-routes.ts, scripts/serve.ts).
+  async rewrites() {
+    return {
+      // The home page is page 1 of `front/[page]`: a route of its own at `/` would be prerendered by
+      // `next build` from the database, and the build must not depend on what the database holds.
+      // `/?page=N` goes to `/front/N` through proxy.ts.
+      beforeFiles: [{ source: '/', destination: '/front/1' }],
+    };
+  },
 };
 
 export default nextConfig;

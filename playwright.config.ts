@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { e2eDatabasePath, e2ePort } from './e2e/env';
+import { e2eDatabasePath, e2ePort, e2eServerMode } from './e2e/env';
 
 const baseURL = `http://127.0.0.1:${e2ePort}`;
+/** Under plain `next start` behind nginx (E2E_SERVER=next-start): the reader, comment and moderation specs. */
+const behindNginx = e2eServerMode === 'next-start';
 
 /**
  * End-to-end tests run against the production build (`npm test` builds it first) on a throwaway
@@ -28,12 +30,12 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
     {
       name: 'chromium',
-      testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/],
+      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/] }),
       dependencies: ['setup'],
       use: { ...devices['Desktop Chrome'] },
     },
     // Tests that change site-wide settings run last and alone, so they cannot surprise the others.
-    { name: 'site-settings', testMatch: /site-settings\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } },
+    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /site-settings\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
   ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',

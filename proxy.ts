@@ -1,10 +1,14 @@
-import { NextResponse } from 'next/server';
+import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from '@/auth';
+import { internalUrl } from '@/server/public-routes';
 
 /**
- * Early redirects and refusals only; every page, action and route handler still checks the session
- * and role itself (auth.ts). What this adds is the right status before any byte of a page is sent:
- * desk pages are rendered per request and stream, so a page cannot change its status once started.
+ * Runs only for the requests its matcher names, never for a plain cached page:
+ * - public addresses that carry a query string or the pending-commenter cookie, rewritten to the
+ *   paths Next caches (`/news?page=2` → `/news/page/2`, server/public-routes.ts);
+ * - the desk, for early redirects and refusals only: every page, action and route handler still
+ *   checks the session and role itself (auth.ts). What this adds is the right status before any
+ *   byte of a page is sent: desk pages stream, so a page cannot change its status once started.
  */
 const adminPaths = ['/moderation/settings', '/moderation/users'];
 
@@ -13,28 +17,43 @@ const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="ut
 <p>Error 403</p><h1>Admins only</h1><p>Your account can moderate comments, but this page is for admins.</p>
 <p><a href="/moderation">Back to the moderation desk</a></p></body></html>`;
 
-export const proxy = auth((request) => {
+// Auth.js's middleware form, as its docs show it (`export default auth((req) => …)`); its overloads
+// type it as a route handler, so it is named here as the middleware it is.
+const desk = auth((request) => {
+  if (request.method !== 'GET') return NextResponse.next();
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/moderation') && request.method === 'GET') {
-    const role = request.auth?.user?.role;
-    if (!request.auth?.user) {
-      const login = new URL('/login', request.url);
-      login.searchParams.set('next', pathname + request.nextUrl.search);
-      return NextResponse.redirect(login);
-    }
-    if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && role !== 'admin') {
-      // The pages call forbidden() themselves too; answering here gives the 403 status.
-      return new NextResponse(forbiddenPage, {
-        status: 403,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store' },
-      });
-    }
+  if (!request.auth?.user) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', pathname + request.nextUrl.search);
+    return NextResponse.redirect(login);
+  }
+  if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && request.auth.user.role !== 'admin') {
+    // The pages call forbidden() themselves too; answering here gives the 403 status.
+    return new NextResponse(forbiddenPage, {
+      status: 403,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store' },
+    });
   }
   return NextResponse.next();
-});
+}) as unknown as NextMiddleware;
 
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname, search } = request.nextUrl;
+  if (pathname === '/moderation' || pathname.startsWith('/moderation/')) return desk(request, event);
+  const internal = internalUrl(pathname + search, request.headers.get('cookie') ?? undefined);
+  return internal ? NextResponse.rewrite(new URL(internal, request.url)) : NextResponse.next();
+}
+
+// Literal values: Next reads this object when it builds, without running the module.
+// server/public-routes.test.ts checks the cookie's name against PENDING_COOKIE.
 export const config = {
-  // The desk only: public pages and comment posts never run the proxy (or Auth.js). Cross-site posts
-  // are refused by the server itself (scripts/serve.ts, lib/cross-site.ts).
-  matcher: ['/moderation/:path*'],
+  matcher: [
+    '/moderation/:path*',
+    { source: '/', has: [{ type: 'query', key: 'page' }] },
+    { source: '/:first', has: [{ type: 'query', key: 'page' }] },
+    { source: '/:first/:second', has: [{ type: 'query', key: 'page' }] },
+    { source: '/:section/:slug', has: [{ type: 'query', key: 'cpage' }] },
+    { source: '/:section/:slug', has: [{ type: 'query', key: 'replytocom' }] },
+    { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_pending' }] },
+  ],
 };

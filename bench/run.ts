@@ -18,6 +18,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildIfNeeded } from '../scripts/build-if-needed';
+import { actionIdAt } from './page-actions';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const port = Number(process.env.BENCH_PORT || 3200);
@@ -57,6 +58,37 @@ function measure(name: string, options: autocannon.Options): Promise<Result> {
   });
 }
 
+type WrkResult = { name: string; rps: number; p50: number; p99: number; max: number; timeouts: number; errors: number };
+
+/**
+ * The same page through wrk (Debian's package), which keeps 50 connections busy as a crowd of
+ * readers does and reports every request past its 2 s timeout: autocannon's figures hide the tail
+ * that wrk shows. Null when wrk is not installed (apt-get install -y wrk).
+ */
+function wrk(name: string, url: string): WrkResult | null {
+  const found = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
+  if (found.error) return null;
+  const args = ['-t2', '-c50', `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: br', url];
+  spawnSync('wrk', [...args.slice(0, 2), '-d2s', ...args.slice(3)], { encoding: 'utf8' }); // warm-up, as for autocannon
+  const out = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
+  const ms = (label: string) => {
+    const match = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)\\b`).exec(out);
+    if (!match) return NaN;
+    const value = Number(match[1]);
+    return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+  };
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    name,
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+    p50: ms('50%'),
+    p99: ms('99%'),
+    max: ms('Latency(?:\\s+[\\d.]+\\w+){2}'),
+    timeouts: Number(socketErrors?.[4] ?? 0),
+    errors: socketErrors ? Number(socketErrors[1]) + Number(socketErrors[2]) + Number(socketErrors[3]) : 0,
+  };
+}
+
 async function waitFor(url: string, timeoutMs = 60_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -69,15 +101,6 @@ async function waitFor(url: string, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer`);
-}
-
-function actionId(filename: string, exportedName: string) {
-  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, e]) => e.filename === filename && e.exportedName === exportedName);
-  if (!found) throw new Error(`no action ${exportedName}`);
-  return found[0];
 }
 
 /** A multipart body as a browser without JavaScript sends a server action form. */
@@ -207,13 +230,14 @@ async function main() {
     const script = await largestScript(article.body, articleEncoding);
     results.push(await run(`largest script (${Math.round(script.bytes / 1024)} KB)`, { url: `${origin}${script.path}`, headers: readerHeaders }));
 
+    const tail = [wrk('lead article', `${origin}${lead}`), wrk('home page', `${origin}/`)];
     notePeak('pages');
     const bare = await bareNextReference((await rawGet(`${origin}${lead}`)).body.length);
     const edge = await throughNginx(lead, articleBytes, articleEncoding);
     notePeak('nginx');
 
     // Comment posting: a no-JavaScript form post, each from its own address and email.
-    const postAction = actionId('app/(site)/[section]/[slug]/actions.ts', 'postComment');
+    const postAction = await actionIdAt(`${origin}${lead}`, 'comment');
     let sequence = 0;
     const postFor = (duration: number) =>
       new Promise<autocannon.Result>((resolve, reject) =>
@@ -262,7 +286,7 @@ async function main() {
     const stored = countComments() - before;
 
     // The desk: sign in, then the first byte of the queue with 5,000 pending, and a bulk approve of 50.
-    const loginAction = actionId('app/login/actions.ts', 'logIn');
+    const loginAction = await actionIdAt(`${origin}/login`, 'password');
     const login = multipart([
       [`$ACTION_ID_${loginAction}`, ''],
       ['email', 'bench-admin@example.com'],
@@ -280,7 +304,7 @@ async function main() {
       .map((c) => c.split(';')[0])
       .join('; ');
     const queue = await timeToFirstByte(`${origin}/moderation`, { headers: { cookie } });
-    const bulkAction = actionId('app/moderation/actions.ts', 'moderateComments');
+    const bulkAction = await actionIdAt(`${origin}/moderation`, 'bulkAction', { headers: { cookie } });
     const bulk = multipart([
       [`$ACTION_ID_${bulkAction}`, ''],
       ['intent', 'bulk'],
@@ -316,6 +340,12 @@ async function main() {
     }));
     console.log(`\nBroadsheet bench: ${seconds} s per run, 50 connections (posting: 10), Node ${process.version} ${startCommand.args.slice(0, -1).join(' ')}, ${new Date().toISOString()}`);
     console.table(rows);
+    if (tail.every((row) => row)) {
+      console.log('The tail through wrk (-t2 -c50, Accept-Encoding: br; timeouts are requests past 2 s):');
+      console.table(tail.map((r) => ({ page: r!.name, 'req/s': Math.round(r!.rps), 'p50 ms': r!.p50, 'p99 ms': r!.p99, 'max ms': r!.max, timeouts: r!.timeouts, errors: r!.errors })));
+    } else {
+      console.log('The tail through wrk: not measured (wrk not found; apt-get install -y wrk)');
+    }
     console.log(
       `Comment posting: ${Math.round(accepted / seconds)} accepted posts/s (${accepted} answered 303, ${stored} stored, ` +
         `${posting.non2xx - accepted > 0 ? posting.non2xx - accepted : 0} refused, ${posting.errors} errors), p99 ${posting.latency.p99} ms`,

@@ -13,7 +13,8 @@ import { npmStartCommand } from './start-command';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { postComment, postCommentActionId } from '../e2e/load';
+import { postComment } from '../e2e/load';
+import { actionIdAt } from './page-actions';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 
 const writers = Number(process.env.STRESS_WRITERS || 1000);
@@ -68,7 +69,6 @@ async function main() {
   buildIfNeeded();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const actionId = postCommentActionId();
 
   // First start makes and seeds the database; the settings change then needs a fresh start.
   let server = start();
@@ -78,6 +78,7 @@ async function main() {
   const target = story();
   server = start();
   await ready();
+  const actionId = await actionIdAt(`${origin}${target.path}`, 'comment');
 
   console.log(`1. ${writers} readers post at once while 50 read the story`);
   let reading = true;

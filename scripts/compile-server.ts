@@ -1,5 +1,5 @@
 /**
- * Compiles the production server (scripts/serve.ts and the few modules of ours it imports) into one
+ * Compiles the production server (server/serve.ts and the few modules of ours it imports) into one
  * plain JavaScript file, so that the serving process runs without a TypeScript loader. Packages stay
  * external and load from node_modules as usual. Takes a few milliseconds; `npm start` does it each time.
  */
@@ -11,7 +11,7 @@ export const compiledServer = path.join('.next', 'broadsheet', 'server.mjs');
 
 export async function compileServer() {
   const result = await build({
-    entryPoints: [path.join('scripts', 'serve.ts')],
+    entryPoints: [path.join('server', 'serve.ts')],
     outfile: compiledServer,
     bundle: true,
     platform: 'node',

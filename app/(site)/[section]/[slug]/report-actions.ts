@@ -1,7 +1,7 @@
 'use server';
 
 import { formDataOf } from '@/lib/action-args';
-import { clientAddress } from '@/lib/client-ip';
+import { clientAddress } from '@/server/client-ip';
 import { cookies, headers } from 'next/headers';
 import { commentsChanged } from '@/lib/invalidate';
 import { logModeration } from '@/db/moderation-log';

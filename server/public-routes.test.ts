@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PENDING_COOKIE } from '@/lib/comment-cookie-names';
 import { internalUrl, reservedFirstSegments } from './public-routes';
 
 describe('internalUrl', () => {
@@ -69,5 +70,19 @@ describe('reservedFirstSegments', () => {
     visit(path.resolve('app'));
     for (const entry of fs.readdirSync(path.resolve('public'))) found.add(entry);
     expect([...reservedFirstSegments].sort()).toEqual([...found].sort());
+  });
+});
+
+describe("proxy.ts's matcher", () => {
+  // Next reads the matcher from proxy.ts's text when it builds, so it cannot import these names.
+  const proxySource = fs.readFileSync(path.resolve('proxy.ts'), 'utf8');
+  const matcher = proxySource.slice(proxySource.indexOf('export const config'));
+
+  it('runs the proxy for the pending-comment cookie by its real name', () => {
+    expect(matcher).toContain(`{ type: 'cookie', key: '${PENDING_COOKIE}' }`);
+  });
+
+  it('runs the proxy for every query key that maps to a path of its own', () => {
+    for (const key of ['page', 'cpage', 'replytocom']) expect(matcher).toContain(`{ type: 'query', key: '${key}' }`);
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * The server of `npm start`: Next's own request handler (`next()` / `getRequestHandler()`, as Next's
+ * custom-server guide shows) behind a plain node:http server, for what Next cannot do itself:
+ * - the client address from the socket (or, with TRUST_PROXY, from our own proxy), written into
+ *   X-Forwarded-For so that nothing a client sends can pose as it (server/client-ip.ts);
+ * - a body-size limit, so a large post is refused before it is read;
+ * - cross-site posts refused with 403 (Next refuses them too, but with a 500);
+ * - search renders limited to eight at a time (server/render-limit.ts);
+ * - graceful shutdown: SIGTERM lets requests in flight finish before the database closes.
+ * Everything else, routing and compression included, is Next's: the site is the same under plain
+ * `next start` (docs/deployment.md says what that mode cannot know).
+ */
+import '../scripts/load-env';
+import { createServer } from 'node:http';
+import next from 'next';
+import { closeDatabase } from '../db/client';
+import { resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops } from './client-ip';
+import { isCrossSiteWrite } from './cross-site';
+import { createRenderLimit } from './render-limit';
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || '0.0.0.0';
+const trust = trustProxyHops();
+const dev = process.argv.includes('--dev');
+// The app trusts X-Forwarded-For as this server rewrites it below (server/client-ip.ts).
+process.env[SERVER_RESOLVES_ADDRESS] = '1';
+
+const app = next({ dev, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+/** Next's own limit for a server action body; a larger post is refused before it is read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Search renders per request: eight at a time keep the cores as busy as fifty did, in a fraction of the memory. */
+const searchRenders = createRenderLimit(8);
+
+let stopping = false;
+
+const server = createServer((req, res) => {
+  // While shutting down, answer what is in flight and let each connection close after its answer.
+  if (stopping) res.setHeader('Connection', 'close');
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
+    res.end('Request body too large.');
+    req.resume();
+    return;
+  }
+  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  if (isCrossSiteWrite(req.method, req.headers.origin, Array.isArray(host) ? host[0] : host)) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
+    res.end('Cross-site request refused.');
+    req.resume();
+    return;
+  }
+  // Next reads the client address from this header; make it the one we trust.
+  req.headers['x-forwarded-for'] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);
+  // HSTS only where the site is really served over https (by us, or by a trusted proxy in front).
+  const forwardedProto = trust > 0 ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  if ('encrypted' in req.socket || forwardedProto === 'https') {
+    res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
+  const respond = () => void handle(req, res);
+  if (req.url === '/search' || req.url?.startsWith('/search?')) searchRenders(res, respond);
+  else respond();
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`Broadsheet is serving on http://localhost:${port}`);
+});
+
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then closing the database`);
+  server.close(() => {
+    closeDatabase();
+    process.exit(0);
+  });
+  // Keep-alive connections that go idle once their request is answered are closed as they do.
+  server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
+  setTimeout(() => {
+    console.error('Requests still open after 10 s: closing anyway');
+    closeDatabase();
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
