@@ -1,9 +1,12 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from '@/auth';
+import { isCrossSiteWrite } from '@/server/cross-site';
 import { internalUrl } from '@/server/public-routes';
 
 /**
  * Runs only for the requests its matcher names, never for a plain cached page:
+ * - writes that carry an Origin (every browser post does): one from another site is refused with
+ *   403 before Next reads it (Next's own check refuses a cross-site server action with a 500);
  * - public addresses that carry a query string or the pending-commenter cookie, rewritten to the
  *   paths Next caches (`/news?page=2` → `/news/page/2`, server/public-routes.ts);
  * - the desk, for early redirects and refusals only: every page, action and route handler still
@@ -38,6 +41,13 @@ const desk = auth((request) => {
 }) as unknown as NextMiddleware;
 
 export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? undefined;
+  if (isCrossSiteWrite(request.method, request.headers.get('origin') ?? undefined, host)) {
+    return new NextResponse('Cross-site request refused.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+    });
+  }
   const { pathname, search } = request.nextUrl;
   if (pathname === '/moderation' || pathname.startsWith('/moderation/')) return desk(request, event);
   const internal = internalUrl(pathname + search, request.headers.get('cookie') ?? undefined);
@@ -49,6 +59,7 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 export const config = {
   matcher: [
     '/moderation/:path*',
+    { source: '/:path*', has: [{ type: 'header', key: 'origin' }] },
     { source: '/', has: [{ type: 'query', key: 'page' }] },
     { source: '/:first', has: [{ type: 'query', key: 'page' }] },
     { source: '/:first/:second', has: [{ type: 'query', key: 'page' }] },

@@ -4,7 +4,6 @@
  * - the client address from the socket (or, with TRUST_PROXY, from our own proxy), written into
  *   X-Forwarded-For so that nothing a client sends can pose as it (server/client-ip.ts);
  * - a body-size limit, so a large post is refused before it is read;
- * - cross-site posts refused with 403 (Next refuses them too, but with a 500);
  * - search renders limited to eight at a time (server/render-limit.ts);
  * - graceful shutdown: SIGTERM lets requests in flight finish before the database closes.
  * Everything else, routing and compression included, is Next's: the site is the same under plain
@@ -15,7 +14,6 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops } from './client-ip';
-import { isCrossSiteWrite } from './cross-site';
 import { createRenderLimit } from './render-limit';
 
 const port = Number(process.env.PORT || 3000);
@@ -43,13 +41,6 @@ const server = createServer((req, res) => {
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
     res.end('Request body too large.');
-    req.resume();
-    return;
-  }
-  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-  if (isCrossSiteWrite(req.method, req.headers.origin, Array.isArray(host) ? host[0] : host)) {
-    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
-    res.end('Cross-site request refused.');
     req.resume();
     return;
   }
