@@ -20,3 +20,10 @@ export const reportMessages = {
   noteLong: `Your note can be at most ${REPORT_NOTE_MAX} characters.`,
   gone: 'This comment can no longer be reported.',
 } as const;
+
+/** What the report form shows after an answer; `reportComment` returns it. */
+export type ReportCommentState =
+  | { status: 'idle' }
+  | { status: 'reported' }
+  | { status: 'duplicate' }
+  | { status: 'invalid'; message: string };
