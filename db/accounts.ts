@@ -5,7 +5,8 @@
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/passwords';
 import type { Db } from './client';
-import { type UserRole, users } from './schema';
+import type { UserRole } from '../lib/user-roles';
+import { users } from './schema';
 
 export function hasActiveAdmin(database: Db): boolean {
   return (

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { CommentStatus } from '@/lib/comment-status';
 import { db } from './client';
 import { countReportedComments } from './reports';
-import { articles, comments, type CommentStatus, moderationLog, sections } from './schema';
+import { articles, comments, moderationLog, sections } from './schema';
 
 export const QUEUE_PAGE_SIZE = 50;
 export const statusQueues = ['pending', 'approved', 'spam', 'trash'] as const;

@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
+import type { CommentStatus } from '@/lib/comment-status';
+import type { ReportReason } from '@/lib/report-reasons';
 import { reachesThreshold } from '@/lib/reports';
 import { db } from './client';
-import { articles, commentReports, comments, type CommentStatus, type ReportReason, sections } from './schema';
+import { articles, commentReports, comments, sections } from './schema';
 import { readCommentSettings } from './settings';
 import { tags } from './tags';
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, count, eq, gt, or } from 'drizzle-orm';
 import { db } from './client';
-import { loginFailures, type UserRole, users } from './schema';
+import type { UserRole } from '../lib/user-roles';
+import { loginFailures, users } from './schema';
 
 /** What the desk may know about an account: never the password hash. */
 const staffColumns = {

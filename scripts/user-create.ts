@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { upsertUser } from '../db/accounts';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { userRoles } from '../db/schema';
+import { userRoles } from '../lib/user-roles';
 import { MIN_PASSWORD_LENGTH } from '../lib/passwords';
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@
 import { formDataOf } from '@/lib/action-args';
 import { clientAddress } from '@/lib/client-ip';
 import { cookies, headers } from 'next/headers';
-import { commentsChanged } from '@/lib/invalidate';
+import { commentsChanged } from '@/db/invalidate';
 import { logModeration } from '@/db/moderation-log';
 import { insertReport } from '@/db/reports';
 import type { ReportCommentState } from '@/lib/report-reasons';
