@@ -6,7 +6,7 @@
  * take minutes. No 'server-only': `bench/generate.ts` runs it outside Next.
  */
 import slugify from '@sindresorhus/slugify';
-import { upsertUser } from './accounts';
+import { upsertUser } from './users';
 import type { Db } from './client';
 import * as content from './seed-content';
 

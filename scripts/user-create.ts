@@ -5,7 +5,7 @@
 import './load-env';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { upsertUser } from '../db/accounts';
+import { upsertUser } from '../db/users';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { userRoles } from '../lib/user-roles';
