@@ -9,7 +9,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { countRecentFailures, findUserById, findUserForSignIn, recordFailure } from '@/db/users';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/lib/user-roles';
 import { ensureAuthSecret } from '@/lib/auth-secret';
 import { clientAddress } from '@/server/client-ip';
 import { verifyPassword } from '@/lib/passwords';

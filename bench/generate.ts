@@ -1,13 +1,13 @@
 /**
  * `npm run bench:generate -- [--out bench/.data/bench.db] [--seed 1]`: writes the large benchmark site
- * (db/bench-data.ts) into a fresh SQLite file, replacing whatever was there. The bench admin's
+ * (bench/bench-data.ts) into a fresh SQLite file, replacing whatever was there. The bench admin's
  * password is BENCH_ADMIN_PASSWORD, or the one bench/run.ts signs in with.
  */
 import '../scripts/load-env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_ADMIN_EMAIL, generateLargeSite } from '../db/bench-data';
+import { BENCH_ADMIN_EMAIL, generateLargeSite } from './bench-data';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { databasePath } from '../lib/config';

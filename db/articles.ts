@@ -138,7 +138,7 @@ export async function listTagArticles(tagId: number, tagSlug: string, page: numb
   'use cache';
   cacheTag(tags.tag(tagSlug));
   cacheLife('content');
-  const tagged = sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${tagId})`;
+  const tagged = inArray(articles.id, db.select({ articleId: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId)));
   return cardsWhere(and(published, tagged), page);
 }
 
@@ -185,7 +185,7 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
     .from(articleTags)
     .where(
       and(
-        sql`${articleTags.tagId} in (select ${articleTags.tagId} from ${articleTags} where ${articleTags.articleId} = ${articleId})`,
+        inArray(articleTags.tagId, db.select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))),
         ne(articleTags.articleId, articleId),
       ),
     )

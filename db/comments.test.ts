@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Decision } from '@/lib/comment-rules';
 import type { Db } from './client';
 import { runMigrations } from './migrate';
-import { insertTestStory } from './test-story';
+import { insertTestStory } from '@/test/story';
 import { articles, comments } from './schema';
 
 vi.mock('server-only', () => ({}));

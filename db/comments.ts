@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
+import type { CommentStatus } from '@/lib/comment-status';
 import { db, preparedOnce } from './client';
-import { articles, comments, type CommentStatus, sections } from './schema';
+import { articles, comments, sections } from './schema';
 import { tags } from './tags';
 
 /** What a public page may know about a comment: never the email, IP or user agent. */

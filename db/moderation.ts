@@ -1,15 +1,17 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { CommentStatus } from '@/lib/comment-status';
 import { db } from './client';
 import { countReportedComments } from './reports';
-import { articles, comments, type CommentStatus, moderationLog, sections } from './schema';
+import { articles, comments, moderationLog, sections } from './schema';
 
 export const QUEUE_PAGE_SIZE = 50;
 export const statusQueues = ['pending', 'approved', 'spam', 'trash'] as const;
 export type StatusQueue = (typeof statusQueues)[number];
 
 const parent = alias(comments, 'parent');
+const earlier = alias(comments, 'earlier');
 
 /** Counts for the queue tabs, in one pass over the status index. */
 export function countQueues(): Record<StatusQueue | 'reported', number> {
@@ -63,7 +65,10 @@ export function listQueue({ queue, articleId, search, page }: { queue: StatusQue
       parentId: comments.parentId,
       parentAuthor: parent.authorName,
       parentBody: parent.body,
-      earlierApproved: sql<number>`(select count(*) from ${comments} as earlier where earlier.author_email = ${comments.authorEmail} and earlier.status = 'approved' and earlier.created_at < ${comments.createdAt})`,
+      earlierApproved: sql<number>`(${db
+        .select({ n: count() })
+        .from(earlier)
+        .where(and(eq(earlier.authorEmail, comments.authorEmail), eq(earlier.status, 'approved'), lt(earlier.createdAt, comments.createdAt)))})`,
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
@@ -85,7 +90,7 @@ export function listCommentedArticles() {
   return db
     .select({ id: articles.id, headline: articles.headline })
     .from(articles)
-    .where(sql`exists (select 1 from ${comments} where ${comments.articleId} = ${articles.id})`)
+    .where(exists(db.select({ id: comments.id }).from(comments).where(eq(comments.articleId, articles.id))))
     .orderBy(desc(articles.publishedAt))
     .limit(300)
     .all();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './client';
 import { runMigrations } from './migrate';
-import { insertTestStory } from './test-story';
+import { insertTestStory } from '@/test/story';
 import { commentReports, comments, settings } from './schema';
 
 vi.mock('server-only', () => ({}));

@@ -1,9 +1,11 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
+import type { CommentStatus } from '@/lib/comment-status';
+import type { ReportReason } from '@/lib/report-reasons';
 import { reachesThreshold } from '@/lib/reports';
 import { db } from './client';
-import { articles, commentReports, comments, type CommentStatus, type ReportReason, sections } from './schema';
+import { articles, commentReports, comments, sections } from './schema';
 import { readCommentSettings } from './settings';
 import { tags } from './tags';
 
@@ -144,7 +146,7 @@ export function listReportedComments({ page, perPage }: { page: number; perPage:
 /** How many comments the reported queue holds, for its tab and its page links. */
 export function countReportedComments(): number {
   const [row] = db
-    .select({ total: sql<number>`count(distinct ${commentReports.commentId})` })
+    .select({ total: countDistinct(commentReports.commentId) })
     .from(commentReports)
     .innerJoin(comments, eq(comments.id, commentReports.commentId))
     .where(and(isNull(commentReports.dismissedAt), inArray(comments.status, reviewable)))

@@ -9,6 +9,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import type { HoldReason } from '../lib/comment-rules';
+import { commentStatuses } from '../lib/comment-status';
+import { reportReasons } from '../lib/report-reasons';
+import { userRoles } from '../lib/user-roles';
 
 /** Milliseconds since the epoch; a plain integer maps to PostgreSQL's bigint/timestamptz without surprises. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -84,9 +87,6 @@ export const articleTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
 );
 
-export const commentStatuses = ['pending', 'approved', 'spam', 'trash'] as const;
-export type CommentStatus = (typeof commentStatuses)[number];
-
 export const comments = sqliteTable(
   'comments',
   {
@@ -130,9 +130,6 @@ export const settings = sqliteTable('settings', {
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
 });
 
-export const userRoles = ['admin', 'moderator'] as const;
-export type UserRole = (typeof userRoles)[number];
-
 /** Newsroom staff who sign in to the moderation desk. */
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -160,9 +157,6 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
 );
-
-export const reportReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
-export type ReportReason = (typeof reportReasons)[number];
 
 /** A reader's report of an approved comment; one per browser per comment. */
 export const commentReports = sqliteTable(

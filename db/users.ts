@@ -1,7 +1,13 @@
-import 'server-only';
+/**
+ * Desk accounts and failed sign-ins. No 'server-only': the command line (user:create, the initial
+ * admin at start-up) and the end-to-end fixtures create accounts with `upsertUser`, on a connection
+ * of their own; the rest is for the app, on its connection.
+ */
 import { and, asc, count, eq, gt, or } from 'drizzle-orm';
-import { db } from './client';
-import { loginFailures, type UserRole, users } from './schema';
+import { hashPassword } from '../lib/passwords';
+import type { UserRole } from '../lib/user-roles';
+import { type Db, db } from './client';
+import { loginFailures, users } from './schema';
 
 /** What the desk may know about an account: never the password hash. */
 const staffColumns = {
@@ -36,8 +42,6 @@ export function insertUser(values: { email: string; name: string; role: UserRole
   const [row] = db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id }).all();
   return row ?? null;
 }
-
-
 
 /** Failed sign-ins since `since` for this email and for this address, counted apart. */
 export function countRecentFailures(email: string, ip: string, since: Date) {
@@ -91,4 +95,31 @@ export function changeAccount(
     },
     { behavior: 'immediate' },
   );
+}
+
+export function hasActiveAdmin(database: Db): boolean {
+  return (
+    database
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+      .limit(1)
+      .all().length > 0
+  );
+}
+
+/** Creates the account, or updates name, role and password of the one with this email. */
+export async function upsertUser(database: Db, input: { email: string; name: string; role: UserRole; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  const email = input.email.trim().toLowerCase();
+  const [row] = database
+    .insert(users)
+    .values({ email, name: input.name, role: input.role, passwordHash })
+    .onConflictDoUpdate({
+      target: users.email,
+      set: { name: input.name, role: input.role, passwordHash, disabled: false, sessionsValidAfter: new Date() },
+    })
+    .returning({ id: users.id })
+    .all();
+  return row!.id;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
-import { upsertUser } from '../db/accounts';
+import { upsertUser } from '../db/users';
 import type { Db } from '../db/client';
 import { comments, loginFailures, moderationLog, settings, users } from '../db/schema';
 import { addComment, allServerActions, expect, makeArticle, randomIp, serverActionId, staff, test } from './fixtures';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { upsertUser } from '../db/accounts';
+import { upsertUser } from '../db/users';
 import { e2eDatabasePath } from './env';
 import { expect, staff, test as setup } from './fixtures';
 

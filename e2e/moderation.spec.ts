@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { upsertUser } from '../db/accounts';
+import { upsertUser } from '../db/users';
 import { users } from '../db/schema';
 import { addComment, commentById, commentsByBody, expect, randomIp, serverActionId, test } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { CommentStatus } from '@/db/schema';
+import type { CommentStatus } from './comment-status';
 
 /** What a moderator can do to a comment, as WordPress names it. */
 export const moderationOps = ['approve', 'unapprove', 'spam', 'notspam', 'trash', 'restore', 'delete', 'dismiss'] as const;

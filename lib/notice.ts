@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commentStatuses } from './comment-status';
 import { sign, verify } from './signing';
 
 /**
@@ -9,7 +10,7 @@ import { sign, verify } from './signing';
 const Notice = z.object({
   kind: z.enum(['done', 'refused']),
   message: z.string().max(300),
-  undo: z.array(z.object({ id: z.number().int().positive(), status: z.enum(['pending', 'approved', 'spam', 'trash']) })).max(500).default([]),
+  undo: z.array(z.object({ id: z.number().int().positive(), status: z.enum(commentStatuses) })).max(500).default([]),
   at: z.number(),
 });
 export type Notice = z.infer<typeof Notice>;

@@ -1,4 +1,6 @@
-import type { ReportReason } from '@/db/schema';
+/** Why a reader reports a comment; the schema's `comment_reports.reason` column takes these. */
+export const reportReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
+export type ReportReason = (typeof reportReasons)[number];
 
 /**
  * What the report form offers and answers, kept free of zod and server code because the form is a
@@ -20,3 +22,10 @@ export const reportMessages = {
   noteLong: `Your note can be at most ${REPORT_NOTE_MAX} characters.`,
   gone: 'This comment can no longer be reported.',
 } as const;
+
+/** What the report form shows after an answer; `reportComment` returns it. */
+export type ReportCommentState =
+  | { status: 'idle' }
+  | { status: 'reported' }
+  | { status: 'duplicate' }
+  | { status: 'invalid'; message: string };

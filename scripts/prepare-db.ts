@@ -6,7 +6,7 @@
 import './load-env';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasActiveAdmin, upsertUser } from '../db/accounts';
+import { hasActiveAdmin, upsertUser } from '../db/users';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { isEmpty, seed } from '../db/seed';

@@ -5,10 +5,10 @@
 import './load-env';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { upsertUser } from '../db/accounts';
+import { upsertUser } from '../db/users';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { userRoles } from '../db/schema';
+import { userRoles } from '../lib/user-roles';
 import { MIN_PASSWORD_LENGTH } from '../lib/passwords';
 
 const { values } = parseArgs({

@@ -15,8 +15,8 @@ import {
 } from '@/db/moderation';
 import { logModeration } from '@/db/moderation-log';
 import { dismissReports } from '@/db/reports';
-import { commentStatuses } from '@/db/schema';
-import { commentsChanged } from '@/lib/invalidate';
+import { commentStatuses } from '@/lib/comment-status';
+import { commentsChanged } from '@/db/invalidate';
 import { describeDone, type ModerationOp, moderationOps, opStatus, parseRowIntent } from '@/lib/moderation-ops';
 import { type Notice, safeDeskPath, withNotice } from '@/lib/notice';
 

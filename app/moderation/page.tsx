@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { requireModerator } from '@/auth';
 import { CommentBody } from '@/components/comment-body';
-import { DeskForm } from '@/components/desk/desk-form';
-import { ReportedQueue } from '@/components/desk/reported-queue';
+import { DeskForm } from './desk-form';
+import { ReportedQueue } from './reported-queue';
 import { TimeStamp } from '@/components/time-stamp';
 import { countQueues, listCommentedArticles, listQueue, QUEUE_PAGE_SIZE, type QueueRow, type StatusQueue, statusQueues } from '@/db/moderation';
 import { listReportedComments } from '@/db/reports';

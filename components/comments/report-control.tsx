@@ -1,8 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { reportComment, type ReportCommentState } from '@/app/(site)/[section]/[slug]/report-actions';
-import { REPORT_NOTE_MAX, reportMessages, reportReasonLabels } from '@/lib/report-reasons';
+import { REPORT_NOTE_MAX, reportMessages, reportReasonLabels, type ReportCommentState } from '@/lib/report-reasons';
 
 const idle: ReportCommentState = { status: 'idle' };
 
@@ -10,9 +9,19 @@ const idle: ReportCommentState = { status: 'idle' };
  * "Report" under an approved comment. In the page it is only a link, so that a thread of hundreds of
  * comments does not carry hundreds of forms: with JavaScript the form opens in place; without it the
  * link leads to `/comments/ID/report`, which shows the same form open (and the answer after posting).
+ * Both of those routes use it, so each hands it the action (`reportComment`) rather than the
+ * component reaching into a route for it.
  */
-export function ReportControl({ commentId, startOpen = false }: { commentId: number; startOpen?: boolean }) {
-  const [state, formAction, sending] = useActionState(reportComment, idle);
+export function ReportControl({
+  action,
+  commentId,
+  startOpen = false,
+}: {
+  action: (state: ReportCommentState, data: FormData) => Promise<ReportCommentState>;
+  commentId: number;
+  startOpen?: boolean;
+}) {
+  const [state, formAction, sending] = useActionState(action, idle);
   const [open, setOpen] = useState(startOpen);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const done = state.status === 'reported' || state.status === 'duplicate';

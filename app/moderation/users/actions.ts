@@ -6,7 +6,7 @@ import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { currentStaff, isAdmin } from '@/auth';
 import { logModeration } from '@/db/moderation-log';
-import { userRoles } from '@/db/schema';
+import { userRoles } from '@/lib/user-roles';
 import { changeAccount, findUserById, insertUser, type StaffAccount } from '@/db/users';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/passwords';
 

@@ -4,7 +4,7 @@ import { formDataOf } from '@/lib/action-args';
 import { clientAddress } from '@/server/client-ip';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { commentsChanged } from '@/lib/invalidate';
+import { commentsChanged } from '@/db/invalidate';
 import { findArticleForComment } from '@/db/articles';
 import { filterPendingIds, findApprovedParent, insertComment } from '@/db/comments';
 import { readCommentSettings } from '@/db/settings';

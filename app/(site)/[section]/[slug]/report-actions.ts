@@ -3,16 +3,11 @@
 import { formDataOf } from '@/lib/action-args';
 import { clientAddress } from '@/server/client-ip';
 import { cookies, headers } from 'next/headers';
-import { commentsChanged } from '@/lib/invalidate';
+import { commentsChanged } from '@/db/invalidate';
 import { logModeration } from '@/db/moderation-log';
 import { insertReport } from '@/db/reports';
+import type { ReportCommentState } from '@/lib/report-reasons';
 import { parseReportInput, REPORTER_COOKIE, reportMessages } from '@/lib/reports';
-
-export type ReportCommentState =
-  | { status: 'idle' }
-  | { status: 'reported' }
-  | { status: 'duplicate' }
-  | { status: 'invalid'; message: string };
 
 const YEAR = 365 * 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

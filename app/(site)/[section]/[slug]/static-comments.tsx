@@ -1,5 +1,5 @@
 import { listApprovedComments } from '@/db/comments';
-import { CommentsSection } from '@/components/comments/comments-section';
+import { CommentsSection } from './comments-section';
 import { cachedFormToken, type loadArticle } from './article-view';
 
 type Loaded = Awaited<ReturnType<typeof loadArticle>>;

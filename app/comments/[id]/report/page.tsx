@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentBody } from '@/components/comment-body';
+import { reportComment } from '@/app/(site)/[section]/[slug]/report-actions';
 import { ReportControl } from '@/components/comments/report-control';
 import { getReportableComment } from '@/db/reports';
 import { parsePage, placeholderParam } from '@/lib/params';
@@ -30,7 +31,7 @@ export default async function ReportPage(props: Props) {
       <blockquote className="desk-quote">
         <CommentBody body={comment.body} />
       </blockquote>
-      <ReportControl commentId={comment.id} startOpen />
+      <ReportControl action={reportComment} commentId={comment.id} startOpen />
       <p>
         <a href={`${path}#comment-${comment.id}`}>Back to the conversation</a>
       </p>

@@ -2,7 +2,7 @@
 
 import { formDataOf } from '@/lib/action-args';
 import { answerWithFlash } from '@/lib/flash';
-import { commentsChanged } from '@/lib/invalidate';
+import { commentsChanged } from '@/db/invalidate';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { canModerate, currentStaff } from '@/auth';

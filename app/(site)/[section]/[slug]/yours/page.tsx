@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
-import { CommentsSection } from '@/components/comments/comments-section';
+import { CommentsSection } from '../comments-section';
 import { issueFormToken, PENDING_COOKIE, readPendingIds } from '@/lib/comment-cookies';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CommentTextPage } from '@/components/desk/comment-text-page';
+import { CommentTextPage } from '../comment-text-page';
 import { replyAsStaff } from '../actions';
 
 export const metadata: Metadata = { title: 'Reply as staff' };

@@ -3,9 +3,10 @@ import { avatarHue, initials } from '@/lib/avatar';
 import { formatDateTime, pluralize } from '@/lib/format';
 import { pageWindow } from '@/lib/page-window';
 import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from '@/lib/thread';
-import { CommentBody } from '../comment-body';
+import { CommentBody } from '@/components/comment-body';
 import { CommentForm } from './comment-form';
-import { ReportControl } from './report-control';
+import { reportComment } from './report-actions';
+import { ReportControl } from '@/components/comments/report-control';
 
 type ShownComment = PublicComment & { pending?: boolean };
 
@@ -133,7 +134,7 @@ function CommentItem({
                 </a>
               </p>
             ) : null}
-            <ReportControl commentId={comment.id} />
+            <ReportControl action={reportComment} commentId={comment.id} />
           </div>
         ) : null}
       </article>

@@ -1,5 +1,5 @@
-import type { Db } from './client';
-import { articles, authors, sections } from './schema';
+import type { Db } from '../db/client';
+import { articles, authors, sections } from '../db/schema';
 
 /** For unit tests on an in-memory database: one published story (with its section and author); its id. */
 export function insertTestStory(database: Db, publishedAt: Date): number {

@@ -1,10 +1,10 @@
 import { notFound } from 'next/navigation';
 import { requireModerator } from '@/auth';
-import type { DeskTextState } from '@/app/moderation/comments/[id]/actions';
+import type { DeskTextState } from './actions';
 import { findCommentForDesk } from '@/db/moderation';
 import { readFlash } from '@/lib/flash';
 import { parsePage } from '@/lib/params';
-import { CommentBody } from '../comment-body';
+import { CommentBody } from '@/components/comment-body';
 import { DeskTextForm } from './desk-text-form';
 
 /** The desk's Edit and Reply pages: the comment, its story, and one text form. */

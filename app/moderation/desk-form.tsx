@@ -2,7 +2,7 @@
 
 import { type ReactNode, useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Notice } from '@/lib/notice';
-import { type ModerateState, moderateComments, undoModeration } from '@/app/moderation/actions';
+import { type ModerateState, moderateComments, undoModeration } from './actions';
 
 const idle: ModerateState = { status: 'idle' };
 const at = (state: ModerateState) => (state.status === 'idle' ? 0 : state.at);

@@ -6,9 +6,9 @@
  * take minutes. No 'server-only': `bench/generate.ts` runs it outside Next.
  */
 import slugify from '@sindresorhus/slugify';
-import { upsertUser } from './accounts';
-import type { Db } from './client';
-import * as content from './seed-content';
+import { upsertUser } from '../db/users';
+import type { Db } from '../db/client';
+import * as content from '../db/seed-content';
 
 export type LargeSiteOptions = {
   /** The bench admin's password (the account is bench-admin@example.com). */

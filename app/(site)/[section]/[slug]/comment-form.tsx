@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { postComment, type PostCommentState } from '@/app/(site)/[section]/[slug]/actions';
+import { postComment, type PostCommentState } from './actions';
 import { SAVED_DETAILS_COOKIES } from '@/lib/comment-cookie-names';
 import { HONEYPOT_FIELD } from '@/lib/comment-form-fields';
 import { setReplyTarget, type ReplyTarget, useReplyTarget } from './reply-store';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { JsFlag } from '@/components/js-flag';
-import type { DeskTextState } from '@/app/moderation/comments/[id]/actions';
+import type { DeskTextState } from './actions';
 
 /** The edit and staff-reply forms: one textarea, the error beside it, the text kept. */
 export function DeskTextForm({

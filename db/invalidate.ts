@@ -1,9 +1,9 @@
 import 'server-only';
 import { updateTag } from 'next/cache';
 import { after } from 'next/server';
-import { findArticleForComment } from '@/db/articles';
-import { tags } from '@/db/tags';
-import { edgeRefreshUrl, refreshAtEdge } from './edge-refresh';
+import { edgeRefreshUrl, refreshAtEdge } from '@/lib/edge-refresh';
+import { findArticleForComment } from './articles';
+import { tags } from './tags';
 
 /**
  * A story's visible thread changed (a comment approved, unapproved, trashed, restored, edited or
