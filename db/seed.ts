@@ -2,7 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { count } from 'drizzle-orm';
 import type { Db } from './client';
 import { articles, articleTags, authors, comments, sections, settings as settingsTable, tags } from './schema';
-import * as content from './seed-content';
+import { loadSampleContent, type SampleContent } from './seed-content';
 import type { SeedArticle } from './seed-types';
 
 /** True when the database holds no content yet (a fresh file, or one that was only migrated). */
@@ -11,30 +11,8 @@ export function isEmpty(database: Db): boolean {
   return (row?.n ?? 0) === 0;
 }
 
-/** Sample readers' comments on the lead story, so the conversation under it is not empty. */
-const sampleComments = [
-  {
-    authorName: 'Helen Okafor',
-    authorEmail: 'helen.okafor@example.com',
-    authorUrl: '',
-    body: 'The line-up tells you a lot: a secretary of state, a spy chief and a property developer turned envoy. Three very different ideas of how a deal gets done.',
-  },
-  {
-    authorName: 'Tomasz Wiśniewski',
-    authorEmail: 'tomasz.w@example.com',
-    authorUrl: 'https://example.com/tomasz',
-    body: 'Talks about Ukraine that begin without Ukraine in the room should worry everyone in Europe, not only Kyiv.\n\nI hope the Munich conference this week pushes back on that.',
-  },
-  {
-    authorName: 'Dan Mercer',
-    authorEmail: 'dan.mercer@example.com',
-    authorUrl: '',
-    body: 'Oil dipping on the news is the most honest reaction in the whole story.',
-  },
-];
-
-/** Writes the sample site: sections, authors, tags, stories (one a draft) and a few comments. */
-export function seed(database: Db) {
+/** Writes the sample site of db/sample/: sections, authors, tags, stories and their sample comments. */
+export function seed(database: Db, content: SampleContent = loadSampleContent()) {
   database.transaction((tx) => {
     const sectionIds = new Map<string, number>();
     content.sections.forEach((section, position) => {
@@ -64,30 +42,27 @@ export function seed(database: Db) {
       return id;
     };
 
-    let leadId: number | undefined;
     for (const article of content.articles) {
       const [row] = tx
         .insert(articles)
         .values(articleRow(article, sectionIds, authorIds))
         .returning({ id: articles.id })
         .all();
-      const id = row!.id;
-      if (article.featured && leadId === undefined) leadId = id;
-      for (const name of article.tags) tx.insert(articleTags).values({ articleId: id, tagId: tagId(name) }).run();
-    }
-
-    if (leadId !== undefined) {
-      const start = Date.parse('2025-02-13T10:05:00Z');
-      sampleComments.forEach((comment, i) => {
+      const articleId = row!.id;
+      for (const name of article.tags) tx.insert(articleTags).values({ articleId, tagId: tagId(name) }).run();
+      for (const comment of article.comments ?? []) {
         tx.insert(comments)
           .values({
-            ...comment,
-            articleId: leadId!,
+            articleId,
+            authorName: comment.name,
+            authorEmail: comment.email,
+            authorUrl: comment.url ?? '',
+            body: comment.body,
             status: 'approved',
-            createdAt: new Date(start + i * 47 * 60_000),
+            createdAt: new Date(comment.postedAt),
           })
           .run();
-      });
+      }
     }
   });
 }
