@@ -8,11 +8,12 @@ const sources = ['app', 'components', 'db', 'lib', 'public', 'auth.ts', 'proxy.t
 /** Made from the sources at start-up (scripts/photo-sizes.ts), not one of them. */
 const made = new Set([path.join('public', ...sizedPhotoFolder.split('/').filter(Boolean))]);
 
+/** The newest file's time: a folder's own time changes when start-up writes the photo sizes into it. */
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry) || made.has(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
+  let newest = 0;
   for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
   return newest;
 }
