@@ -5,16 +5,20 @@
  *   X-Forwarded-For so that nothing a client sends can pose as it (server/client-ip.ts);
  * - a body-size limit, so a large post is refused before it is read;
  * - search renders limited to eight at a time (server/render-limit.ts);
+ * - a warm-up before it takes readers (server/warm-up.ts), so a crowd at a fresh start does not all
+ *   wait on each route's first load;
  * - graceful shutdown: SIGTERM lets requests in flight finish before the database closes.
  * Everything else, routing and compression included, is Next's: the site is the same under plain
  * `next start` (docs/deployment.md says what that mode cannot know).
  */
 import '../scripts/load-env';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops } from './client-ip';
 import { createRenderLimit } from './render-limit';
+import { warmUp } from './warm-up';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
@@ -56,6 +60,16 @@ const server = createServer((req, res) => {
   else respond();
 });
 server.keepAliveTimeout = 65_000;
+
+if (!dev) {
+  // On a private loopback port first: the public port opens only once the warm-up is done.
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const started = performance.now();
+  const warmed = await warmUp(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  console.log(`Warmed up ${warmed.length} pages in ${Math.round(performance.now() - started)} ms`);
+}
 server.listen(port, hostname, () => {
   console.log(`Broadsheet is serving on http://localhost:${port}`);
 });
