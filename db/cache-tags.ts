@@ -63,7 +63,7 @@ const storeKey = Symbol.for('broadsheet.cache-tag-store');
  * this TypeScript module; without a store they know only this process's invalidations.
  */
 export function provideCacheTagStore(database: Db = db) {
-  // Once per request on a cached page: prepared once, not built each time.
+  // Asked once per request on a cached page: prepared once, not built each time.
   const since = preparedOnce(database, (connection) =>
     connection
       .select(columns)
@@ -71,8 +71,18 @@ export function provideCacheTagStore(database: Db = db) {
       .where(gt(cacheTagExpirations.staleAt, sql.placeholder('ms')))
       .prepare(),
   );
+  // SQLite's count of commits by other connections: while it stands still, nobody else can have
+  // invalidated anything, and the table is not read at all (this process's own writes do not count).
+  const dataVersion = preparedOnce(database, (connection) => connection.$client.prepare('PRAGMA data_version').pluck());
+  let seen: { connection: object; version: unknown } | undefined;
   const store: CacheTagStore = {
-    readSince: (ms) => since().all({ ms }),
+    readSince(ms) {
+      const version = dataVersion().get();
+      if (seen?.connection === database.$client && seen.version === version) return [];
+      const rows = since().all({ ms });
+      seen = { connection: database.$client, version };
+      return rows;
+    },
     write: (invalidations) => writeTagInvalidations(invalidations, database),
   };
   (globalThis as Record<symbol, unknown>)[storeKey] = store;
