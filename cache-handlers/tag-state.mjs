@@ -44,7 +44,7 @@ function remember(tag, stale, expired) {
   if (!current || stale >= current.stale) known.set(tag, { stale, expired });
 }
 
-/** Learns what other processes invalidated since the last read (one indexed query, usually empty). */
+/** Learns what other processes invalidated since the last read (usually a look at SQLite's commit count alone). */
 export function readInvalidations() {
   const tagStore = store();
   if (!tagStore) return;
