@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { photoDeviceWidths, photoThumbnailWidths, sizedPhotoFolder } from './lib/photo-sizes';
 
@@ -38,12 +39,12 @@ const nextConfig: NextConfig = {
   // which is then stored whole: unknown slugs answer 404, known ones are cached static pages.
   partialPrefetching: false,
   poweredByHeader: false,
-  // Next's in-memory caches (pages, and 'use cache' results), 50 MB each by default. Next counts a
-  // page's text in characters, and a story's text is held two bytes a character, so its page cache
-  // takes about twice what it counts. 8 MB holds the pages a flood reads, some 40 stories (every page
-  // is also on disk). The bench's peak comes while search renders for 50 readers at once (+40 MB);
-  // with 8 MB the server stays under 250 MB through it after reading 1,000 stories (320 MB with 50).
-  cacheMaxMemorySize: 8 * 1024 * 1024,
+  // Pages and 'use cache' results, kept in memory (CACHE_MEMORY_MB) and checked at each request
+  // against the tags other processes invalidated in the database (cache-handlers/, db/cache-tags.ts).
+  cacheHandler: path.resolve('cache-handlers/pages.mjs'),
+  cacheHandlers: { default: path.resolve('cache-handlers/use-cache.mjs'), remote: path.resolve('cache-handlers/use-cache.mjs') },
+  // Next's own in-memory caches, which the handlers above replace (as its cacheHandler page advises).
+  cacheMaxMemorySize: 0,
   // Next hashes the whole page for an ETag on every request, cached or not: a fifth of the CPU a
   // cached 130 KB story costs (bench profile). Public pages are revalidated by s-maxage instead.
   generateEtags: false,

@@ -197,3 +197,22 @@ export const moderationLog = sqliteTable(
   },
   (t) => [index('moderation_log_created_idx').on(t.createdAt)],
 );
+
+/**
+ * When each cache tag was last invalidated, so that every process on this database learns of it: the
+ * app servers' cache handlers (cache-handlers/) and commands such as `privacy:erase` write here, and
+ * each server reads what the others wrote before it serves from its memory (db/cache-tags.ts).
+ * Milliseconds since the epoch, compared with the times Next gives cache entries. Entries made before
+ * `staleAt` are out of date; once `expiredAt` has passed they are not served at all. `updateTag` sets
+ * both to now; `revalidateTag(tag, profile)` sets `expiredAt` the profile's `expire` later, and until
+ * then the old entry is served while a fresh one is made.
+ */
+export const cacheTagExpirations = sqliteTable(
+  'cache_tag_expirations',
+  {
+    tag: text('tag').primaryKey(),
+    staleAt: integer('stale_at').notNull(),
+    expiredAt: integer('expired_at').notNull(),
+  },
+  (t) => [index('cache_tag_expirations_stale_idx').on(t.staleAt)],
+);

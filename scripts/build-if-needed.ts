@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sizedPhotoFolder } from '../lib/photo-sizes';
 
-const sources = ['app', 'components', 'db', 'lib', 'server', 'public', 'auth.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const sources = ['app', 'components', 'db', 'lib', 'server', 'cache-handlers', 'public', 'auth.ts', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 /** Made from the sources at start-up (scripts/photo-sizes.ts), not one of them. */
 const made = new Set([path.join('public', ...sizedPhotoFolder.split('/').filter(Boolean))]);
 

@@ -1,0 +1,90 @@
+/**
+ * Cache tag invalidations shared through the database, so that what one process invalidates, every
+ * app server on the database stops serving at its next request. The app's cache handlers
+ * (cache-handlers/) write each `updateTag` here and read what others wrote; commands that change
+ * content outside the server (`privacy:erase`) call `expireTags`.
+ *
+ * Not 'server-only': scripts import it. It uses the process's one connection (db/client.ts) unless
+ * given another.
+ */
+import { gt, sql } from 'drizzle-orm';
+import { db, preparedOnce, type Db } from './client';
+import { cacheTagExpirations } from './schema';
+
+/** One tag's latest invalidation, in ms since the epoch (see the table in db/schema.ts). */
+export type TagInvalidation = { tag: string; staleAt: number; expiredAt: number };
+
+const columns = { tag: cacheTagExpirations.tag, staleAt: cacheTagExpirations.staleAt, expiredAt: cacheTagExpirations.expiredAt };
+
+/**
+ * Records invalidations, one transaction for all. A tag keeps its latest one: an invalidation older
+ * than the one stored (from a server whose clock is behind) changes nothing.
+ */
+export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Db = db) {
+  if (invalidations.length === 0) return;
+  database
+    .insert(cacheTagExpirations)
+    .values([...invalidations])
+    .onConflictDoUpdate({
+      target: cacheTagExpirations.tag,
+      set: { staleAt: sql`excluded.stale_at`, expiredAt: sql`excluded.expired_at` },
+      setWhere: sql`excluded.stale_at >= ${cacheTagExpirations.staleAt}`,
+    })
+    .run();
+}
+
+/**
+ * Entries cached with any of these tags are not served again, in any process, as `updateTag` does
+ * in the app. `at` is when the change was made (now); the servers compare it with their entries' times.
+ */
+export function expireTags(tags: readonly string[], at = Date.now(), database: Db = db) {
+  writeTagInvalidations(
+    [...new Set(tags)].map((tag) => ({ tag, staleAt: at, expiredAt: at })),
+    database,
+  );
+}
+
+/** Invalidations recorded after `ms` (by their `staleAt`), for a server catching up with the others. */
+export function readTagExpirationsSince(ms: number, database: Db = db): TagInvalidation[] {
+  return database.select(columns).from(cacheTagExpirations).where(gt(cacheTagExpirations.staleAt, ms)).all();
+}
+
+/** What the cache handlers use (cache-handlers/tag-state.mjs); they run outside Next's bundle and find it under this key. */
+export type CacheTagStore = {
+  readSince(ms: number): TagInvalidation[];
+  write(invalidations: readonly TagInvalidation[]): void;
+};
+
+const storeKey = Symbol.for('broadsheet.cache-tag-store');
+
+/**
+ * Hands the cache handlers their way to the database (instrumentation.ts calls this as the server
+ * starts). Next loads the handlers itself, as plain JavaScript from their files, so they cannot import
+ * this TypeScript module; without a store they know only this process's invalidations.
+ */
+export function provideCacheTagStore(database: Db = db) {
+  // Asked once per request on a cached page: prepared once, not built each time.
+  const since = preparedOnce(database, (connection) =>
+    connection
+      .select(columns)
+      .from(cacheTagExpirations)
+      .where(gt(cacheTagExpirations.staleAt, sql.placeholder('ms')))
+      .prepare(),
+  );
+  // SQLite's count of commits by other connections: while it stands still, nobody else can have
+  // invalidated anything, and the table is not read at all (this process's own writes do not count).
+  const dataVersion = preparedOnce(database, (connection) => connection.$client.prepare('PRAGMA data_version').pluck());
+  let seen: { connection: object; version: unknown } | undefined;
+  const store: CacheTagStore = {
+    readSince(ms) {
+      const version = dataVersion().get();
+      if (seen?.connection === database.$client && seen.version === version) return [];
+      const rows = since().all({ ms });
+      seen = { connection: database.$client, version };
+      return rows;
+    },
+    write: (invalidations) => writeTagInvalidations(invalidations, database),
+  };
+  (globalThis as Record<symbol, unknown>)[storeKey] = store;
+  return store;
+}
