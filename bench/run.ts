@@ -425,7 +425,7 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
     write('app/layout.tsx', `export default function Layout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html>; }\n`);
     const body = Array.from({ length: paragraphs }, (_, i) => `<p className="para">Paragraph ${i} of a static page, as long as the story it stands beside in this benchmark.</p>`);
     write('app/page.tsx', `export default function Page() { return <main><h1>A static page</h1>${body.join('')}</main>; }\n`);
-    const built = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const built = spawnSync(process.execPath, [path.resolve('node_modules/.bin/next'), 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (built.status !== 0) {
       console.warn('The bare Next reference did not build; skipped.');
       return null;
@@ -433,7 +433,7 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
     write(path.basename(marker), '');
   }
   const barePort = port + 60;
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(barePort)], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(process.execPath, [path.resolve('node_modules/.bin/next'), 'start', '-p', String(barePort)], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   try {
     await waitFor(`http://127.0.0.1:${barePort}/`);
     const size = (await (await fetch(`http://127.0.0.1:${barePort}/`)).arrayBuffer()).byteLength;

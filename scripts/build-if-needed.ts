@@ -24,7 +24,7 @@ export function buildIfNeeded() {
   const changed = Math.max(...sources.map(newestMtime));
   if (built > changed) return;
   console.log(built ? 'Sources changed since the last build: building…' : 'No production build yet: building…');
-  const result = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+  const result = spawnSync(process.execPath, [path.join('node_modules', '.bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -38,7 +38,7 @@ if (behindNginx) {
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   const appPort = e2ePort + 1;
   process.env.EDGE_REFRESH_URL = `http://127.0.0.1:${e2ePort}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(appPort)], {
+  server = spawn(process.execPath, ['node_modules/.bin/next', 'start', '-H', '127.0.0.1', '-p', String(appPort)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
