@@ -221,7 +221,7 @@ test('a read-only database: stories still served, a post refused with a clear an
   const immutable = spawnSync('chattr', ['+i', db], { encoding: 'utf8' });
   expect(immutable.status, `chattr +i: ${immutable.stderr}`).toBe(0);
   const port = e2ePort + 64;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
     env: { ...process.env, DATABASE_PATH: db, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
