@@ -100,6 +100,8 @@ export const comments = sqliteTable(
     authorUrl: text('author_url').notNull().default(''),
     body: text('body').notNull(),
     status: text('status', { enum: commentStatuses }).notNull().default('pending'),
+    /** The status before the last change, set with it: where Restore and Not spam put the comment back. */
+    previousStatus: text('previous_status', { enum: commentStatuses }),
     createdAt: timestamp('created_at')
       .notNull()
       .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
@@ -164,7 +166,10 @@ export const loginFailures = sqliteTable(
 export const reportReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
 export type ReportReason = (typeof reportReasons)[number];
 
-/** A reader's report of an approved comment; one per browser per comment. */
+/**
+ * A reader's report of an approved comment; one per browser per comment. Reports count towards the
+ * threshold once per address (lib/reports.ts `reporterAddress`), never once per browser.
+ */
 export const commentReports = sqliteTable(
   'comment_reports',
   {
@@ -176,6 +181,7 @@ export const commentReports = sqliteTable(
     note: text('note').notNull().default(''),
     /** A random id from the reporter's browser cookie. */
     reporter: text('reporter').notNull(),
+    /** The reporter as reports count people: an IPv4 address, an IPv6 /64, or 'unknown'. */
     ip: text('ip').notNull().default(''),
     createdAt: timestamp('created_at').notNull(),
     dismissedAt: timestamp('dismissed_at'),
@@ -183,6 +189,8 @@ export const commentReports = sqliteTable(
   (t) => [
     uniqueIndex('comment_reports_once_idx').on(t.commentId, t.reporter),
     index('comment_reports_open_idx').on(t.dismissedAt, t.commentId),
+    // The hourly cap on reports per address.
+    index('comment_reports_ip_created_idx').on(t.ip, t.createdAt),
   ],
 );
 
