@@ -15,13 +15,17 @@ const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="ut
 
 export const proxy = auth((request) => {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/moderation') && request.method === 'GET') {
+  if (pathname.startsWith('/moderation') && (request.method === 'GET' || request.method === 'HEAD')) {
     const role = request.auth?.user?.role;
     if (!request.auth?.user) {
       const login = new URL('/login', request.url);
       login.searchParams.set('next', pathname + request.nextUrl.search);
       return NextResponse.redirect(login);
     }
+    // An answer address only takes its page's forms posted without JavaScript (app/moderation/users/
+    // people.tsx): a visit goes to the page, so that Next never renders and keeps a shell for it.
+    const answer = /^(\/moderation\/[a-z-]+)\/answer(\/|$)/.exec(pathname);
+    if (answer) return NextResponse.redirect(new URL(answer[1]!, request.url));
     if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && role !== 'admin') {
       // The pages call forbidden() themselves too; answering here gives the 403 status.
       return new NextResponse(forbiddenPage, {
