@@ -6,7 +6,7 @@ import { auth } from '@/auth';
  * and role itself (auth.ts). What this adds is the right status before any byte of a page is sent:
  * desk pages are rendered per request and stream, so a page cannot change its status once started.
  */
-const adminPaths = ['/moderation/settings', '/moderation/users'];
+const adminPaths = ['/moderation/settings', '/moderation/users', '/moderation/privacy'];
 
 const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Admins only | Broadsheet</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
