@@ -13,7 +13,7 @@ import { internalUrl } from '@/server/public-routes';
  *   checks the session and role itself (auth.ts). What this adds is the right status before any
  *   byte of a page is sent: desk pages stream, so a page cannot change its status once started.
  */
-const adminPaths = ['/moderation/settings', '/moderation/users'];
+const adminPaths = ['/moderation/settings', '/moderation/users', '/moderation/privacy'];
 
 const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Admins only | Broadsheet</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
@@ -23,13 +23,17 @@ const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="ut
 // Auth.js's middleware form, as its docs show it (`export default auth((req) => …)`); its overloads
 // type it as a route handler, so it is named here as the middleware it is.
 const desk = auth((request) => {
-  if (request.method !== 'GET') return NextResponse.next();
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
   const { pathname } = request.nextUrl;
   if (!request.auth?.user) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + request.nextUrl.search);
     return NextResponse.redirect(login);
   }
+  // An answer address only takes its page's forms posted without JavaScript (app/moderation/users/
+  // people.tsx): a visit goes to the page, so that Next never renders and keeps a shell for it.
+  const answer = /^(\/moderation\/[a-z-]+)\/answer(\/|$)/.exec(pathname);
+  if (answer) return NextResponse.redirect(new URL(answer[1]!, request.url));
   if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && request.auth.user.role !== 'admin') {
     // The pages call forbidden() themselves too; answering here gives the 403 status.
     return new NextResponse(forbiddenPage, {

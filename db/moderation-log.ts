@@ -1,31 +1,14 @@
 import 'server-only';
 import { count, desc } from 'drizzle-orm';
 import { db } from './client';
+import { type LogEntry, logRows } from './log-rows';
 import { moderationLog } from './schema';
 
-export type LogActor = { id: number; name: string } | null;
+export type { LogActor, LogEntry } from './log-rows';
 
 /** Appends to the audit log. There is no update or delete of log rows anywhere in the app. */
-export function logModeration(entry: {
-  actor: LogActor;
-  action: string;
-  targetType: 'comment' | 'settings' | 'user' | 'report';
-  targetId?: number | null;
-  before?: unknown;
-  after?: unknown;
-}) {
-  db.insert(moderationLog)
-    .values({
-      actorId: entry.actor?.id ?? null,
-      actorName: entry.actor?.name ?? 'System',
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      createdAt: new Date(),
-    })
-    .run();
+export function logModeration(entry: LogEntry) {
+  db.insert(moderationLog).values(logRows([entry], new Date())).run();
 }
 
 export const LOG_PAGE_SIZE = 50;

@@ -2,8 +2,10 @@ import 'server-only';
 import { and, asc, count, desc, eq, exists, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { CommentStatus } from '@/lib/comment-status';
+import { type ModerationOp, opStatus } from '@/lib/moderation-ops';
 import { db } from './client';
-import { countReportedComments } from './reports';
+import { type LogActor, type LogEntry, logRows } from './log-rows';
+import { countReportedComments, dismissOpenReports } from './reports';
 import { articles, comments, moderationLog, sections } from './schema';
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -97,53 +99,103 @@ export function listCommentedArticles() {
 }
 
 export type StatusChange = { id: number; articleId: number; from: CommentStatus; to: CommentStatus };
+/** What a decision did: how many comments it touched, and the status changes (for undo and cache tags). */
+export type Decided = { count: number; changes: StatusChange[] };
 
-/** Sets the status of these comments; returns what changed (for the log, the undo and the cache tags). */
-export function setStatuses(ids: number[], to: CommentStatus): StatusChange[] {
-  if (ids.length === 0) return [];
-  return db.transaction((tx) => {
-    const before = tx
-      .select({ id: comments.id, articleId: comments.articleId, status: comments.status })
-      .from(comments)
-      .where(inArray(comments.id, ids))
-      .all();
-    const changing = before.filter((row) => row.status !== to);
-    if (changing.length) {
-      tx.update(comments)
-        .set({ status: to })
-        .where(inArray(comments.id, changing.map((row) => row.id)))
-        .run();
-    }
-    return changing.map((row) => ({ id: row.id, articleId: row.articleId, from: row.status, to }));
-  });
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Target = { id: number; articleId: number; status: CommentStatus; to: CommentStatus | null };
+
+/**
+ * Sets each comment to its target status, keeping the status it leaves in `previous_status` (where
+ * Restore and Not spam find it later); returns what changed. One UPDATE per target status.
+ */
+function setStatuses(tx: Tx, targets: Target[]): StatusChange[] {
+  const changes = targets.flatMap((t) => (t.to && t.to !== t.status ? [{ id: t.id, articleId: t.articleId, from: t.status, to: t.to }] : []));
+  for (const to of new Set(changes.map((change) => change.to))) {
+    tx.update(comments)
+      .set({ status: to, previousStatus: sql`${comments.status}` })
+      .where(inArray(comments.id, changes.filter((change) => change.to === to).map((change) => change.id)))
+      .run();
+  }
+  return changes;
 }
 
-/** Puts each comment back to the status it had (undo); returns what changed. */
-export function restoreStatuses(entries: { id: number; status: CommentStatus }[]): StatusChange[] {
-  return db.transaction(() => entries.flatMap((entry) => setStatuses([entry.id], entry.status)));
+/** Where Restore (from Trash) and Not spam put a comment: the status it had before, else Pending. */
+function restoredStatus(row: { status: CommentStatus; previousStatus: CommentStatus | null }, from: 'trash' | 'spam'): CommentStatus | null {
+  if (row.status !== from) return null;
+  return row.previousStatus && row.previousStatus !== from ? row.previousStatus : 'pending';
 }
 
-/** The status a comment had before it was last trashed or marked spam (for Restore / Not spam). */
-export function statusBefore(id: number, action: 'trash' | 'spam'): CommentStatus | null {
-  const [row] = db
-    .select({ before: moderationLog.before })
-    .from(moderationLog)
-    .where(and(eq(moderationLog.targetType, 'comment'), eq(moderationLog.targetId, id), eq(moderationLog.action, `comment.${action}`)))
-    .orderBy(desc(moderationLog.id))
-    .limit(1)
+const currentStatuses = (tx: Tx, ids: number[]) =>
+  tx
+    .select({ id: comments.id, articleId: comments.articleId, status: comments.status, previousStatus: comments.previousStatus })
+    .from(comments)
+    .where(inArray(comments.id, ids))
     .all();
-  const status = (row?.before as { status?: CommentStatus } | null)?.status;
-  return status && status !== action ? status : null;
+
+/**
+ * A moderator's decision on one comment or many (a row's button, the bulk bar, Empty Spam/Trash):
+ * the status changes, the reports they answer and their log rows are one IMMEDIATE transaction, so
+ * a failure anywhere leaves nothing of it behind.
+ */
+export function decideComments(actor: LogActor, op: ModerationOp, ids: number[], now: Date): Decided {
+  if (ids.length === 0) return { count: 0, changes: [] };
+  return db.transaction(
+    (tx): Decided => {
+      if (op === 'delete') {
+        // For good, but only from Spam or Trash.
+        const deleted = tx
+          .delete(comments)
+          .where(and(inArray(comments.id, ids), inArray(comments.status, ['spam', 'trash'])))
+          .returning({ id: comments.id, articleId: comments.articleId, status: comments.status, body: comments.body })
+          .all();
+        log(tx, deleted.map((row) => ({ actor, action: 'comment.delete', targetType: 'comment', targetId: row.id, before: row, after: null })), now);
+        return { count: deleted.length, changes: [] };
+      }
+      if (op === 'dismiss') {
+        const dismissed = dismissOpenReports(tx, ids, now);
+        log(tx, dismissed.map((id) => ({ actor, action: 'report.dismiss', targetType: 'comment', targetId: id })), now);
+        return { count: dismissed.length, changes: [] };
+      }
+      const targets = currentStatuses(tx, ids).map((row) => ({
+        ...row,
+        to: op === 'notspam' ? restoredStatus(row, 'spam') : op === 'restore' ? restoredStatus(row, 'trash') : (opStatus[op] ?? null),
+      }));
+      const changes = setStatuses(tx, targets);
+      // A moderator who approves a reported comment has answered its reports.
+      if (op === 'approve') dismissOpenReports(tx, ids, now);
+      log(tx, changes.map((change) => statusLog(actor, `comment.${op}`, change)), now);
+      return { count: changes.length, changes };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
-/** Deletes for good, but only comments in Spam or Trash; returns the deleted rows. */
-export function deleteComments(ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .delete(comments)
-    .where(and(inArray(comments.id, ids), inArray(comments.status, ['spam', 'trash'])))
-    .returning({ id: comments.id, articleId: comments.articleId, status: comments.status, body: comments.body })
-    .all();
+/** Puts comments back to the statuses a decision found them in (Undo), with its log rows: one transaction. */
+export function undoDecision(actor: LogActor, entries: { id: number; status: CommentStatus }[], now: Date): StatusChange[] {
+  if (entries.length === 0) return [];
+  const wanted = new Map(entries.map((entry) => [entry.id, entry.status]));
+  return db.transaction(
+    (tx) => {
+      const changes = setStatuses(tx, currentStatuses(tx, [...wanted.keys()]).map((row) => ({ ...row, to: wanted.get(row.id) ?? null })));
+      log(tx, changes.map((change) => statusLog(actor, 'comment.undo', change)), now);
+      return changes;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const statusLog = (actor: LogActor, action: string, change: StatusChange): LogEntry => ({
+  actor,
+  action,
+  targetType: 'comment',
+  targetId: change.id,
+  before: { status: change.from },
+  after: { status: change.to },
+});
+
+function log(tx: Tx, entries: LogEntry[], now: Date) {
+  if (entries.length) tx.insert(moderationLog).values(logRows(entries, now)).run();
 }
 
 export function idsInStatus(status: 'spam' | 'trash') {

@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { runMigrations } from './migrate';
 import { ANONYMOUS_NAME, eraseCommenterData, exportCommenterData, storyPaths } from './privacy';
-import { articles, authors, comments, loginFailures, moderationLog, sections } from './schema';
+import { articles, authors, comments, loginFailures, moderationLog, sections, users } from './schema';
+import { tags } from './tags';
 
 const db = openDatabase(':memory:');
 runMigrations(db);
@@ -114,7 +115,12 @@ describe('eraseCommenterData', () => {
   it('anonymises their comments, keeps the text and the thread, and deletes their failed sign-ins', () => {
     const before = ada.map((c) => commentRow(c.id)!);
     const result = eraseCommenterData(db, 'Ada@example.com');
-    expect(result).toEqual({ comments: 3, articleIds: [first.id, second.id], loginFailures: 1 });
+    expect(result).toEqual({
+      comments: 3,
+      articleIds: [first.id, second.id],
+      tags: [`comments:${first.id}`, `comments:${second.id}`],
+      loginFailures: 1,
+    });
 
     for (const old of before) {
       expect(commentRow(old.id)).toEqual({
@@ -129,26 +135,44 @@ describe('eraseCommenterData', () => {
     expect(exportCommenterData(db, 'ada@example.com')).toMatchObject({ comments: [], loginFailures: [] });
   });
 
-  it('leaves everyone else, and the log, as they were', () => {
+  it('leaves everyone else, and the log, as they were, adding to the log how much was erased but not whose', () => {
     const log = db.select().from(moderationLog).all();
-    eraseCommenterData(db, 'ada@example.com');
+    const admin = db.insert(users).values({ email: `admin.${++minute}@example.com`, name: 'Site admin', passwordHash: 'x' }).returning().all()[0]!;
+    eraseCommenterData(db, 'ada@example.com', admin, now);
     expect(commentRow(other.id)).toEqual(other);
     expect(commentRow(other.id)?.parentId).toBe(ada[0]!.id);
     expect(db.select().from(loginFailures).all()).toEqual([expect.objectContaining({ email: 'grace@example.com' })]);
-    expect(db.select().from(moderationLog).all()).toEqual(log);
+    const after = db.select().from(moderationLog).all();
+    expect(after.slice(0, log.length)).toEqual(log);
+    expect(after.slice(log.length)).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        actorName: 'Site admin',
+        action: 'commenter.erase',
+        targetType: 'commenter',
+        targetId: null,
+        after: { comments: 3, stories: 2, loginFailures: 1 },
+      }),
+    ]);
+    expect(JSON.stringify(after.slice(log.length))).not.toMatch(/ada@example\.com|Ada/);
   });
 
   it('is idempotent, and erases nothing for an unknown or empty address', () => {
     eraseCommenterData(db, 'ada@example.com');
-    expect(eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], loginFailures: 0 });
+    const logged = db.select().from(moderationLog).all().length;
+    expect(eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], tags: [], loginFailures: 0 });
+    expect(db.select().from(moderationLog).all()).toHaveLength(logged);
     expect(eraseCommenterData(db, 'nobody@example.com').comments).toBe(0);
     expect(() => eraseCommenterData(db, '')).toThrow();
     expect(commentRow(other.id)).toEqual(other);
   });
 
-  it('names the stories whose cached pages still show the old name', () => {
-    const { articleIds } = eraseCommenterData(db, 'ada@example.com');
+  it('returns the cache tags of every story that showed the old name, each once', () => {
+    addComment({ name: 'Ada', email: 'ada@example.com', body: 'On the second story again.', articleId: second.id });
+    const { articleIds, tags: changed } = eraseCommenterData(db, 'ada@example.com');
+    expect(changed).toEqual([tags.comments(first.id), tags.comments(second.id)]);
     expect(storyPaths(db, articleIds)).toEqual(['/news/first-story', '/news/second-story']);
     expect(storyPaths(db, [])).toEqual([]);
+    expect(eraseCommenterData(db, 'grace@example.com').tags).toEqual([tags.comments(first.id)]);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * A commenter's data, for access and erasure requests (`npm run privacy:export` and
- * `npm run privacy:erase`). No 'server-only': the scripts use it with a connection of their own.
+ * A commenter's data, for access and erasure requests (`npm run privacy:export`,
+ * `npm run privacy:erase` and the desk's Privacy page). No 'server-only': the scripts use it with a
+ * connection of their own.
  *
  * Commenters have no account: what identifies one is the email they typed. Reports are filed by an
  * anonymous browser id, never an email, so they cannot be found this way and are not included.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { db, type Db } from './client';
+import { type LogActor, logRows } from './log-rows';
 import { articles, comments, loginFailures, moderationLog, sections } from './schema';
+import { tags } from './tags';
 
 /** What an erased comment is signed with, as WordPress's personal-data eraser does. */
 export const ANONYMOUS_NAME = 'Anonymous';
@@ -58,27 +61,48 @@ export type CommenterExport = ReturnType<typeof exportCommenterData>;
 /**
  * Anonymises the commenter's comments the way WordPress does: the name becomes "Anonymous" and the
  * email, website, IP address and browser are blanked; the text, its status and its place in the
- * thread stay. Their failed sign-ins are deleted. One transaction: all of it or none.
+ * thread stay. Their failed sign-ins are deleted, and the log records that an erasure happened (how
+ * much, never whose). One transaction: all of it or none.
  *
  * The email is blanked rather than replaced by a placeholder address, so that no new commenter can
  * type that address and inherit the erased comments' "previously approved" standing.
+ *
+ * Returns the cache tags whose pages showed the old name (`tags`): the caller expires them (the desk
+ * with updateTag, the command through the database, db/cache-tags.ts).
  */
-export function eraseCommenterData(database: Db, email: string) {
+export function eraseCommenterData(database: Db, email: string, actor: LogActor = null, now = new Date()) {
   const address = requireEmail(email);
-  return database.transaction((tx) => {
-    const erased = tx
-      .update(comments)
-      .set({ authorName: ANONYMOUS_NAME, authorEmail: '', authorUrl: '', ip: '', userAgent: '' })
-      .where(commentsOf(address))
-      .returning({ id: comments.id, articleId: comments.articleId })
-      .all();
-    const failures = tx.delete(loginFailures).where(failuresOf(address)).returning({ id: loginFailures.id }).all();
-    return {
-      comments: erased.length,
-      articleIds: [...new Set(erased.map((row) => row.articleId))].sort((a, b) => a - b),
-      loginFailures: failures.length,
-    };
-  });
+  return database.transaction(
+    (tx) => {
+      const erased = tx
+        .update(comments)
+        .set({ authorName: ANONYMOUS_NAME, authorEmail: '', authorUrl: '', ip: '', userAgent: '' })
+        .where(commentsOf(address))
+        .returning({ id: comments.id, articleId: comments.articleId })
+        .all();
+      const failures = tx.delete(loginFailures).where(failuresOf(address)).returning({ id: loginFailures.id }).all();
+      const articleIds = [...new Set(erased.map((row) => row.articleId))].sort((a, b) => a - b);
+      if (erased.length || failures.length) {
+        const after = { comments: erased.length, stories: articleIds.length, loginFailures: failures.length };
+        tx.insert(moderationLog).values(logRows([{ actor, action: 'commenter.erase', targetType: 'commenter', after }], now)).run();
+      }
+      return {
+        comments: erased.length,
+        articleIds,
+        // Every cached read that shows a comment's author carries its story's comments tag.
+        tags: articleIds.map((id) => tags.comments(id)),
+        loginFailures: failures.length,
+      };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type Erasure = ReturnType<typeof eraseCommenterData>;
+
+/** The same, on the app's connection: for the desk's Privacy page. */
+export function anonymiseCommenter(email: string, actor: LogActor): Erasure {
+  return eraseCommenterData(db, email, actor);
 }
 
 /** The addresses of these stories, to say which cached pages still show the old names. */

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REPORTS_PER_ADDRESS_PER_HOUR } from '@/lib/reports';
 import type { Db } from './client';
 import { runMigrations } from './migrate';
 import { insertTestStory } from '@/test/story';
-import { commentReports, comments, settings } from './schema';
+import { commentReports, comments, moderationLog, settings } from './schema';
 
 vi.mock('server-only', () => ({}));
 vi.mock('./client', async (importOriginal) => {
@@ -12,7 +13,8 @@ vi.mock('./client', async (importOriginal) => {
 });
 
 const { db } = (await import('./client')) as { db: Db };
-const { countReportedComments, dismissReports, insertReport, listReportedComments } = await import('./reports');
+const { countReportedComments, dismissOpenReports, insertReport, listReportedComments } = await import('./reports');
+const dismissReports = (ids: number[], at: Date) => dismissOpenReports(db, ids, at);
 
 runMigrations(db);
 afterAll(() => db.$client.close());
@@ -21,6 +23,7 @@ const now = new Date('2025-02-12T21:40:00Z');
 let articleId = 0;
 
 beforeEach(() => {
+  db.delete(moderationLog).run();
   db.delete(commentReports).run();
   db.delete(comments).run();
   db.delete(settings).run();
@@ -37,19 +40,79 @@ function addComment(status: 'approved' | 'pending' | 'spam' = 'approved', name =
   return row!.id;
 }
 
-const report = (commentId: number, reporter: string, reason: 'spam' | 'abuse' = 'abuse') =>
-  insertReport({ commentId, reason, note: `from ${reporter}`, reporter, ip: '203.0.113.9', now });
+/** A report from a browser of its own; each reporter id has an address of its own unless told. */
+const report = (commentId: number, reporter: string, reason: 'spam' | 'abuse' = 'abuse', ip = addressOf(reporter), at = now) =>
+  insertReport({ commentId, reason, note: `from ${reporter}`, reporter, ip, now: at });
+const addresses = new Map<string, string>();
+const addressOf = (reporter: string) => {
+  if (!addresses.has(reporter)) addresses.set(reporter, `198.51.100.${addresses.size + 1}`);
+  return addresses.get(reporter)!;
+};
 
 const statusOf = (id: number) => db.select({ status: comments.status }).from(comments).where(eq(comments.id, id)).all()[0]?.status;
 
 describe('insertReport', () => {
   it('counts reports and sends the comment back to Pending at the threshold', () => {
     const id = addComment();
-    expect(report(id, 'a')).toEqual({ kind: 'reported', articleId, openReports: 1, sentBack: false });
-    expect(report(id, 'b')).toEqual({ kind: 'reported', articleId, openReports: 2, sentBack: false });
+    expect(report(id, 'a')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 1, sentBack: false });
+    expect(report(id, 'b')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 2, sentBack: false });
     expect(statusOf(id)).toBe('approved');
-    expect(report(id, 'c')).toEqual({ kind: 'reported', articleId, openReports: 3, sentBack: true });
+    expect(report(id, 'c')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 3, sentBack: true });
     expect(statusOf(id)).toBe('pending');
+    // In the same write: the log says why, and Restore would know where the comment came from.
+    expect(db.select({ actorName: moderationLog.actorName, action: moderationLog.action, after: moderationLog.after }).from(moderationLog).all()).toEqual([
+      { actorName: 'System', action: 'comment.reported-to-pending', after: { status: 'pending', reports: 3 } },
+    ]);
+    expect(db.select({ previous: comments.previousStatus }).from(comments).where(eq(comments.id, id)).get()).toEqual({ previous: 'approved' });
+  });
+
+  it('counts fresh browsers from one address as one person, however many', () => {
+    const id = addComment();
+    for (const reporter of ['a', 'b', 'c', 'd', 'e']) {
+      expect(report(id, reporter, 'abuse', '203.0.113.50')).toMatchObject({ kind: 'reported', people: 1, sentBack: false });
+    }
+    expect(report(id, 'f', 'abuse', '203.0.113.50')).toMatchObject({ weight: 'same-address' });
+    expect(statusOf(id)).toBe('approved');
+    // Each is kept for the moderator, with its note.
+    expect(db.select().from(commentReports).all()).toHaveLength(6);
+  });
+
+  it('counts addresses in one IPv6 /64 as one person, and every unknown address as one', () => {
+    const id = addComment();
+    expect(report(id, 'a', 'abuse', '2001:db8:1:2::1')).toMatchObject({ people: 1 });
+    expect(report(id, 'b', 'abuse', '2001:db8:1:2:ffff::9')).toMatchObject({ people: 1, weight: 'same-address' });
+    expect(report(id, 'c', 'abuse', 'unknown')).toMatchObject({ people: 2 });
+    expect(report(id, 'd', 'abuse', 'unknown')).toMatchObject({ people: 2, weight: 'same-address' });
+    expect(statusOf(id)).toBe('approved');
+    expect(report(id, 'e', 'abuse', '2001:db8:1:3::1')).toMatchObject({ people: 3, sentBack: true });
+  });
+
+  it('thanks but neither counts nor keeps reports from an address past its hourly cap', () => {
+    const targets = Array.from({ length: REPORTS_PER_ADDRESS_PER_HOUR + 1 }, (_, i) => addComment('approved', `Name${i}`));
+    const from = '203.0.113.77';
+    for (const [i, id] of targets.slice(0, -1).entries()) {
+      expect(report(id, `r${i}`, 'spam', from, new Date(now.getTime() + i * 60_000))).toMatchObject({ weight: 'counts' });
+    }
+    const last = targets.at(-1)!;
+    const soon = new Date(now.getTime() + 30 * 60_000);
+    expect(report(last, 'late', 'spam', from, soon)).toMatchObject({ kind: 'reported', weight: 'over-rate', people: 0 });
+    expect(db.select().from(commentReports).where(eq(commentReports.commentId, last)).all()).toEqual([]);
+    // An hour after the first, the address may report again.
+    expect(report(last, 'later', 'spam', from, new Date(now.getTime() + 61 * 60_000))).toMatchObject({ weight: 'counts', people: 1 });
+  });
+
+  it('stores nothing when the log cannot be written as the comment is sent back', () => {
+    const id = addComment();
+    report(id, 'a');
+    report(id, 'b');
+    db.$client.exec(`CREATE TEMP TRIGGER log_fails BEFORE INSERT ON moderation_log BEGIN SELECT RAISE(ABORT, 'log unavailable'); END`);
+    try {
+      expect(() => report(id, 'c')).toThrow(/log unavailable/);
+    } finally {
+      db.$client.exec('DROP TRIGGER log_fails');
+    }
+    expect(statusOf(id)).toBe('approved');
+    expect(db.select().from(commentReports).all()).toHaveLength(2);
   });
 
   it('follows the threshold in the settings', () => {
@@ -78,7 +141,7 @@ describe('insertReport', () => {
     report(id, 'a');
     report(id, 'b');
     expect(dismissReports([id], now)).toEqual([id]);
-    expect(report(id, 'c')).toMatchObject({ openReports: 1, sentBack: false });
+    expect(report(id, 'c')).toMatchObject({ people: 1, sentBack: false });
   });
 });
 

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, count, countDistinct, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentStatus } from '@/lib/comment-status';
 import type { ReportReason } from '@/lib/report-reasons';
-import { reachesThreshold } from '@/lib/reports';
+import { reachesThreshold, REPORT_RATE_WINDOW_MS, reporterAddress, type ReportWeight, weighReport } from '@/lib/reports';
 import { db } from './client';
-import { articles, commentReports, comments, sections } from './schema';
+import { logRows } from './log-rows';
+import { articles, commentReports, comments, moderationLog, sections } from './schema';
 import { readCommentSettings } from './settings';
 import { tags } from './tags';
 
@@ -15,21 +16,27 @@ export type NewReport = {
   note: string;
   /** The random id from the reporter's browser cookie. */
   reporter: string;
+  /** The client address (lib/client-ip.ts), 'unknown' where it cannot be known. */
   ip: string;
   now: Date;
 };
 
 export type ReportResult =
-  | { kind: 'reported'; articleId: number; openReports: number; sentBack: boolean }
+  /** `people`: the distinct addresses with an open report on the comment. */
+  | { kind: 'reported'; articleId: number; weight: ReportWeight; people: number; sentBack: boolean }
   | { kind: 'duplicate' }
   | { kind: 'not-found' };
 
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
 /**
  * Records a reader's report of an approved comment on a published story, and sends the comment back
- * to Pending once its open reports reach the threshold. One IMMEDIATE transaction, so that reports
- * arriving together (on any number of app servers) are counted once each and cannot both miss it.
+ * to Pending once reports from enough different addresses are open (lib/reports.ts `weighReport`),
+ * logging that in the same write. One IMMEDIATE transaction, so that reports arriving together (on
+ * any number of app servers) are counted once each and cannot both miss the threshold.
  */
 export function insertReport(input: NewReport): ReportResult {
+  const address = reporterAddress(input.ip);
   return db.transaction(
     (tx): ReportResult => {
       const [comment] = tx
@@ -40,29 +47,58 @@ export function insertReport(input: NewReport): ReportResult {
         .all();
       if (!comment) return { kind: 'not-found' };
 
-      const inserted = tx
-        .insert(commentReports)
-        .values({
-          commentId: comment.id,
-          reason: input.reason,
-          note: input.note,
-          reporter: input.reporter,
-          ip: input.ip,
-          createdAt: input.now,
-        })
-        .onConflictDoNothing({ target: [commentReports.commentId, commentReports.reporter] })
-        .returning({ id: commentReports.id })
+      const [already] = tx
+        .select({ id: commentReports.id })
+        .from(commentReports)
+        .where(and(eq(commentReports.commentId, comment.id), eq(commentReports.reporter, input.reporter)))
         .all();
-      if (inserted.length === 0) return { kind: 'duplicate' };
+      if (already) return { kind: 'duplicate' };
 
-      const [{ open } = { open: 0 }] = tx
-        .select({ open: count() })
+      const [recent = { n: 0 }] = tx
+        .select({ n: count() })
+        .from(commentReports)
+        .where(and(eq(commentReports.ip, address), gt(commentReports.createdAt, new Date(input.now.getTime() - REPORT_RATE_WINDOW_MS))))
+        .all();
+      const [sameAddress] = tx
+        .select({ id: commentReports.id })
+        .from(commentReports)
+        .where(and(eq(commentReports.commentId, comment.id), eq(commentReports.ip, address), isNull(commentReports.dismissedAt)))
+        .limit(1)
+        .all();
+      const weight = weighReport({ addressAlreadyReported: Boolean(sameAddress), reportsFromAddressLastHour: recent.n });
+
+      if (weight !== 'over-rate') {
+        tx.insert(commentReports)
+          .values({ commentId: comment.id, reason: input.reason, note: input.note, reporter: input.reporter, ip: address, createdAt: input.now })
+          .run();
+      }
+      const [{ people } = { people: 0 }] = tx
+        .select({ people: countDistinct(commentReports.ip) })
         .from(commentReports)
         .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.dismissedAt)))
         .all();
-      const sentBack = reachesThreshold(open, readCommentSettings().reportThreshold);
-      if (sentBack) tx.update(comments).set({ status: 'pending' }).where(eq(comments.id, comment.id)).run();
-      return { kind: 'reported', articleId: comment.articleId, openReports: open, sentBack };
+      const sentBack = weight === 'counts' && reachesThreshold(people, readCommentSettings().reportThreshold);
+      if (sentBack) {
+        tx.update(comments).set({ status: 'pending', previousStatus: 'approved' }).where(eq(comments.id, comment.id)).run();
+        tx.insert(moderationLog)
+          .values(
+            logRows(
+              [
+                {
+                  actor: null,
+                  action: 'comment.reported-to-pending',
+                  targetType: 'comment',
+                  targetId: comment.id,
+                  before: { status: 'approved' },
+                  after: { status: 'pending', reports: people },
+                },
+              ],
+              input.now,
+            ),
+          )
+          .run();
+      }
+      return { kind: 'reported', articleId: comment.articleId, weight, people, sentBack };
     },
     { behavior: 'immediate' },
   );
@@ -154,10 +190,10 @@ export function countReportedComments(): number {
   return row?.total ?? 0;
 }
 
-/** Closes the open reports of these comments; returns the ids of the comments that had any. */
-export function dismissReports(commentIds: number[], now: Date): number[] {
+/** Closes the open reports of these comments, inside the caller's transaction; returns the ids of the comments that had any. */
+export function dismissOpenReports(tx: Pick<Tx, 'update'>, commentIds: number[], now: Date): number[] {
   if (commentIds.length === 0) return [];
-  const dismissed = db
+  const dismissed = tx
     .update(commentReports)
     .set({ dismissedAt: now })
     .where(and(isNull(commentReports.dismissedAt), inArray(commentReports.commentId, commentIds)))

@@ -100,6 +100,8 @@ export const comments = sqliteTable(
     authorUrl: text('author_url').notNull().default(''),
     body: text('body').notNull(),
     status: text('status', { enum: commentStatuses }).notNull().default('pending'),
+    /** The status before the last change, set with it: where Restore and Not spam put the comment back. */
+    previousStatus: text('previous_status', { enum: commentStatuses }),
     createdAt: timestamp('created_at')
       .notNull()
       .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
@@ -158,7 +160,10 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
 );
 
-/** A reader's report of an approved comment; one per browser per comment. */
+/**
+ * A reader's report of an approved comment; one per browser per comment. Reports count towards the
+ * threshold once per address (lib/reports.ts `reporterAddress`), never once per browser.
+ */
 export const commentReports = sqliteTable(
   'comment_reports',
   {
@@ -170,6 +175,7 @@ export const commentReports = sqliteTable(
     note: text('note').notNull().default(''),
     /** A random id from the reporter's browser cookie. */
     reporter: text('reporter').notNull(),
+    /** The reporter as reports count people: an IPv4 address, an IPv6 /64, or 'unknown'. */
     ip: text('ip').notNull().default(''),
     createdAt: timestamp('created_at').notNull(),
     dismissedAt: timestamp('dismissed_at'),
@@ -177,6 +183,8 @@ export const commentReports = sqliteTable(
   (t) => [
     uniqueIndex('comment_reports_once_idx').on(t.commentId, t.reporter),
     index('comment_reports_open_idx').on(t.dismissedAt, t.commentId),
+    // The hourly cap on reports per address.
+    index('comment_reports_ip_created_idx').on(t.ip, t.createdAt),
   ],
 );
 

@@ -24,6 +24,9 @@ const deskPages = [
   '/moderation/log',
   '/moderation/settings',
   '/moderation/users',
+  '/moderation/users/answer/new-account',
+  '/moderation/privacy',
+  '/moderation/privacy/answer/erase',
   '/moderation/comments/1/edit',
   '/moderation/comments/1/reply',
 ];
@@ -37,7 +40,7 @@ for (const page of deskPages) {
   });
 }
 
-for (const page of ['/moderation/settings', '/moderation/users']) {
+for (const page of ['/moderation/settings', '/moderation/users', '/moderation/users/answer/new-account', '/moderation/privacy', '/moderation/privacy/answer/erase']) {
   test(`a moderator asking for the admin page ${page} is refused with 403`, async ({ moderatorPage }) => {
     const response = await moderatorPage.goto(page);
     expect(response?.status()).toBe(403);
@@ -86,7 +89,7 @@ async function makeTargets(db: Db) {
   const staffId = (address: string) => db.select({ id: users.id }).from(users).where(eq(users.email, address)).get()!.id;
   const target = await upsertUser(db, { email: email('target'), name: `Target ${tag}`, role: 'moderator', password: `a target password ${tag}` });
   const userIds = { target, admin: staffId(staff.admin.email), moderator: staffId(staff.moderator.email) };
-  return { tag, commentIds, userIds, intruderEmail: email('intruder') };
+  return { tag, commentIds, userIds, intruderEmail: email('intruder'), commenterEmail: email('approved') };
 }
 
 /** Row counts and a hash of the contents of everything the forged calls could reach. */
@@ -100,7 +103,7 @@ function snapshot(db: Db, targets: Targets) {
       db
         .select()
         .from(users)
-        .where(or(inArray(users.id, people), eq(users.email, targets.intruderEmail)))
+        .where(or(inArray(users.id, people), like(users.email, `%.${targets.tag}@example.com`)))
         .orderBy(users.id)
         .all(),
     ),
@@ -123,7 +126,7 @@ function snapshot(db: Db, targets: Targets) {
 }
 
 /** Plausible inputs for every desk form at once, aimed at this test's targets in five ways. */
-function forgedForms(actionId: string, { commentIds: c, userIds: u, tag, intruderEmail }: Targets): FormData[] {
+function forgedForms(actionId: string, { commentIds: c, userIds: u, tag, intruderEmail, commenterEmail }: Targets): FormData[] {
   const variants = [
     { intent: `approve:${c.pending}`, bulkAction: 'approve', ids: [c.pending], commentId: c.pending, userId: u.target, role: 'admin', disabled: 'true' },
     { intent: `trash:${c.approved}`, bulkAction: 'trash', ids: [c.approved], commentId: c.approved, userId: u.moderator, role: 'admin', disabled: 'false' },
@@ -131,7 +134,7 @@ function forgedForms(actionId: string, { commentIds: c, userIds: u, tag, intrude
     { intent: 'empty-trash', bulkAction: 'spam', ids: [c.approved, c.pending], commentId: c.trash, userId: u.target, role: 'admin', disabled: 'true' },
     { intent: 'empty-spam', bulkAction: 'dismiss', ids: [c.approved], commentId: c.pending, userId: u.admin, role: 'moderator', disabled: 'true' },
   ];
-  return variants.map((variant) => {
+  return variants.map((variant, i) => {
     const form = new FormData();
     form.set(`$ACTION_ID_${actionId}`, '');
     form.set('intent', variant.intent);
@@ -144,7 +147,9 @@ function forgedForms(actionId: string, { commentIds: c, userIds: u, tag, intrude
     form.set('userId', String(variant.userId));
     form.set('role', variant.role);
     form.set('disabled', variant.disabled);
-    form.set('email', intruderEmail);
+    // A new account's email, or (for the privacy eraser) the email of one of this test's commenters.
+    form.set('email', i % 2 === 0 ? intruderEmail : commenterEmail);
+    form.set('confirm', 'yes');
     form.set('name', `Intruder ${tag}`);
     form.set('password', `an intruder's password ${tag}`);
     // The settings form with every rule loosened (its checkboxes absent, i.e. off).
@@ -237,7 +242,7 @@ for (const { name, cookie } of sessionCases) {
     const targets = await makeTargets(db);
     const header = await cookie(moderatorPage, targets);
     const actions = deskActions(['app/moderation/']);
-    expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount']));
+    expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount', 'eraseCommenter']));
     const before = snapshot(db, targets);
     await forgeAll(request, actions, targets, header);
     expect(snapshot(db, targets)).toEqual(before);
@@ -247,8 +252,8 @@ for (const { name, cookie } of sessionCases) {
 test('every admin action posted by a signed-in moderator changes nothing', async ({ moderatorPage, db }) => {
   test.setTimeout(90_000);
   const targets = await makeTargets(db);
-  const actions = deskActions(['app/moderation/settings/', 'app/moderation/users/']);
-  expect(actions.length).toBeGreaterThan(0);
+  const actions = deskActions(['app/moderation/settings/', 'app/moderation/users/', 'app/moderation/privacy/']);
+  expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['saveSettings', 'createAccount', 'resetPassword', 'eraseCommenter']));
   // The session is good: what stops these calls is the role.
   const desk = await moderatorPage.request.get('/moderation', { maxRedirects: 0 });
   expect(desk.status()).toBe(200);

@@ -185,3 +185,70 @@ test.describe('with JavaScript turned off', () => {
     await context.close();
   });
 });
+
+/** Whether a cookie, header or address carries the secret, as written or inside a base64url part. */
+function carries(text: string, secret: string): boolean {
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  })();
+  const parts = decoded.split(/[^A-Za-z0-9_-]+/).filter((part) => part.length >= 16);
+  return decoded.includes(secret) || parts.some((part) => Buffer.from(part, 'base64url').toString('utf8').includes(secret));
+}
+
+test.describe('a generated password without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('is shown in the response that made it, and travels in no cookie and no address', async ({ browser }) => {
+    const context = await browser.newContext({
+      storageState: 'e2e/.auth/admin.json',
+      javaScriptEnabled: false,
+      extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
+    });
+    const adminPage = await context.newPage();
+    const setCookies: string[] = [];
+    const addresses: string[] = [];
+    const reading: Promise<void>[] = [];
+    adminPage.on('response', (response) => {
+      reading.push(
+        response.headersArray().then((headers) => {
+          for (const { name, value } of headers) {
+            if (name.toLowerCase() === 'set-cookie') setCookies.push(value);
+            if (name.toLowerCase() === 'location') addresses.push(value);
+          }
+        }),
+      );
+      addresses.push(response.url());
+    });
+    adminPage.on('request', (request) => addresses.push(request.url()));
+
+    const person = newPerson();
+    const form = await createAccount(adminPage, { email: person.email, name: person.name });
+    const created = (await form.locator('code').textContent())?.trim() ?? '';
+    expect(created).toMatch(/^[A-Za-z0-9]{20}$/);
+
+    const row = accountRow(adminPage, person.email);
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    const status = adminPage.getByRole('status').filter({ hasText: `New password for ${person.name}` });
+    await expect(status).toBeVisible();
+    const reset = (await status.locator('code').textContent())?.trim() ?? '';
+    expect(reset).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(reset).not.toBe(created);
+
+    await Promise.all(reading);
+    expect(setCookies.length + addresses.length, 'the responses were watched').toBeGreaterThan(0);
+    for (const password of [created, reset]) {
+      expect(setCookies.filter((value) => carries(value, password)), 'Set-Cookie').toEqual([]);
+      expect((await context.cookies()).filter((cookie) => carries(cookie.value, password)), 'cookies').toEqual([]);
+      expect(addresses.filter((address) => carries(address, password)), 'addresses').toEqual([]);
+    }
+    // Shown once: the page asked for again does not have it.
+    await adminPage.goto('/moderation/users');
+    await expect(accountRow(adminPage, person.email)).toBeVisible();
+    expect(await adminPage.content()).not.toContain(reset);
+    await context.close();
+  });
+});

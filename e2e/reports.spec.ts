@@ -134,3 +134,36 @@ test('three reports from three browsers send the comment back to Pending', async
   await expect(stranger.page.getByText(body)).toHaveCount(0);
   await stranger.context.close();
 });
+
+// Reports count people as well as the server can tell them apart: a fresh browser (no cookie) from
+// the same address, or from the same IPv6 /64, is the same person again.
+for (const [label, addresses] of [
+  ['one IPv4 address', () => Array(3).fill(randomIp()) as string[]],
+  ['one IPv6 /64 network', () => {
+    const network = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7`;
+    return [`${network}::1`, `${network}:ffff::2`, `${network}::abcd:3`];
+  }],
+] as const) {
+  test(`three fresh browsers from ${label} do not take a comment off the page`, async ({ browser, article, db }) => {
+    const name = `Targeted Tom ${crypto.randomUUID().slice(0, 6)}`;
+    const body = `Not to be silenced ${crypto.randomUUID()}`;
+    const id = addApprovedComment(db, article.id, { name, body });
+
+    for (const [n, address] of addresses().entries()) {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+      const page = await context.newPage();
+      await page.goto(article.path);
+      const comment = await report(page, name, { reason: 'Abuse', note: `Sock puppet ${n + 1}` });
+      // Each is answered politely, as any report is.
+      await expect(comment.getByRole('status')).toHaveText(thanks);
+      await context.close();
+    }
+
+    expect(statusOf(db, id)).toBe('approved');
+    const stranger = await newReader(browser);
+    await stranger.page.goto(article.path);
+    await expect(commentBy(stranger.page, name)).toBeVisible();
+    await expect(stranger.page.getByText(body)).toBeVisible();
+    await stranger.context.close();
+  });
+}

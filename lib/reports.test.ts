@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseReportInput, reachesThreshold, reportMessages, reportReasonLabels, ReportInput } from './reports';
+import {
+  parseReportInput,
+  reachesThreshold,
+  reporterAddress,
+  REPORTS_PER_ADDRESS_PER_HOUR,
+  reportMessages,
+  reportReasonLabels,
+  ReportInput,
+  weighReport,
+} from './reports';
 
 describe('ReportInput', () => {
   it('accepts a reason with or without a note', () => {
@@ -51,5 +60,44 @@ describe('reachesThreshold', () => {
   it('is never reached without a report or with a threshold below one', () => {
     expect(reachesThreshold(0, 1)).toBe(false);
     expect(reachesThreshold(5, 0)).toBe(false);
+  });
+});
+
+describe('reporterAddress', () => {
+  it('takes an IPv4 address as it is', () => {
+    expect(reporterAddress('203.0.113.9')).toBe('203.0.113.9');
+    expect(reporterAddress('::ffff:203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  it('takes an IPv6 address as its /64, however it is written', () => {
+    const network = '2001:db8:a:b::/64';
+    for (const address of ['2001:db8:a:b::1', '2001:0db8:000a:000b:ffff:ffff:ffff:ffff', '2001:DB8:A:B:0:0:0:2', '2001:db8:a:b::1.2.3.4', '2001:db8:a:b::9%eth0']) {
+      expect(reporterAddress(address), address).toBe(network);
+    }
+    expect(reporterAddress('2001:db8:a:c::1')).toBe('2001:db8:a:c::/64');
+    expect(reporterAddress('::1')).toBe('0:0:0:0::/64');
+    expect(reporterAddress('2001:db8::')).toBe('2001:db8:0:0::/64');
+  });
+
+  it('makes every unknown address one reporter', () => {
+    expect(reporterAddress('unknown')).toBe('unknown');
+    expect(reporterAddress('')).toBe('unknown');
+  });
+});
+
+describe('weighReport', () => {
+  it('counts the first report from an address', () => {
+    expect(weighReport({ addressAlreadyReported: false, reportsFromAddressLastHour: 0 })).toBe('counts');
+    expect(weighReport({ addressAlreadyReported: false, reportsFromAddressLastHour: REPORTS_PER_ADDRESS_PER_HOUR - 1 })).toBe('counts');
+  });
+
+  it('never counts a second report of the same comment from the same address, whatever the browser', () => {
+    expect(weighReport({ addressAlreadyReported: true, reportsFromAddressLastHour: 1 })).toBe('same-address');
+  });
+
+  it('keeps nothing from an address past its hourly cap', () => {
+    expect(weighReport({ addressAlreadyReported: false, reportsFromAddressLastHour: REPORTS_PER_ADDRESS_PER_HOUR })).toBe('over-rate');
+    expect(weighReport({ addressAlreadyReported: true, reportsFromAddressLastHour: 50 })).toBe('over-rate');
+    expect(weighReport({ addressAlreadyReported: false, reportsFromAddressLastHour: 2, perHour: 2 })).toBe('over-rate');
   });
 });

@@ -1,15 +1,17 @@
 /**
  * `npm run privacy:erase -- --email E`: anonymises the comments of the commenter with that email as
  * WordPress's eraser does (name "Anonymous"; email, website, IP address and browser blanked; the text
- * kept) and deletes failed sign-ins with the email, in one transaction.
+ * kept) and deletes failed sign-ins with the email, in one transaction (db/privacy.ts, the same code
+ * as the desk's Privacy page).
  *
- * A running site keeps serving pages it has already cached with the old name: they are refreshed at
- * the next restart (`npm start` begins with an empty page cache) or when that story's comments next
- * change. Nothing else is touched.
+ * A running site is told through the database which cached pages showed the old name (the comments
+ * tags of the stories changed, db/cache-tags.ts), so every app server renders them afresh at their
+ * next request: no restart needed.
  */
 import './load-env';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { expireTags } from '../db/cache-tags';
 import { openDatabase } from '../db/client';
 import { eraseCommenterData, storyPaths } from '../db/privacy';
 
@@ -27,7 +29,15 @@ try {
   console.log(`Anonymised ${plural(result.comments, 'comment')} by ${email.data}; deleted ${plural(result.loginFailures, 'failed sign-in record')}.`);
   const paths = storyPaths(database, result.articleIds);
   if (paths.length) {
-    console.log('A running site may still show the old name on these pages until it restarts or their comments change:');
+    try {
+      expireTags(result.tags);
+      console.log('A running site renders these pages afresh at their next request:');
+    } catch (error) {
+      // The erasure itself is done and kept; only the cached pages are left to refresh.
+      console.error(`Could not tell a running site (${error instanceof Error ? error.message : String(error)}).`);
+      console.error('It may show the old name on these pages until it restarts or their comments change:');
+      process.exitCode = 1;
+    }
     for (const path of paths) console.log(`  ${path}`);
   }
 } finally {

@@ -4,20 +4,11 @@ import { formDataOf } from '@/lib/action-args';
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { canModerate, currentStaff, type Staff } from '@/auth';
-import {
-  deleteComments,
-  idsInStatus,
-  restoreStatuses,
-  setStatuses,
-  type StatusChange,
-  statusBefore,
-} from '@/db/moderation';
-import { logModeration } from '@/db/moderation-log';
-import { dismissReports } from '@/db/reports';
+import { canModerate, currentStaff } from '@/auth';
+import { decideComments, idsInStatus, type StatusChange, undoDecision } from '@/db/moderation';
 import { commentStatuses } from '@/lib/comment-status';
 import { commentsChanged } from '@/db/invalidate';
-import { describeDone, type ModerationOp, moderationOps, opStatus, parseRowIntent } from '@/lib/moderation-ops';
+import { describeDone, type ModerationOp, moderationOps, parseRowIntent } from '@/lib/moderation-ops';
 import { type Notice, safeDeskPath, withNotice } from '@/lib/notice';
 
 export type UndoEntry = { id: number; status: (typeof commentStatuses)[number] };
@@ -47,39 +38,6 @@ const BulkOp = z.enum(moderationOps);
 function invalidate(changes: StatusChange[]) {
   const articles = new Set(changes.filter((c) => c.from === 'approved' || c.to === 'approved').map((c) => c.articleId));
   commentsChanged(articles);
-}
-
-function apply(op: ModerationOp, ids: number[], staff: Staff): { count: number; undo: UndoEntry[] } {
-  if (op === 'delete') {
-    const deleted = deleteComments(ids);
-    for (const row of deleted) {
-      logModeration({ actor: staff, action: 'comment.delete', targetType: 'comment', targetId: row.id, before: row, after: null });
-    }
-    return { count: deleted.length, undo: [] };
-  }
-  if (op === 'dismiss') {
-    const dismissed = dismissReports(ids, new Date());
-    for (const id of dismissed) logModeration({ actor: staff, action: 'report.dismiss', targetType: 'comment', targetId: id });
-    return { count: dismissed.length, undo: [] };
-  }
-  const changes =
-    op === 'notspam' || op === 'restore'
-      ? restoreStatuses(ids.map((id) => ({ id, status: statusBefore(id, op === 'notspam' ? 'spam' : 'trash') ?? 'pending' })))
-      : setStatuses(ids, opStatus[op]!);
-  // A moderator who approves a reported comment has answered its reports.
-  if (op === 'approve') dismissReports(ids, new Date());
-  for (const change of changes) {
-    logModeration({
-      actor: staff,
-      action: `comment.${op}`,
-      targetType: 'comment',
-      targetId: change.id,
-      before: { status: change.from },
-      after: { status: change.to },
-    });
-  }
-  invalidate(changes);
-  return { count: changes.length, undo: changes.map((change) => ({ id: change.id, status: change.from })) };
 }
 
 /**
@@ -112,9 +70,11 @@ export async function moderateComments(_previous: ModerateState, submitted: Form
     return answer(formData, refused('That is not something the desk can do.'));
   }
 
-  const result = apply(op, ids, staff);
+  const { count, changes } = decideComments(staff, op, ids, new Date());
+  invalidate(changes);
   refresh();
-  return answer(formData, { status: 'done', message: describeDone(op, result.count), undo: result.undo, at: Date.now() });
+  const undo = changes.map((change) => ({ id: change.id, status: change.from }));
+  return answer(formData, { status: 'done', message: describeDone(op, count), undo, at: Date.now() });
 }
 
 const UndoInput = z.array(z.object({ id: z.number().int().positive(), status: z.enum(commentStatuses) })).min(1).max(500);
@@ -132,17 +92,7 @@ export async function undoModeration(_previous: ModerateState, submitted: FormDa
   }
   const parsed = UndoInput.safeParse(raw);
   if (!parsed.success) return answer(formData, refused('There is nothing to undo.'));
-  const changes = restoreStatuses(parsed.data);
-  for (const change of changes) {
-    logModeration({
-      actor: staff,
-      action: 'comment.undo',
-      targetType: 'comment',
-      targetId: change.id,
-      before: { status: change.from },
-      after: { status: change.to },
-    });
-  }
+  const changes = undoDecision(staff, parsed.data, new Date());
   invalidate(changes);
   refresh();
   const message = `Undone: ${changes.length} ${changes.length === 1 ? 'comment' : 'comments'} put back.`;

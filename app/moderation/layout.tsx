@@ -29,6 +29,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               <li>
                 <Link href="/moderation/users">People</Link>
               </li>
+              <li>
+                <Link href="/moderation/privacy">Privacy</Link>
+              </li>
             </>
           ) : null}
         </ul>

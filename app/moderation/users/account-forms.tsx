@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState } from 'react';
-import { JsFlag } from '@/components/js-flag';
 import { type AccountActionState, createAccount, type CreateAccountState } from './actions';
 
 const idleRow: AccountActionState = { status: 'idle' };
@@ -10,19 +9,21 @@ const idleCreate: CreateAccountState = { status: 'idle' };
 /** One button of an account's row, in a small form of its own, with its outcome beside it. */
 export function AccountActionForm({
   action,
+  answerAt,
   userId,
   fields = {},
   label,
 }: {
   action: (state: AccountActionState, data: FormData) => Promise<AccountActionState>;
+  /** Where the form posts without JavaScript and is answered (one address per form: see ./people.tsx). */
+  answerAt: string;
   userId: number;
   fields?: Record<string, string>;
   label: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleRow);
+  const [state, formAction, pending] = useActionState(action, idleRow, answerAt);
   return (
     <form action={formAction} className="account-action">
-      <JsFlag />
       <input type="hidden" name="userId" value={userId} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -52,8 +53,8 @@ export function AccountActionForm({
 }
 
 /** `minPasswordLength` comes from the server, so that lib/passwords (argon2) stays out of the browser bundle. */
-export function CreateAccountForm({ minPasswordLength, answered }: { minPasswordLength: number; answered: CreateAccountState | null }) {
-  const [state, action, pending] = useActionState(createAccount, answered ?? idleCreate);
+export function CreateAccountForm({ minPasswordLength, answerAt }: { minPasswordLength: number; answerAt: string }) {
+  const [state, action, pending] = useActionState(createAccount, idleCreate, answerAt);
   const values = state.status === 'invalid' ? state.values : { email: '', name: '', role: 'moderator' };
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
   const invalid = (name: keyof typeof errors) => ({
@@ -69,7 +70,6 @@ export function CreateAccountForm({ minPasswordLength, answered }: { minPassword
 
   return (
     <form action={action} className="desk-new-account" aria-labelledby="new-account-title">
-      <JsFlag />
       {state.status === 'created' ? (
         <div className="form-notice" role="status">
           <p>{state.message}</p>

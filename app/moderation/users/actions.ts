@@ -1,7 +1,13 @@
 'use server';
 
+/**
+ * The People page's actions. Each answers with a state its form renders in place: with JavaScript
+ * as usual, and without it in the page Next renders for the post (React's form state). A generated
+ * password therefore appears once, in the response to the post that made it, and in no cookie,
+ * address or log.
+ */
+
 import { formDataOf } from '@/lib/action-args';
-import { answerWithFlash } from '@/lib/flash';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { currentStaff, isAdmin } from '@/auth';
@@ -81,7 +87,8 @@ function audit(account: StaffAccount) {
 
 const roleName = (role: StaffAccount['role']) => (role === 'admin' ? 'an admin' : 'a moderator');
 
-async function createAccountState(_previous: CreateAccountState, formData: FormData): Promise<CreateAccountState> {
+export async function createAccount(previous: CreateAccountState, submitted: FormData): Promise<CreateAccountState> {
+  const formData = formDataOf(previous, submitted);
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const raw = Object.fromEntries(formData);
@@ -110,7 +117,8 @@ async function createAccountState(_previous: CreateAccountState, formData: FormD
   return { status: 'created', message: `Account created for ${name} (${email}) as ${roleName(role)}.`, password: generated };
 }
 
-async function changeRoleState(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+export async function changeRole(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
+  const formData = formDataOf(previous, submitted);
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const parsed = RoleChange.safeParse(Object.fromEntries(formData));
@@ -125,7 +133,8 @@ async function changeRoleState(_previous: AccountActionState, formData: FormData
   return { status: 'done', message: `${result.after.name} is now ${roleName(result.after.role)}.` };
 }
 
-async function setAccountDisabledState(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+export async function setAccountDisabled(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
+  const formData = formDataOf(previous, submitted);
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const parsed = StatusChange.safeParse(Object.fromEntries(formData));
@@ -155,7 +164,8 @@ async function setAccountDisabledState(_previous: AccountActionState, formData: 
   };
 }
 
-async function resetPasswordState(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
+export async function resetPassword(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
+  const formData = formDataOf(previous, submitted);
   const staff = await currentStaff();
   if (!isAdmin(staff)) return { status: 'denied', message: deniedMessage };
   const parsed = AccountTarget.safeParse(Object.fromEntries(formData));
@@ -176,26 +186,4 @@ async function resetPasswordState(_previous: AccountActionState, formData: FormD
   });
   refresh();
   return { status: 'done', message: `New password for ${result.after.name}:`, password };
-}
-
-// The actions the forms call: the work above, answered in place or, without JavaScript, by post-redirect-get.
-
-export async function createAccount(previous: CreateAccountState, submitted: FormData): Promise<CreateAccountState> {
-  const formData = formDataOf(previous, submitted);
-  return answerWithFlash(formData, 'users', '/moderation/users', await createAccountState(previous, formData));
-}
-
-export async function changeRole(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
-  const formData = formDataOf(previous, submitted);
-  return answerWithFlash(formData, 'users', '/moderation/users', await changeRoleState(previous, formData));
-}
-
-export async function setAccountDisabled(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
-  const formData = formDataOf(previous, submitted);
-  return answerWithFlash(formData, 'users', '/moderation/users', await setAccountDisabledState(previous, formData));
-}
-
-export async function resetPassword(previous: AccountActionState, submitted: FormData): Promise<AccountActionState> {
-  const formData = formDataOf(previous, submitted);
-  return answerWithFlash(formData, 'users', '/moderation/users', await resetPasswordState(previous, formData));
 }

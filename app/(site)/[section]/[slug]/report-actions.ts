@@ -4,7 +4,6 @@ import { formDataOf } from '@/lib/action-args';
 import { clientAddress } from '@/server/client-ip';
 import { cookies, headers } from 'next/headers';
 import { commentsChanged } from '@/db/invalidate';
-import { logModeration } from '@/db/moderation-log';
 import { insertReport } from '@/db/reports';
 import type { ReportCommentState } from '@/lib/report-reasons';
 import { parseReportInput, REPORTER_COOKIE, reportMessages } from '@/lib/reports';
@@ -14,8 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Receives "Report" under a comment. Anyone may report, as anyone may comment, so there is no
- * session to check: one report per browser (a random id in a cookie) and comment, and enough open
- * reports send the comment back to Pending for a moderator to decide. The answer is a state the form
+ * session to check: one report per browser (a random id in a cookie) and comment, and open reports
+ * from enough different addresses send the comment back to Pending for a moderator to decide. The answer is a state the form
  * shows in place, with JavaScript and in the page the no-JavaScript post renders.
  */
 export async function reportComment(_previous: ReportCommentState, submitted: FormData): Promise<ReportCommentState> {
@@ -42,16 +41,7 @@ export async function reportComment(_previous: ReportCommentState, submitted: Fo
   if (result.kind === 'not-found') return { status: 'invalid', message: reportMessages.gone };
   if (result.kind === 'duplicate') return { status: 'duplicate' };
 
-  if (result.sentBack) {
-    commentsChanged([result.articleId]);
-    logModeration({
-      actor: null,
-      action: 'comment.reported-to-pending',
-      targetType: 'comment',
-      targetId: commentId,
-      before: { status: 'approved' },
-      after: { status: 'pending', reports: result.openReports },
-    });
-  }
+  // A report that is not counted (the same address again, or past its hourly cap) is thanked alike.
+  if (result.sentBack) commentsChanged([result.articleId]);
   return { status: 'reported' };
 }
