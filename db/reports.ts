@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, countDistinct, desc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentStatus } from '@/lib/comment-status';
 import type { ReportReason } from '@/lib/report-reasons';
