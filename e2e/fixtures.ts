@@ -176,6 +176,18 @@ export function serverActionId(filename: string, exportedName: string): string {
   return found[0];
 }
 
+/**
+ * Resolves once the page has loaded, its images have loaded or failed, and it has painted twice since:
+ * by then an onload or onerror in its markup, or a handler of an autofocused field, has had its turn.
+ * For tests that check that nothing ran, it waits for that state where a fixed pause only hoped.
+ */
+export async function pageSettled(page: Page) {
+  await page.waitForLoadState('load');
+  // A lazy image below the fold is never fetched, so it never completes.
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete || image.loading === 'lazy'));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 /** Every server action the build has, with where it comes from. */
 export function allServerActions() {
   const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
