@@ -49,23 +49,25 @@ function statusOf(url: string) {
  * on a laptop skips these with the reason and CI, which runs as root, runs them.
  */
 function missingCapability(what: 'tmpfs' | 'immutable'): string | null {
-  const needs = what === 'tmpfs' ? 'needs root to mount a tmpfs (run by .ci/run)' : 'needs root to make a file immutable with chattr +i (run by .ci/run)';
-  if (process.getuid?.() !== 0) return needs;
+  const action = what === 'tmpfs' ? 'mount a tmpfs' : 'make a file immutable with chattr +i';
+  if (process.getuid?.() !== 0) return `needs root to ${action} (run by .ci/run)`;
   const probe = path.join(dir, `probe-${crypto.randomUUID().slice(0, 8)}`);
   fs.mkdirSync(probe, { recursive: true });
+  const failed = (result: ReturnType<typeof spawnSync>) =>
+    result.error || result.status !== 0
+      ? `cannot ${action} here, even as root (${(result.error?.message ?? String(result.stderr)).replace(/\s+/g, ' ').trim()}); run by .ci/run`
+      : null;
   try {
     if (what === 'tmpfs') {
-      const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { encoding: 'utf8' });
-      if (mounted.error || mounted.status !== 0) return `${needs}: mount failed here (${mounted.error?.message ?? mounted.stderr.trim()})`;
-      spawnSync('umount', [probe]);
-    } else {
-      const file = path.join(probe, 'file');
-      fs.writeFileSync(file, '');
-      const immutable = spawnSync('chattr', ['+i', file], { encoding: 'utf8' });
-      if (immutable.error || immutable.status !== 0) return `${needs}: chattr failed here (${immutable.error?.message ?? immutable.stderr.trim()})`;
-      spawnSync('chattr', ['-i', file]);
+      const reason = failed(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { encoding: 'utf8' }));
+      if (!reason) spawnSync('umount', [probe]);
+      return reason;
     }
-    return null;
+    const file = path.join(probe, 'file');
+    fs.writeFileSync(file, '');
+    const reason = failed(spawnSync('chattr', ['+i', file], { encoding: 'utf8' }));
+    if (!reason) spawnSync('chattr', ['-i', file]);
+    return reason;
   } finally {
     fs.rmSync(probe, { recursive: true, force: true });
   }
