@@ -52,15 +52,36 @@ function paged<T extends { id: number }>(items: T[], total: number, page: number
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
+/** Which stories each list holds. Exported, with the builders below, so that db/query-plans.test.ts plans the queries the app runs. */
+export const storyLists = {
+  latest: () => published,
+  section: (sectionId: number) => and(published, eq(articles.sectionId, sectionId)),
+  author: (authorId: number) => and(published, eq(articles.authorId, authorId)),
+  tag: (tagId: number) =>
+    and(published, sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${tagId})`),
+};
+
+/** One page of a list of story cards, newest first, and the count for its pager. */
+export function cardPageQueries(where: SQL | undefined, page: number, excludeId?: number) {
   const condition = excludeId === undefined ? where : and(where, ne(articles.id, excludeId));
-  const items = selectCards(condition)
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
-  const [{ total } = { total: 0 }] = db.select({ total: count() }).from(articles).where(condition).all();
+  return {
+    items: selectCards(condition)
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    total: db.select({ total: count() }).from(articles).where(condition),
+  };
+}
+
+function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
+  const queries = cardPageQueries(where, page, excludeId);
+  const items = queries.items.all();
+  const [{ total } = { total: 0 }] = queries.total.all();
   return paged(items, total, page);
+}
+
+export function leadArticleQuery() {
+  return selectCards(published).orderBy(desc(articles.featured), desc(articles.publishedAt), desc(articles.id)).limit(1);
 }
 
 /** The home page's lead: the newest featured story, else the newest story. */
@@ -68,10 +89,7 @@ export async function getLeadArticle() {
   'use cache';
   cacheTag(tags.latest);
   cacheLife('content');
-  const [lead] = selectCards(published)
-    .orderBy(desc(articles.featured), desc(articles.publishedAt), desc(articles.id))
-    .limit(1)
-    .all();
+  const [lead] = leadArticleQuery().all();
   if (lead) tagCards([lead]);
   return lead ?? null;
 }
@@ -81,7 +99,7 @@ export async function listLatestArticles(page: number, excludeId?: number) {
   'use cache';
   cacheTag(tags.latest);
   cacheLife('content');
-  return cardsWhere(published, page, excludeId);
+  return cardsWhere(storyLists.latest(), page, excludeId);
 }
 
 export async function getSectionBySlug(slug: string) {
@@ -100,7 +118,7 @@ export async function listSectionArticles(sectionId: number, sectionSlug: string
   'use cache';
   cacheTag(tags.section(sectionSlug));
   cacheLife('content');
-  return cardsWhere(and(published, eq(articles.sectionId, sectionId)), page);
+  return cardsWhere(storyLists.section(sectionId), page);
 }
 
 export async function getAuthorBySlug(slug: string) {
@@ -119,7 +137,7 @@ export async function listAuthorArticles(authorId: number, authorSlug: string, p
   'use cache';
   cacheTag(tags.author(authorSlug));
   cacheLife('content');
-  return cardsWhere(and(published, eq(articles.authorId, authorId)), page);
+  return cardsWhere(storyLists.author(authorId), page);
 }
 
 export async function getTagBySlug(slug: string) {
@@ -138,8 +156,7 @@ export async function listTagArticles(tagId: number, tagSlug: string, page: numb
   'use cache';
   cacheTag(tags.tag(tagSlug));
   cacheLife('content');
-  const tagged = inArray(articles.id, db.select({ articleId: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId)));
-  return cardsWhere(and(published, tagged), page);
+  return cardsWhere(storyLists.tag(tagId), page);
 }
 
 /** A published story with everything its page shows; null for a draft or an unknown slug. */
@@ -147,7 +164,14 @@ export async function getArticleBySlug(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
   cacheLife('content');
-  const [article] = db
+  const [article] = articleBySlugQuery(slug).all();
+  if (!article) return null;
+  cacheTag(tags.article(article.id), tags.comments(article.id));
+  return { ...article, tags: articleTagsQuery(article.id).all() };
+}
+
+export function articleBySlugQuery(slug: string) {
+  return db
     .select({
       ...cardColumns,
       body: articles.body,
@@ -159,45 +183,50 @@ export async function getArticleBySlug(slug: string) {
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(published, eq(articles.slug, slug)))
-    .all();
-  if (!article) return null;
-  cacheTag(tags.article(article.id), tags.comments(article.id));
-  const articleTagList = db
+    .where(and(published, eq(articles.slug, slug)));
+}
+
+export function articleTagsQuery(articleId: number) {
+  return db
     .select({ slug: tagTable.slug, name: tagTable.name })
     .from(articleTags)
     .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, article.id))
-    .orderBy(asc(tagTable.name))
-    .all();
-  return { ...article, tags: articleTagList };
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(tagTable.name));
 }
 
 export type FullArticle = NonNullable<Awaited<ReturnType<typeof getArticleBySlug>>>;
+
+/** The stories that share a tag with this one (and how many tags), and the newest of its section. */
+export function relatedCandidateQueries(articleId: number, sectionId: number) {
+  return {
+    sharedTags: db
+      .select({ articleId: articleTags.articleId, shared: count() })
+      .from(articleTags)
+      .where(
+        and(
+          sql`${articleTags.tagId} in (select ${articleTags.tagId} from ${articleTags} where ${articleTags.articleId} = ${articleId})`,
+          ne(articleTags.articleId, articleId),
+        ),
+      )
+      .groupBy(articleTags.articleId),
+    sameSection: db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(published, eq(articles.sectionId, sectionId), ne(articles.id, articleId)))
+      .orderBy(desc(articles.publishedAt))
+      .limit(10),
+  };
+}
 
 /** Three stories to read next: most tags in common first, then the same section, newest first. */
 export async function listRelatedArticles(articleId: number, sectionId: number) {
   'use cache';
   cacheTag(tags.article(articleId), tags.latest);
   cacheLife('content');
-  const shared = db
-    .select({ articleId: articleTags.articleId, shared: count() })
-    .from(articleTags)
-    .where(
-      and(
-        inArray(articleTags.tagId, db.select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))),
-        ne(articleTags.articleId, articleId),
-      ),
-    )
-    .groupBy(articleTags.articleId)
-    .all();
-  const sameSection = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(published, eq(articles.sectionId, sectionId), ne(articles.id, articleId)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(10)
-    .all();
+  const candidateQueries = relatedCandidateQueries(articleId, sectionId);
+  const shared = candidateQueries.sharedTags.all();
+  const sameSection = candidateQueries.sameSection.all();
   const score = new Map<number, number>();
   for (const row of shared) score.set(row.articleId, row.shared * 2);
   for (const row of sameSection) score.set(row.id, (score.get(row.id) ?? 0) + 1);

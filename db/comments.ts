@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-or
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
 import type { CommentStatus } from '@/lib/comment-status';
-import { db, preparedOnce } from './client';
+import { db, type Db, preparedOnce } from './client';
 import { articles, comments, sections } from './schema';
 import { tags } from './tags';
 
@@ -34,12 +34,15 @@ export async function listApprovedComments(articleId: number): Promise<PublicCom
   'use cache';
   cacheTag(tags.comments(articleId));
   cacheLife('content');
+  return approvedCommentsQuery(articleId).all();
+}
+
+export function approvedCommentsQuery(articleId: number) {
   return db
     .select(publicColumns)
     .from(comments)
     .where(and(eq(comments.articleId, articleId), eq(comments.status, 'approved')))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 
 /** The held comments of one browser (ids from its signed cookie) on one story; read per request. */
@@ -86,32 +89,44 @@ export type InsertResult =
   | { kind: 'flood' }
   | { kind: 'duplicate' };
 
-/** The queries of a new comment, prepared once (see preparedOnce). Drizzle encodes the inserted
- * values as usual; a placeholder in a WHERE is bound as given, so times there are in ms. */
-const postingQueries = preparedOnce(db, (database) => {
+/**
+ * The checks a new comment runs before it is written (duplicate, flood, an earlier approved comment),
+ * with placeholders; exported unprepared so that db/query-plans.test.ts plans these very queries.
+ */
+export function postingChecks(database: Db) {
   const p = sql.placeholder;
   const duplicateOf = (parent: SQL) =>
     database
       .select({ id: comments.id })
       .from(comments)
       .where(and(eq(comments.articleId, p('articleId')), eq(comments.authorEmail, p('email')), parent, eq(comments.body, p('body'))))
-      .limit(1)
-      .prepare();
-  const queries = {
+      .limit(1);
+  return {
     duplicateTopLevel: duplicateOf(isNull(comments.parentId)),
     duplicateReply: duplicateOf(eq(comments.parentId, p('parentId'))),
     recent: database
       .select({ id: comments.id })
       .from(comments)
       .where(and(or(eq(comments.ip, p('ip')), eq(comments.authorEmail, p('email'))), gt(comments.createdAt, p('since'))))
-      .limit(1)
-      .prepare(),
+      .limit(1),
     approvedBefore: database
       .select({ id: comments.id })
       .from(comments)
       .where(and(eq(comments.authorEmail, p('email')), eq(comments.status, 'approved')))
-      .limit(1)
-      .prepare(),
+      .limit(1),
+  };
+}
+
+/** The queries of a new comment, prepared once (see preparedOnce). Drizzle encodes the inserted
+ * values as usual; a placeholder in a WHERE is bound as given, so times there are in ms. */
+const postingQueries = preparedOnce(db, (database) => {
+  const p = sql.placeholder;
+  const checks = postingChecks(database);
+  const queries = {
+    duplicateTopLevel: checks.duplicateTopLevel.prepare(),
+    duplicateReply: checks.duplicateReply.prepare(),
+    recent: checks.recent.prepare(),
+    approvedBefore: checks.approvedBefore.prepare(),
     insert: database
       .insert(comments)
       .values({

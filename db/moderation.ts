@@ -15,9 +15,13 @@ export type StatusQueue = (typeof statusQueues)[number];
 const parent = alias(comments, 'parent');
 const earlier = alias(comments, 'earlier');
 
+export function queueCountsQuery() {
+  return db.select({ status: comments.status, n: count() }).from(comments).groupBy(comments.status);
+}
+
 /** Counts for the queue tabs, in one pass over the status index. */
 export function countQueues(): Record<StatusQueue | 'reported', number> {
-  const rows = db.select({ status: comments.status, n: count() }).from(comments).groupBy(comments.status).all();
+  const rows = queueCountsQuery().all();
   const counts = { pending: 0, approved: 0, spam: 0, trash: 0, reported: countReportedComments() };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
@@ -27,11 +31,21 @@ function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+export type QueueFilter = { queue: StatusQueue; articleId?: number; search?: string; page: number };
+
 /**
  * One page of a queue for moderators: everything about each comment, including the email and IP
  * that no public page may see. Pending is oldest first (first come, first served); the rest newest first.
  */
-export function listQueue({ queue, articleId, search, page }: { queue: StatusQueue; articleId?: number; search?: string; page: number }) {
+export function listQueue(filter: QueueFilter) {
+  const queries = queueQueries(filter);
+  const rows = queries.rows.all();
+  const [{ total } = { total: 0 }] = queries.total.all();
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
+}
+
+/** The page of a queue and the count for its pager (exported so db/query-plans.test.ts plans them). */
+export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
   const conditions: (SQL | undefined)[] = [eq(comments.status, queue)];
   if (articleId) conditions.push(eq(comments.articleId, articleId));
   if (search) {
@@ -79,10 +93,8 @@ export function listQueue({ queue, articleId, search, page }: { queue: StatusQue
     .where(where)
     .orderBy(...order)
     .limit(QUEUE_PAGE_SIZE)
-    .offset((page - 1) * QUEUE_PAGE_SIZE)
-    .all();
-  const [{ total } = { total: 0 }] = db.select({ total: count() }).from(comments).where(where).all();
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
+    .offset((page - 1) * QUEUE_PAGE_SIZE);
+  return { rows, total: db.select({ total: count() }).from(comments).where(where) };
 }
 
 export type QueueRow = ReturnType<typeof listQueue>['rows'][number];

@@ -137,30 +137,7 @@ export type ReportedComment = {
 
 /** The desk's reported queue: comments with open reports, most reported (then latest reported) first. */
 export function listReportedComments({ page, perPage }: { page: number; perPage: number }): ReportedComment[] {
-  const open = openReports();
-  const rows = db
-    .select({
-      id: comments.id,
-      body: comments.body,
-      authorName: comments.authorName,
-      authorEmail: comments.authorEmail,
-      ip: comments.ip,
-      status: comments.status,
-      createdAt: comments.createdAt,
-      slug: articles.slug,
-      sectionSlug: sections.slug,
-      headline: articles.headline,
-      openReports: open.reports,
-    })
-    .from(open)
-    .innerJoin(comments, eq(comments.id, open.commentId))
-    .innerJoin(articles, eq(articles.id, comments.articleId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(inArray(comments.status, reviewable))
-    .orderBy(desc(open.reports), desc(open.lastReportedAt), desc(comments.id))
-    .limit(perPage)
-    .offset(Math.max(0, page - 1) * perPage)
-    .all();
+  const rows = reportedCommentsQuery({ page, perPage }).all();
   if (rows.length === 0) return [];
 
   const reports = db
@@ -177,6 +154,34 @@ export function listReportedComments({ page, perPage }: { page: number; perPage:
     article: { slug, sectionSlug, headline },
     reports: byComment.get(row.id) ?? [],
   }));
+}
+
+export function reportedCommentsQuery({ page, perPage }: { page: number; perPage: number }) {
+  const open = openReports();
+  return db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      authorName: comments.authorName,
+      authorEmail: comments.authorEmail,
+      ip: comments.ip,
+      status: comments.status,
+      createdAt: comments.createdAt,
+      slug: articles.slug,
+      sectionSlug: sections.slug,
+      headline: articles.headline,
+      openReports: open.reports,
+    })
+    // A cross join keeps the open reports as SQLite's outer loop: joined plainly, with no table
+    // statistics, it walked every approved and pending comment to find the few reported ones.
+    .from(open)
+    .crossJoin(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(comments.id, open.commentId), inArray(comments.status, reviewable)))
+    .orderBy(desc(open.reports), desc(open.lastReportedAt), desc(comments.id))
+    .limit(perPage)
+    .offset(Math.max(0, page - 1) * perPage);
 }
 
 /** How many comments the reported queue holds, for its tab and its page links. */

@@ -21,12 +21,15 @@ const staffColumns = {
 };
 
 export function findUserForSignIn(email: string) {
-  const [row] = db
+  const [row] = findUserForSignInQuery(email).all();
+  return row ?? null;
+}
+
+export function findUserForSignInQuery(email: string) {
+  return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, passwordHash: users.passwordHash })
     .from(users)
-    .where(eq(users.email, email))
-    .all();
-  return row ?? null;
+    .where(eq(users.email, email));
 }
 
 export function findUserById(id: number) {
@@ -45,12 +48,15 @@ export function insertUser(values: { email: string; name: string; role: UserRole
 
 /** Failed sign-ins since `since` for this email and for this address, counted apart. */
 export function countRecentFailures(email: string, ip: string, since: Date) {
-  const rows = db
+  const rows = recentFailuresQuery(email, ip, since).all();
+  return { byEmail: rows.filter((r) => r.email === email).length, byIp: rows.filter((r) => r.ip === ip).length };
+}
+
+export function recentFailuresQuery(email: string, ip: string, since: Date) {
+  return db
     .select({ email: loginFailures.email, ip: loginFailures.ip })
     .from(loginFailures)
-    .where(and(or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)), gt(loginFailures.createdAt, since)))
-    .all();
-  return { byEmail: rows.filter((r) => r.email === email).length, byIp: rows.filter((r) => r.ip === ip).length };
+    .where(and(or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)), gt(loginFailures.createdAt, since)));
 }
 
 export function recordFailure(email: string, ip: string, at: Date) {

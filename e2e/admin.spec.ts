@@ -1,7 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
+import { upsertUser } from '../db/users';
 import { users } from '../db/schema';
-import { expect, randomIp, staff, test } from './fixtures';
+import { expect, postSignIn, randomIp, staff, test } from './fixtures';
 
 /**
  * Accounts on /moderation/users and the log. Runs alongside every other test, so it only ever
@@ -35,6 +36,11 @@ async function freshPage(browser: Browser) {
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto('/login');
+  await submitSignIn(page, email, password);
+}
+
+/** Fills in the sign-in form the page already shows (after a redirect to it, or a refusal). */
+async function submitSignIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -63,43 +69,46 @@ test('an admin creates a moderator with a typed password; it is listed and can s
   await them.context().close();
 });
 
-test('a disabled account is signed out and cannot sign in; enabling lets it back', async ({ adminPage, browser }) => {
-  const person = newPerson();
-  await createAccount(adminPage, person);
-  const them = await freshPage(browser);
-  await signIn(them, person.email, person.password);
-  await expect(them).toHaveURL(/\/moderation$/);
+/** A browser of its own already signed in (the sign-in page itself is another test's subject). */
+async function signedInPage(browser: Browser, email: string, password: string) {
+  const page = await freshPage(browser);
+  expect(await postSignIn(page.request, email, password)).toBe('/moderation');
+  expect((await page.request.get('/moderation', { maxRedirects: 0 })).status(), 'the desk opens with that session').toBe(200);
+  return page;
+}
 
+test('a disabled account is signed out and cannot sign in; enabling lets it back', async ({ adminPage, browser, db }) => {
+  const person = newPerson();
+  await upsertUser(db, { ...person, role: 'moderator' });
+  const them = await signedInPage(browser, person.email, person.password);
+
+  await adminPage.goto('/moderation/users');
   const row = accountRow(adminPage, person.email);
   await row.getByRole('button', { name: 'Disable' }).click();
   await expect(row.getByRole('status')).toContainText('is disabled');
   await expect(row).toContainText('Disabled');
   await expect(row.getByRole('button', { name: 'Enable' })).toBeVisible();
 
-  // The session they already had ends at their next request.
+  // The session they already had ends at their next request, and the right password is refused.
   await them.goto('/moderation');
   await expect(them).toHaveURL(/\/login/);
-  await them.context().close();
-
-  const stranger = await freshPage(browser);
-  await signIn(stranger, person.email, person.password);
-  await expect(stranger.getByText('Incorrect email or password.')).toBeVisible();
-  await expect(stranger).toHaveURL(/\/login/);
+  await submitSignIn(them, person.email, person.password);
+  await expect(them.getByText('Incorrect email or password.')).toBeVisible();
+  await expect(them).toHaveURL(/\/login/);
 
   await row.getByRole('button', { name: 'Enable' }).click();
   await expect(row).toContainText('Active');
-  await signIn(stranger, person.email, person.password);
-  await expect(stranger).toHaveURL(/\/moderation$/);
-  await stranger.context().close();
+  await submitSignIn(them, person.email, person.password);
+  await expect(them).toHaveURL(/\/moderation$/);
+  await them.context().close();
 });
 
-test('resetting a password shows a new one once and ends the old sessions', async ({ adminPage, browser }) => {
+test('resetting a password shows a new one once and ends the old sessions', async ({ adminPage, browser, db }) => {
   const person = newPerson();
-  await createAccount(adminPage, person);
-  const them = await freshPage(browser);
-  await signIn(them, person.email, person.password);
-  await expect(them).toHaveURL(/\/moderation$/);
+  await upsertUser(db, { ...person, role: 'moderator' });
+  const them = await signedInPage(browser, person.email, person.password);
 
+  await adminPage.goto('/moderation/users');
   const row = accountRow(adminPage, person.email);
   await row.getByRole('button', { name: 'Reset password' }).click();
   await expect(row.getByRole('status')).toContainText(`New password for ${person.name}`);
@@ -112,9 +121,9 @@ test('resetting a password shows a new one once and ends the old sessions', asyn
 
   await them.goto('/moderation');
   await expect(them).toHaveURL(/\/login/);
-  await signIn(them, person.email, person.password);
+  await submitSignIn(them, person.email, person.password);
   await expect(them.getByText('Incorrect email or password.')).toBeVisible();
-  await signIn(them, person.email, password);
+  await submitSignIn(them, person.email, password);
   await expect(them).toHaveURL(/\/moderation$/);
   await them.context().close();
 });

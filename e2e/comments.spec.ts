@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addApprovedComment, commentsByBody, expect, randomIp, test } from './fixtures';
+import { addApprovedComment, commentsByBody, expect, pageSettled, randomIp, test } from './fixtures';
 
 const awaiting = 'Your comment is awaiting moderation.';
 
@@ -205,7 +205,7 @@ test('hostile markup in a comment shows as text and runs nothing', async ({ page
   const link = page.locator(`#comment-${stored!.id} a.url`);
   await expect(link).toHaveAttribute('href', 'https://example.com/ok');
   await expect(link).toHaveAttribute('rel', 'nofollow ugc noopener');
-  await page.waitForTimeout(300);
+  await pageSettled(page);
   expect(dialogs).toEqual([]);
 });
 

@@ -1,9 +1,9 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type Db } from '../db/client';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
-import { e2eDatabasePath } from './env';
+import { e2eDatabasePath, e2ePort } from './env';
 
 /** The lead story of the sample content that `npm start` seeds into an empty database. */
 export const leadStory = {
@@ -174,6 +174,35 @@ export function serverActionId(filename: string, exportedName: string): string {
   const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
   if (!found) throw new Error(`No server action ${exportedName} in ${filename}`);
   return found[0];
+}
+
+/**
+ * Posts the sign-in form without a page, as a browser without JavaScript (or a guessing script) does;
+ * returns where the server sends it next: the desk, or `/login?error=…`. A context's `request` keeps the
+ * session in that context's cookies. For tests whose subject is not the sign-in page: through the page,
+ * a sign-in is a page load, its scripts, the prefetch of every link in the masthead (again after the
+ * action answers) and the desk's first render, seconds on a busy machine where this is one request.
+ */
+export async function postSignIn(request: APIRequestContext, email: string, password: string) {
+  const response = await request.post('/login', {
+    headers: { Origin: `http://127.0.0.1:${e2ePort}` },
+    multipart: { [`$ACTION_ID_${serverActionId('app/login/actions.ts', 'logIn')}`]: '', email, password },
+    maxRedirects: 0,
+  });
+  expect(response.status(), 'the sign-in form answers with a redirect').toBe(303);
+  return response.headers()['location'] ?? '';
+}
+
+/**
+ * Resolves once the page has loaded, its images have loaded or failed, and it has painted twice since:
+ * by then an onload or onerror in its markup, or a handler of an autofocused field, has had its turn.
+ * For tests that check that nothing ran, it waits for that state where a fixed pause only hoped.
+ */
+export async function pageSettled(page: Page) {
+  await page.waitForLoadState('load');
+  // A lazy image below the fold is never fetched, so it never completes.
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete || image.loading === 'lazy'));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** Every server action the build has, with where it comes from. */

@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { comments } from '../db/schema';
-import { expect, makeArticle, serverActionId, test, type TestArticle } from './fixtures';
+import { expect, makeArticle, pageSettled, serverActionId, test, type TestArticle } from './fixtures';
 import { invalidUtf8Payloads, PAYLOAD_HOST, XSS_SENTINEL, xssPayloads } from './xss-payloads';
 
 /**
@@ -122,7 +122,7 @@ function watch(page: Page) {
 async function expectNothingRan(page: Page, seen: ReturnType<typeof watch>) {
   // Handlers such as onerror and onfocus fire a moment after the page has loaded.
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await pageSettled(page);
   expect(seen.dialogs, 'dialogs opened by a payload').toEqual([]);
   expect(seen.console, 'console messages from a payload').toEqual([]);
   expect(await page.evaluate(() => (window as { __xssFired?: unknown }).__xssFired), 'window.__xssFired').toBeUndefined();
