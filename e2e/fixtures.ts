@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../db/client';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
-import { e2eDatabasePath, e2ePort } from './env';
+import { e2eDatabasePath, e2ePort, e2eServerMode } from './env';
 
 /** The lead story of the sample content that `npm start` seeds into an empty database. */
 export const leadStory = {
@@ -22,6 +22,23 @@ export const staff = {
 type PageFixtures = { article: TestArticle; moderatorPage: Page; adminPage: Page };
 
 /** A made-up public address, so that each test is its own reader for flood control. */
+/**
+ * Reloads `page` until `check` passes. Served directly, the first reload must show the change: a
+ * moderator's decision is on the page at the reader's next request. Behind docs/nginx.conf
+ * (E2E_SERVER=next-start) nginx may answer from its 1-second cache until the app's refresh lands,
+ * so a few reloads within its documented 2 seconds are allowed.
+ */
+export async function reloadUntil(page: Page, check: () => Promise<void>) {
+  if (e2eServerMode !== 'next-start') {
+    await page.reload();
+    return check();
+  }
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: 5_000 });
+}
+
 export function randomIp() {
   const byte = () => Math.floor(Math.random() * 250) + 1;
   return `10.${byte()}.${byte()}.${byte()}`;

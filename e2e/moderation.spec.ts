@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { upsertUser } from '../db/users';
 import { loginFailures, users } from '../db/schema';
 import { SIGN_IN_LIMIT } from '../lib/sign-in-throttle';
-import { addComment, commentById, commentsByBody, expect, postSignIn, randomIp, serverActionId, test } from './fixtures';
+import { addComment, commentById, commentsByBody, expect, postSignIn, randomIp, reloadUntil, serverActionId, test } from './fixtures';
 
 const unique = (text: string) => `${text} ${crypto.randomUUID().slice(0, 8)}`;
 const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
@@ -43,14 +43,12 @@ test('approving a pending comment shows it to readers at once; trashing hides it
   await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
   await expect(row(moderatorPage, body)).toHaveCount(0);
 
-  await reader.reload();
-  await expect(reader.getByRole('region', { name: /comments/i }).getByText(body)).toBeVisible();
+  await reloadUntil(reader, () => expect(reader.getByRole('region', { name: /comments/i }).getByText(body)).toBeVisible({ timeout: 1_000 }));
 
   await moderatorPage.goto(`/moderation?queue=approved&q=${encodeURIComponent(body)}`);
   await row(moderatorPage, body).getByRole('button', { name: 'Trash' }).click();
   await expect(moderatorPage.getByText('1 comment moved to the Trash.')).toBeVisible();
-  await reader.reload();
-  await expect(reader.getByText(body)).toHaveCount(0);
+  await reloadUntil(reader, () => expect(reader.getByText(body)).toHaveCount(0, { timeout: 1_000 }));
   expect(commentById(db, id)?.status).toBe('trash');
   await reader.close();
 });
