@@ -35,12 +35,9 @@ async function freshPage(browser: Browser) {
 }
 
 async function signIn(page: Page, email: string, password: string) {
+  // A page load of its own: once a session has ended, the desk redirects to /login inside the browser,
+  // and a sign-in on that same page was seen to land on /login again.
   await page.goto('/login');
-  await submitSignIn(page, email, password);
-}
-
-/** Fills in the sign-in form the page already shows (after a redirect to it, or a refusal). */
-async function submitSignIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -73,7 +70,8 @@ test('an admin creates a moderator with a typed password; it is listed and can s
 async function signedInPage(browser: Browser, email: string, password: string) {
   const page = await freshPage(browser);
   expect(await postSignIn(page.request, email, password)).toBe('/moderation');
-  expect((await page.request.get('/moderation', { maxRedirects: 0 })).status(), 'the desk opens with that session').toBe(200);
+  // The desk's own heading: for a session that does not count, the desk also answers 200, redirecting inside the stream.
+  expect(await (await page.request.get('/moderation')).text(), 'the desk opens with that session').toContain('<h1>Comments</h1>');
   return page;
 }
 
@@ -92,13 +90,13 @@ test('a disabled account is signed out and cannot sign in; enabling lets it back
   // The session they already had ends at their next request, and the right password is refused.
   await them.goto('/moderation');
   await expect(them).toHaveURL(/\/login/);
-  await submitSignIn(them, person.email, person.password);
+  await signIn(them, person.email, person.password);
   await expect(them.getByText('Incorrect email or password.')).toBeVisible();
   await expect(them).toHaveURL(/\/login/);
 
   await row.getByRole('button', { name: 'Enable' }).click();
   await expect(row).toContainText('Active');
-  await submitSignIn(them, person.email, person.password);
+  await signIn(them, person.email, person.password);
   await expect(them).toHaveURL(/\/moderation$/);
   await them.context().close();
 });
@@ -121,9 +119,9 @@ test('resetting a password shows a new one once and ends the old sessions', asyn
 
   await them.goto('/moderation');
   await expect(them).toHaveURL(/\/login/);
-  await submitSignIn(them, person.email, person.password);
+  await signIn(them, person.email, person.password);
   await expect(them.getByText('Incorrect email or password.')).toBeVisible();
-  await submitSignIn(them, person.email, password);
+  await signIn(them, person.email, password);
   await expect(them).toHaveURL(/\/moderation$/);
   await them.context().close();
 });

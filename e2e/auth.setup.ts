@@ -22,7 +22,8 @@ for (const role of ['admin', 'moderator'] as const) {
 
     const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `10.200.0.${role === 'admin' ? 1 : 2}` } });
     expect(await postSignIn(context.request, staff[role].email, password)).toBe('/moderation');
-    expect((await context.request.get('/moderation', { maxRedirects: 0 })).status(), 'the desk opens with that session').toBe(200);
+    // The desk's own heading: for a session that does not count, the desk also answers 200, redirecting inside the stream.
+    expect(await (await context.request.get('/moderation')).text(), 'the desk opens with that session').toContain('<h1>Comments</h1>');
     await context.storageState({ path: `e2e/.auth/${role}.json` });
     await context.close();
   });
