@@ -231,6 +231,9 @@ async function main() {
     results.push(await run(`largest script (${Math.round(script.bytes / 1024)} KB)`, { url: `${origin}${script.path}`, headers: readerHeaders }));
 
     const tail = [wrk('lead article', `${origin}${lead}`), wrk('home page', `${origin}/`)];
+    // The same tail from a plain node:http server spending the lead article's time on each request:
+    // whether the tail is Next's and ours, or one Node process's at that cost (docs/performance.md).
+    if (tail[0]) tail.push(await busyNodeReference((await rawGet(`${origin}${lead}`)).body, 1000 / tail[0].rps));
     notePeak('pages');
     const bare = await bareNextReference((await rawGet(`${origin}${lead}`)).body.length);
     const edge = await throughNginx(lead, articleBytes, articleEncoding);
@@ -340,6 +343,7 @@ async function main() {
     }));
     console.log(`\nBroadsheet bench: ${seconds} s per run, 50 connections (posting: 10), Node ${process.version} ${startCommand.args.slice(0, -1).join(' ')}, ${new Date().toISOString()}`);
     console.table(rows);
+    if (edge?.tail) tail.push(edge.tail);
     if (tail.every((row) => row)) {
       console.log('The tail through wrk (-t2 -c50, Accept-Encoding: br; timeouts are requests past 2 s):');
       console.table(tail.map((r) => ({ page: r!.name, 'req/s': Math.round(r!.rps), 'p50 ms': r!.p50, 'p99 ms': r!.p99, 'max ms': r!.max, timeouts: r!.timeouts, errors: r!.errors })));
@@ -445,10 +449,36 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
 }
 
 /**
+ * A plain node:http server in a process of its own that spends `costMs` of CPU on each request, then
+ * sends `body` from memory: one Node process doing nothing but what the measured page costs, so its
+ * tail under wrk is what that cost alone gives at 50 connections, without Next or our code.
+ */
+async function busyNodeReference(body: Buffer, costMs: number): Promise<WrkResult | null> {
+  const busyPort = port + 98;
+  const bodyFile = path.resolve('bench/.data/busy-body.html');
+  fs.writeFileSync(bodyFile, body);
+  const source = `
+    const body = require('node:fs').readFileSync(${JSON.stringify(bodyFile)});
+    require('node:http').createServer((request, response) => {
+      const started = performance.now();
+      while (performance.now() - started < ${costMs});
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+      response.end(body);
+    }).listen(${busyPort}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: 'ignore' });
+  try {
+    await waitFor(`http://127.0.0.1:${busyPort}/`);
+    return wrk(`node:http spending ${costMs.toFixed(2)} ms a request`, `http://127.0.0.1:${busyPort}/`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/**
  * docs/nginx.conf in front of the server, against the same nginx serving the lead article's bytes
  * from a file: what the page cache costs over plain static serving.
  */
-async function throughNginx(lead: string, articleBytes: Buffer, encoding: string): Promise<{ cached: Result; file: Result } | null> {
+async function throughNginx(lead: string, articleBytes: Buffer, encoding: string): Promise<{ cached: Result; file: Result; tail: WrkResult | null } | null> {
   if (!fs.existsSync(nginxBinary)) return null;
   const dir = path.resolve('bench/.data/nginx');
   const filePort = port + 51;
@@ -465,7 +495,7 @@ async function throughNginx(lead: string, articleBytes: Buffer, encoding: string
     await fetch(`${nginx.origin}${lead}`);
     const cached = await run('through nginx', { url: `${nginx.origin}${lead}`, headers: readerHeaders });
     const file = await run('nginx, file', { url: `http://127.0.0.1:${filePort}/lead.html`, headers: readerHeaders });
-    return { cached, file };
+    return { cached, file, tail: wrk('lead article through nginx', `${nginx.origin}${lead}`) };
   } finally {
     nginx.stop();
   }
