@@ -8,6 +8,7 @@
  */
 import '../scripts/load-env';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { npmStartCommand } from './start-command';
 import { nginxBinary, startNginx } from '../scripts/nginx-harness';
 import fs from 'node:fs';
@@ -235,7 +236,7 @@ async function main() {
     // whether the tail is Next's and ours, or one Node process's at that cost (docs/performance.md).
     if (tail[0]) tail.push(await busyNodeReference((await rawGet(`${origin}${lead}`)).body, 1000 / tail[0].rps));
     notePeak('pages');
-    const bare = await bareNextReference((await rawGet(`${origin}${lead}`)).body.length);
+    const bare = await bareNextReference((await rawGet(`${origin}${lead}`)).body);
     const edge = await throughNginx(lead, articleBytes, articleEncoding);
     notePeak('nginx');
 
@@ -408,16 +409,23 @@ async function readManyStories(count: number) {
 }
 
 /**
- * Next's own floor for a page this size: a bare Next 16 app (no database, no proxy, no rewrites) in a
- * temporary folder, serving one static page of about the lead article's size, built once and
- * measured the same way. What our pages cost beyond it is ours; what it costs is Next's.
+ * Next's own floor for this page: a bare Next 16 app (no database, no proxy, no rewrites, default
+ * settings) in a temporary folder, serving the lead article's own markup as one static page of the
+ * same size (the markup repeated or cut to fit), built once per markup and measured the same way.
+ * Next compresses every response, so the same text at the same length costs the same to compress:
+ * what our page costs beyond it is ours; what it costs is Next's.
  */
-async function bareNextReference(bytes: number): Promise<Result | null> {
+async function bareNextReference(page: Buffer): Promise<Result | null> {
   const dir = path.join(os.tmpdir(), 'broadsheet-bench-bare-next');
-  // Each paragraph is about 310 bytes of HTML once React's payload repeats it.
-  const paragraphs = Math.max(10, Math.round((bytes - 7000) / 310));
-  const marker = path.join(dir, `built-${paragraphs}`);
-  if (!fs.existsSync(marker)) {
+  const html = page.toString('utf8');
+  const body = html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.lastIndexOf('</body>'));
+  const markup = body.replace(/<script[\s\S]*?<\/script>/g, '');
+  const fitted = (length: number) => {
+    let text = markup;
+    while (text.length < length) text += markup;
+    return text.slice(0, text.lastIndexOf('>', length) + 1);
+  };
+  const build = (content: string) => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, 'app'), { recursive: true });
     fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
@@ -427,14 +435,23 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
     write('next.config.mjs', `export default { turbopack: { root: '/' } };\n`);
     write('tsconfig.json', JSON.stringify({ compilerOptions: { jsx: 'react-jsx', strict: true, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true, noEmit: true, isolatedModules: true, esModuleInterop: true, lib: ['dom', 'esnext'], target: 'ES2022' }, include: ['**/*.tsx'] }));
     write('app/layout.tsx', `export default function Layout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html>; }\n`);
-    const body = Array.from({ length: paragraphs }, (_, i) => `<p className="para">Paragraph ${i} of a static page, as long as the story it stands beside in this benchmark.</p>`);
-    write('app/page.tsx', `export default function Page() { return <main><h1>A static page</h1>${body.join('')}</main>; }\n`);
+    // The markup travels twice, as HTML and inside React's payload, as a rendered story's text does.
+    write('app/page.tsx', `const markup = ${JSON.stringify(content)};\nexport default function Page() { return <div dangerouslySetInnerHTML={{ __html: markup }} />; }\n`);
     const built = spawnSync(process.execPath, [path.resolve('node_modules/.bin/next'), 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (built.status !== 0) {
+    if (built.status !== 0) return null;
+    // The page as built, with React's payload, before compression.
+    return fs.statSync(path.join(dir, '.next/server/app/index.html')).size;
+  };
+  const marker = path.join(dir, `built-${createHash('sha256').update(html).digest('hex').slice(0, 16)}`);
+  if (!fs.existsSync(marker)) {
+    // The built page's size grows with its markup's length: one build finds the ratio, a second fits.
+    const first = build(markup);
+    const size = first && build(fitted(Math.round((markup.length * page.length) / first)));
+    if (!size) {
       console.warn('The bare Next reference did not build; skipped.');
       return null;
     }
-    write(path.basename(marker), '');
+    fs.writeFileSync(marker, '');
   }
   const barePort = port + 60;
   const child = spawn(process.execPath, [path.resolve('node_modules/.bin/next'), 'start', '-p', String(barePort)], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
@@ -442,7 +459,7 @@ async function bareNextReference(bytes: number): Promise<Result | null> {
     await waitFor(`http://127.0.0.1:${barePort}/`);
     const size = (await (await fetch(`http://127.0.0.1:${barePort}/`)).arrayBuffer()).byteLength;
     // Asked for as a browser asks: a default Next app compresses the page again for every reader.
-    return await run(`bare Next static page (${Math.round(size / 1024)} KB)`, { url: `http://127.0.0.1:${barePort}/`, headers: readerHeaders });
+    return await run(`bare Next, the lead's markup as a static page (${Math.round(size / 1024)} KB)`, { url: `http://127.0.0.1:${barePort}/`, headers: readerHeaders });
   } finally {
     child.kill('SIGTERM');
   }
