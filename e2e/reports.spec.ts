@@ -1,8 +1,9 @@
-import type { Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { commentReports, comments, moderationLog } from '../db/schema';
-import { addApprovedComment, expect, randomIp, test } from './fixtures';
+import { e2ePort, e2eServerMode } from './env';
+import { addApprovedComment, expect, randomIp, serverActionId, test } from './fixtures';
 
 const thanks = 'Thank you. A moderator will look at this comment.';
 const already = 'You have already reported this comment.';
@@ -100,25 +101,41 @@ test.describe('with JavaScript turned off', () => {
   });
 });
 
-test('three reports from three browsers send the comment back to Pending', async ({ browser, article, db }) => {
+/**
+ * Sends the report form as a browser without JavaScript posts it, from an address of its own and with
+ * no reporter cookie yet: another person, for a fraction of a page load.
+ */
+async function postReport(request: APIRequestContext, path: string, commentId: number, note: string) {
+  const response = await request.post(path, {
+    headers: { Origin: `http://127.0.0.1:${e2ePort}`, 'X-Forwarded-For': randomIp() },
+    multipart: { [`$ACTION_ID_${serverActionId('app/(site)/[section]/[slug]/report-actions.ts', 'reportComment')}`]: '', commentId: String(commentId), reason: 'abuse', note },
+    maxRedirects: 0,
+  });
+  expect(response.status(), 'the report is answered').toBeLessThan(400);
+}
+
+// Two readers report as scripts (each a person of their own), the third through the page, whose
+// own view must lose the comment: four page loads in fresh browsers took 30 s on a busy machine.
+test('three reports from three people send the comment back to Pending', async ({ browser, playwright, article, db }) => {
   const name = `Nasty Ned ${crypto.randomUUID().slice(0, 6)}`;
   const body = `Reported into hiding ${crypto.randomUUID()}`;
   const id = addApprovedComment(db, article.id, { name, body });
 
-  for (const n of [1, 2, 3]) {
-    const reader = await newReader(browser);
-    await reader.page.goto(article.path);
-    const comment = await report(reader.page, name, { reason: 'Abuse', note: `Reader ${n}` });
-    if (n < 3) {
-      await expect(comment.getByRole('status')).toHaveText(thanks);
-      expect(statusOf(db, id)).toBe('approved');
-    } else {
-      // The reporter's own page refreshes without the comment once it is back in Pending.
-      await expect.poll(() => statusOf(db, id)).toBe('pending');
-      await expect(reader.page.getByText(body)).toHaveCount(0);
-    }
-    await reader.context.close();
+  for (const n of [1, 2]) {
+    const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${e2ePort}` });
+    await postReport(request, article.path, id, `Reader ${n}`);
+    await request.dispose();
+    expect(openReports(db, id)).toHaveLength(n);
+    expect(statusOf(db, id)).toBe('approved');
   }
+
+  const reader = await newReader(browser);
+  await reader.page.goto(article.path);
+  await report(reader.page, name, { reason: 'Abuse', note: 'Reader 3' });
+  // The reporter's own page refreshes without the comment once it is back in Pending.
+  await expect.poll(() => statusOf(db, id)).toBe('pending');
+  await expect(reader.page.getByText(body)).toHaveCount(0);
+  await reader.context.close();
 
   expect(openReports(db, id)).toHaveLength(3);
   const [logged] = db
@@ -128,11 +145,17 @@ test('three reports from three browsers send the comment back to Pending', async
     .all();
   expect(logged).toEqual({ actorName: 'System', after: { status: 'pending', reports: 3 } });
 
-  const stranger = await newReader(browser);
-  await stranger.page.goto(article.path);
-  await expect(stranger.page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
-  await expect(stranger.page.getByText(body)).toHaveCount(0);
-  await stranger.context.close();
+  // Anyone else's next request gets the story without it, the page and its payload alike.
+  // (Behind docs/nginx.conf, its 1-second cache may answer until the app's refresh lands.)
+  const stranger = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  const strangerSees = async () => {
+    const html = await (await stranger.request.get(article.path)).text();
+    expect(html).toContain('Leave a Reply');
+    expect(html).not.toContain(body);
+  };
+  if (e2eServerMode === 'next-start') await expect(strangerSees).toPass({ timeout: 5_000 });
+  else await strangerSees();
+  await stranger.close();
 });
 
 // Reports count people as well as the server can tell them apart: a fresh browser (no cookie) from
