@@ -9,7 +9,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { countRecentFailures, findUserById, findUserForSignIn, recordFailure } from '@/db/users';
-import type { UserRole } from '@/lib/user-roles';
+import { canModerateComments, canWriteStories, type UserRole } from '@/lib/user-roles';
 import { ensureAuthSecret } from '@/lib/auth-secret';
 import { clientAddress } from '@/server/client-ip';
 import { verifyPassword } from '@/lib/passwords';
@@ -100,23 +100,43 @@ export async function currentStaff(): Promise<Staff | null> {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
+/** The comment desk: admins, editors and moderators (lib/user-roles.ts). */
 export function canModerate(staff: Staff | null): staff is Staff {
-  return staff !== null;
+  return staff !== null && canModerateComments(staff.role);
+}
+
+/** The newsroom desk: admins, editors and authors. */
+export function canWrite(staff: Staff | null): staff is Staff {
+  return staff !== null && canWriteStories(staff.role);
 }
 
 export function isAdmin(staff: Staff | null): staff is Staff {
   return staff?.role === 'admin';
 }
 
-/** For desk pages: to /login without a session, 403 for the wrong role. */
-export async function requireModerator(next = '/moderation'): Promise<Staff> {
+/** For desk pages: to /login without a session. */
+async function requireStaff(next: string): Promise<Staff> {
   const staff = await currentStaff();
   if (!staff) redirect(`/login?next=${encodeURIComponent(next)}`);
   return staff;
 }
 
+/** For comment desk pages: to /login without a session, 403 for an author. */
+export async function requireModerator(next = '/moderation'): Promise<Staff> {
+  const staff = await requireStaff(next);
+  if (!canModerateComments(staff.role)) forbidden();
+  return staff;
+}
+
 export async function requireAdmin(next = '/moderation'): Promise<Staff> {
-  const staff = await requireModerator(next);
+  const staff = await requireStaff(next);
   if (staff.role !== 'admin') forbidden();
+  return staff;
+}
+
+/** For newsroom desk pages: to /login without a session, 403 for a moderator. */
+export async function requireWriter(next = '/desk/stories'): Promise<Staff> {
+  const staff = await requireStaff(next);
+  if (!canWriteStories(staff.role)) forbidden();
   return staff;
 }

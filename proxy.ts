@@ -1,5 +1,7 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from '@/auth';
+import { findUserById } from '@/db/users';
+import { canModerateComments, canWriteStories, homeFor, type UserRole } from '@/lib/user-roles';
 import { isCrossSiteWrite } from '@/server/cross-site';
 import { internalUrl } from '@/server/public-routes';
 
@@ -15,10 +17,24 @@ import { internalUrl } from '@/server/public-routes';
  */
 const adminPaths = ['/moderation/settings', '/moderation/users', '/moderation/privacy'];
 
-const forbiddenPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Admins only | Broadsheet</title></head>
+const forbiddenPage = (title: string, text: string, back: string) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} | Broadsheet</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
-<p>Error 403</p><h1>Admins only</h1><p>Your account can moderate comments, but this page is for admins.</p>
-<p><a href="/moderation">Back to the moderation desk</a></p></body></html>`;
+<p>Error 403</p><h1>${title}</h1><p>${text}</p>
+<p><a href="${back}">Back to your desk</a></p></body></html>`;
+
+/** The 403 this proxy gives a signed-in account on a desk page its role does not open, if any. */
+function refusal(pathname: string, role: UserRole | undefined) {
+  if (!role) return null;
+  const home = homeFor(role);
+  if (pathname === '/desk' || pathname.startsWith('/desk/')) {
+    return canWriteStories(role) ? null : forbiddenPage('Newsroom staff only', 'Your account moderates comments; stories are for editors and authors.', home);
+  }
+  if (!canModerateComments(role)) return forbiddenPage('Moderators only', 'Your account writes stories; comments are for moderators and editors.', home);
+  if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && role !== 'admin') {
+    return forbiddenPage('Admins only', 'Your account can moderate comments, but this page is for admins.', home);
+  }
+  return null;
+}
 
 // Auth.js's middleware form, as its docs show it (`export default auth((req) => …)`); its overloads
 // type it as a route handler, so it is named here as the middleware it is.
@@ -32,11 +48,14 @@ const desk = auth((request) => {
   }
   // An answer address only takes its page's forms posted without JavaScript (app/moderation/users/
   // people.tsx): a visit goes to the page, so that Next never renders and keeps a shell for it.
-  const answer = /^(\/moderation\/[a-z-]+)\/answer(\/|$)/.exec(pathname);
+  const answer = /^(\/(?:moderation|desk)\/[a-z-]+)\/answer(\/|$)/.exec(pathname);
   if (answer) return NextResponse.redirect(new URL(answer[1]!, request.url));
-  if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && request.auth.user.role !== 'admin') {
+  // The role as it is now, not as it was at sign-in: an account promoted since counts at once.
+  const account = findUserById(Number(request.auth.user.id));
+  const refused = refusal(pathname, account && !account.disabled ? account.role : undefined);
+  if (refused) {
     // The pages call forbidden() themselves too; answering here gives the 403 status.
-    return new NextResponse(forbiddenPage, {
+    return new NextResponse(refused, {
       status: 403,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
@@ -53,7 +72,7 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
     });
   }
   const { pathname, search } = request.nextUrl;
-  if (pathname === '/moderation' || pathname.startsWith('/moderation/')) return desk(request, event);
+  if (/^\/(moderation|desk)(\/|$)/.test(pathname)) return desk(request, event);
   const internal = internalUrl(pathname + search, request.headers.get('cookie') ?? undefined);
   return internal ? NextResponse.rewrite(new URL(internal, request.url)) : NextResponse.next();
 }
@@ -63,6 +82,7 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 export const config = {
   matcher: [
     '/moderation/:path*',
+    '/desk/:path*',
     { source: '/:path*', has: [{ type: 'header', key: 'origin' }] },
     { source: '/', has: [{ type: 'query', key: 'page' }] },
     { source: '/:first', has: [{ type: 'query', key: 'page' }] },

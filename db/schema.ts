@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { HoldReason } from '../lib/comment-rules';
 import { commentStatuses } from '../lib/comment-status';
+import { articleStatuses, type ArticleStatus } from '../lib/story-status';
 import { reportReasons } from '../lib/report-reasons';
 import { userRoles } from '../lib/user-roles';
 
@@ -31,8 +32,7 @@ export const authors = sqliteTable('authors', {
   bio: text('bio').notNull().default(''),
 });
 
-export const articleStatuses = ['draft', 'published'] as const;
-export type ArticleStatus = (typeof articleStatuses)[number];
+export { articleStatuses, type ArticleStatus };
 
 export const articles = sqliteTable(
   'articles',
@@ -60,6 +60,8 @@ export const articles = sqliteTable(
     photoAlt: text('photo_alt'),
     photoCaption: text('photo_caption'),
     photoCredit: text('photo_credit'),
+    /** The desk account that made the last change (null for seeded and imported stories). */
+    updatedBy: integer('updated_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
@@ -140,6 +142,8 @@ export const users = sqliteTable('users', {
   /** argon2id, with its parameters, as the PHC string. */
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: userRoles }).notNull().default('moderator'),
+  /** The byline this account writes under, if any: what "my stories" means on the newsroom desk. */
+  authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   /** Sessions issued before this moment no longer count (set on a password reset). */
   sessionsValidAfter: timestamp('sessions_valid_after'),

@@ -7,7 +7,7 @@ import { and, asc, count, eq, gt, or } from 'drizzle-orm';
 import { hashPassword } from '../lib/passwords';
 import type { UserRole } from '../lib/user-roles';
 import { type Db, db } from './client';
-import { loginFailures, users } from './schema';
+import { authors, loginFailures, users } from './schema';
 
 /** What the desk may know about an account: never the password hash. */
 const staffColumns = {
@@ -128,4 +128,27 @@ export async function upsertUser(database: Db, input: { email: string; name: str
     .returning({ id: users.id })
     .all();
   return row!.id;
+}
+
+/** The byline a desk account writes under, if it has one. */
+export function authorOfUser(userId: number) {
+  const [row] = db
+    .select({ id: authors.id, name: authors.name, slug: authors.slug })
+    .from(users)
+    .innerJoin(authors, eq(authors.id, users.authorId))
+    .where(eq(users.id, userId))
+    .all();
+  return row ?? null;
+}
+
+/** Links a desk account to a byline by the author's slug (null: to none); false when there is no such author. */
+export function linkUserToAuthor(database: Db, userId: number, authorSlug: string | null) {
+  if (authorSlug === null) {
+    database.update(users).set({ authorId: null }).where(eq(users.id, userId)).run();
+    return true;
+  }
+  const [author] = database.select({ id: authors.id }).from(authors).where(eq(authors.slug, authorSlug)).all();
+  if (!author) return false;
+  database.update(users).set({ authorId: author.id }).where(eq(users.id, userId)).run();
+  return true;
 }

@@ -6,7 +6,7 @@ import { and, eq, inArray, like, or } from 'drizzle-orm';
 import { upsertUser } from '../db/users';
 import type { Db } from '../db/client';
 import { comments, loginFailures, moderationLog, settings, users } from '../db/schema';
-import { addComment, allServerActions, expect, makeArticle, randomIp, serverActionId, staff, test } from './fixtures';
+import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
 
 /**
  * Who may do what on the moderation desk, checked from the outside: every desk page and every desk
@@ -29,6 +29,8 @@ const deskPages = [
   '/moderation/privacy/answer/erase',
   '/moderation/comments/1/edit',
   '/moderation/comments/1/reply',
+  '/desk',
+  '/desk/stories',
 ];
 
 for (const page of deskPages) {
@@ -261,6 +263,23 @@ test('every admin action posted by a signed-in moderator changes nothing', async
   await forgeAll(moderatorPage.request, actions, targets);
   expect(snapshot(db, targets)).toEqual(before);
   expect((await moderatorPage.request.get('/moderation', { maxRedirects: 0 })).status(), 'still a moderator, no more').toBe(200);
+});
+
+test('every comment desk action posted by a signed-in author changes nothing', async ({ browser, db }) => {
+  test.setTimeout(90_000);
+  const targets = await makeTargets(db);
+  const author = { email: `author-${crypto.randomUUID()}@example.com`, name: 'Aut Hor', password: 'an author password of some length', role: 'author' as const };
+  await upsertUser(db, author);
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  expect(await postSignIn(context.request, author.email, author.password)).toBe('/desk/stories');
+  // The session is good: what stops these calls is the role.
+  expect((await context.request.get('/desk/stories', { maxRedirects: 0 })).status()).toBe(200);
+  const actions = deskActions(['app/moderation/']);
+  expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'undoModeration', 'editComment', 'replyAsStaff']));
+  const before = snapshot(db, targets);
+  await forgeAll(context.request, actions, targets);
+  expect(snapshot(db, targets)).toEqual(before);
+  await context.close();
 });
 
 // (d) Oversized and malformed posts ----------------------------------------------------------------

@@ -220,7 +220,8 @@ test('the last active admin can be neither demoted nor disabled', async ({ admin
   try {
     await adminPage.goto('/moderation/users');
     const row = adminPage.getByRole('row').filter({ hasText: me.email });
-    await row.getByRole('button', { name: 'Make moderator' }).click();
+    await row.getByRole('combobox', { name: /^Role for / }).selectOption('moderator');
+    await row.getByRole('button', { name: 'Change role' }).click();
     await expect(row.getByRole('alert')).toContainText('This is the last active admin');
     await row.getByRole('button', { name: 'Disable' }).click();
     await expect(row.getByRole('alert')).toHaveText([/This is the last active admin/, /This is the last active admin/]);

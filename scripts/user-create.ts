@@ -1,28 +1,33 @@
 /**
- * `npm run user:create -- --email E --name N --role moderator|admin`: creates or updates a desk
- * account. The password comes from USER_PASSWORD, or is asked for (not echoed).
+ * `npm run user:create -- --email E --name N --role admin|editor|moderator|author [--author SLUG]`:
+ * creates or updates a desk account, linked to the byline with that slug when `--author` is given.
+ * The password comes from USER_PASSWORD, or is asked for (not echoed).
  */
 import './load-env';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { upsertUser } from '../db/users';
+import { linkUserToAuthor, upsertUser } from '../db/users';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { userRoles } from '../lib/user-roles';
+import { roleNames, userRoles } from '../lib/user-roles';
 import { MIN_PASSWORD_LENGTH } from '../lib/passwords';
 
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'moderator' } },
+  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'moderator' }, author: { type: 'string' } },
 });
 const Input = z.object({
   email: z.email('--email must be an email address'),
   name: z.string().trim().min(1, '--name is required').max(100),
-  role: z.enum(userRoles, { message: '--role must be moderator or admin' }),
+  role: z.enum(userRoles, { message: `--role must be one of ${userRoles.join(', ')}` }),
+  author: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/, '--author must be an author\'s slug, such as jane-doe')
+    .optional(),
 });
 const parsed = Input.safeParse(values);
 if (!parsed.success) {
   console.error(parsed.error.issues.map((issue) => issue.message).join('\n'));
-  console.error('Usage: npm run user:create -- --email E --name N --role moderator|admin');
+  console.error('Usage: npm run user:create -- --email E --name N --role admin|editor|moderator|author [--author SLUG]');
   process.exit(2);
 }
 
@@ -58,6 +63,12 @@ if (password.length < MIN_PASSWORD_LENGTH) {
 }
 const database = openDatabase();
 runMigrations(database);
-await upsertUser(database, { ...parsed.data, password });
+const { author, ...account } = parsed.data;
+const id = await upsertUser(database, { ...account, password });
+if (author !== undefined && !linkUserToAuthor(database, id, author)) {
+  database.$client.close();
+  console.error(`There is no author with the slug "${author}": the account was saved, its byline left as it was.`);
+  process.exit(2);
+}
 database.$client.close();
-console.log(`${parsed.data.role === 'admin' ? 'Admin' : 'Moderator'} ${parsed.data.email} is ready to sign in at /login.`);
+console.log(`${roleNames[account.role]} ${account.email} is ready to sign in at /login${author ? `, writing as ${author}` : ''}.`);

@@ -15,7 +15,7 @@ import { PENDING_COOKIE } from '@/lib/comment-cookie-names';
 
 /**
  * First path segments that belong to routes and files of their own, never to a section: a
- * section front or story address never starts with one. `lib/public-routes.test.ts` checks this
+ * section front or story address never starts with one. `server/public-routes.test.ts` checks this
  * list against the app/ and public/ folders, so a new top-level route cannot be forgotten here.
  */
 export const reservedFirstSegments: ReadonlySet<string> = new Set([
@@ -24,6 +24,7 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
   'atom.xml',
   'authors',
   'comments',
+  'desk',
   'feed.xml',
   'front',
   'icon.svg',

@@ -5,7 +5,9 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
+import { findUserForSignIn } from '@/db/users';
 import { signInMessages } from '@/lib/sign-in-throttle';
+import { homeFor } from '@/lib/user-roles';
 
 export type LogInState = { status: 'idle' } | { status: 'error'; message: string; email: string };
 
@@ -15,9 +17,9 @@ const LogInInput = z.object({
   next: z.string().optional(),
 });
 
-/** Only our own desk paths: never an open redirect to another site. */
+/** Only our own desk paths: never an open redirect to another site. Without one, the role's own desk. */
 function safeNext(next: string | undefined) {
-  return next && /^\/moderation(\/[\w/-]*)?(\?[\w=&%-]*)?$/.test(next) ? next : '/moderation';
+  return next && /^\/(moderation|desk)(\/[\w/-]*)?(\?[\w=&%-]*)?$/.test(next) ? next : null;
 }
 
 type Failure = keyof typeof signInMessages;
@@ -33,7 +35,7 @@ export async function logIn(_previous: LogInState, submitted: FormData): Promise
   const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 254) : '';
   const next = safeNext(parsed.success ? parsed.data.next : undefined);
   const fail = (failure: Failure): LogInState => {
-    if (formData.get('js') !== '1') redirect(`/login?error=${failure}&next=${encodeURIComponent(next)}`);
+    if (formData.get('js') !== '1') redirect(`/login?error=${failure}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
     return { status: 'error', message: signInMessages[failure], email };
   };
   if (!parsed.success) return fail('missing');
@@ -45,7 +47,8 @@ export async function logIn(_previous: LogInState, submitted: FormData): Promise
     failure = error instanceof CredentialsSignin && error.code === 'throttled' ? 'throttled' : 'invalid';
   }
   if (failure) return fail(failure);
-  redirect(next);
+  const account = next ? null : findUserForSignIn(parsed.data.email);
+  redirect(next ?? (account ? homeFor(account.role) : '/moderation'));
 }
 
 export async function logOut() {

@@ -18,7 +18,7 @@ export default async function LogInPage(props: Props) {
       <h1>Sign in</h1>
       {signedOut ? <p className="form-notice" role="status">You have signed out.</p> : null}
       <p className="login-intro">For Broadsheet staff who moderate the conversation. Readers do not need an account to comment.</p>
-      <LogInForm next={typeof next === 'string' ? next : '/moderation'} error={message} />
+      <LogInForm next={typeof next === 'string' ? next : ''} error={message} />
     </div>
   );
 }

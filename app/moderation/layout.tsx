@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireModerator } from '@/auth';
 import { logOut } from '@/app/login/actions';
+import { canWriteStories, roleNames } from '@/lib/user-roles';
 
 export const metadata: Metadata = { title: { default: 'Moderation', template: '%s | Moderation | Broadsheet' }, robots: { index: false } };
 
@@ -21,6 +22,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <li>
             <Link href="/moderation/log">Log</Link>
           </li>
+          {canWriteStories(staff.role) ? (
+            <li>
+              <Link href="/desk/stories">Stories</Link>
+            </li>
+          ) : null}
           {staff.role === 'admin' ? (
             <>
               <li>
@@ -37,7 +43,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </ul>
         <form action={logOut} className="desk-signout">
           <span>
-            {staff.name} <span className="desk-role">({staff.role})</span>
+            {staff.name} <span className="desk-role">({roleNames[staff.role].toLowerCase()})</span>
           </span>
           <button type="submit">Sign out</button>
         </form>

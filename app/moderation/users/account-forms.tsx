@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { roleNames, userRoles } from '@/lib/user-roles';
 import { type AccountActionState, createAccount, type CreateAccountState } from './actions';
 
 const idleRow: AccountActionState = { status: 'idle' };
@@ -12,6 +13,7 @@ export function AccountActionForm({
   answerAt,
   userId,
   fields = {},
+  choice,
   label,
 }: {
   action: (state: AccountActionState, data: FormData) => Promise<AccountActionState>;
@@ -19,6 +21,8 @@ export function AccountActionForm({
   answerAt: string;
   userId: number;
   fields?: Record<string, string>;
+  /** A choice made beside the button (an account's role), sent with the form. */
+  choice?: { name: string; label: string; options: { value: string; label: string }[]; value: string };
   label: string;
 }) {
   const [state, formAction, pending] = useActionState(action, idleRow, answerAt);
@@ -28,6 +32,15 @@ export function AccountActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {choice ? (
+        <select name={choice.name} aria-label={choice.label} defaultValue={choice.value}>
+          {choice.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <button type="submit" disabled={pending}>
         {label}
       </button>
@@ -98,9 +111,12 @@ export function CreateAccountForm({ minPasswordLength, answerAt }: { minPassword
       </p>
       <p className="comment-field">
         <label htmlFor="new-role">Role</label>
-        <select id="new-role" name="role" defaultValue={values.role === 'admin' ? 'admin' : 'moderator'} {...invalid('role')}>
-          <option value="moderator">Moderator</option>
-          <option value="admin">Admin</option>
+        <select id="new-role" name="role" defaultValue={(userRoles as readonly string[]).includes(values.role) ? values.role : 'moderator'} {...invalid('role')}>
+          {userRoles.map((role) => (
+            <option key={role} value={role}>
+              {roleNames[role]}
+            </option>
+          ))}
         </select>
         {error('role')}
       </p>

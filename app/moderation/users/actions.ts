@@ -12,7 +12,7 @@ import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { currentStaff, isAdmin } from '@/auth';
 import { logModeration } from '@/db/moderation-log';
-import { userRoles } from '@/lib/user-roles';
+import { roleWithArticle, userRoles } from '@/lib/user-roles';
 import { changeAccount, findUserById, insertUser, type StaffAccount } from '@/db/users';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/passwords';
 
@@ -46,7 +46,7 @@ const NewAccount = z.object({
       .pipe(z.email({ message: 'Please enter a valid email address.' })),
   ),
   name: field(z.string().trim().min(1, 'Please enter a name.').max(100, 'A name can be at most 100 characters.')),
-  role: z.enum(userRoles, { error: 'Please choose Moderator or Admin.' }),
+  role: z.enum(userRoles, { error: 'Please choose a role: Admin, Editor, Moderator or Author.' }),
   password: field(
     z
       .string()
@@ -85,7 +85,7 @@ function audit(account: StaffAccount) {
   };
 }
 
-const roleName = (role: StaffAccount['role']) => (role === 'admin' ? 'an admin' : 'a moderator');
+const roleName = (role: StaffAccount['role']) => roleWithArticle(role);
 
 export async function createAccount(previous: CreateAccountState, submitted: FormData): Promise<CreateAccountState> {
   const formData = formDataOf(previous, submitted);

@@ -2,6 +2,7 @@ import { requireAdmin } from '@/auth';
 import { TimeStamp } from '@/components/time-stamp';
 import { listUsers } from '@/db/users';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords';
+import { roleNames, userRoles } from '@/lib/user-roles';
 import { AccountActionForm, CreateAccountForm } from './account-forms';
 import { changeRole, resetPassword, setAccountDisabled } from './actions';
 
@@ -13,6 +14,8 @@ import { changeRole, resetPassword, setAccountDisabled } from './actions';
  * a whole render, answer included (./answer/[form]/page.tsx).
  */
 const answerAt = (form: string) => `/moderation/users/answer/${form}`;
+
+const roleOptions = userRoles.map((role) => ({ value: role, label: roleNames[role] }));
 
 /** The People page: every desk account, its buttons, and the form for a new one. */
 export async function People() {
@@ -42,7 +45,7 @@ export async function People() {
                   {account.id === me.id ? <span className="desk-role"> (you)</span> : null}
                 </th>
                 <td>{account.email}</td>
-                <td>{account.role === 'admin' ? 'Admin' : 'Moderator'}</td>
+                <td>{roleNames[account.role]}</td>
                 <td>{account.disabled ? 'Disabled' : 'Active'}</td>
                 <td>
                   <TimeStamp date={account.createdAt} dateOnly />
@@ -53,8 +56,8 @@ export async function People() {
                       action={changeRole}
                       answerAt={answerAt(`role-${account.id}`)}
                       userId={account.id}
-                      fields={{ role: account.role === 'admin' ? 'moderator' : 'admin' }}
-                      label={account.role === 'admin' ? 'Make moderator' : 'Make admin'}
+                      choice={{ name: 'role', label: `Role for ${account.name}`, options: roleOptions, value: account.role }}
+                      label="Change role"
                     />
                     <AccountActionForm
                       action={setAccountDisabled}
