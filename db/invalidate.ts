@@ -3,6 +3,7 @@ import { updateTag } from 'next/cache';
 import { after } from 'next/server';
 import { edgeRefreshUrl, refreshAtEdge } from '@/lib/edge-refresh';
 import { findArticleForComment } from './articles';
+import { type StoryPlace, storyPlaceNames, storyTagSlugs } from './stories';
 import { tags } from './tags';
 
 /**
@@ -22,4 +23,22 @@ export function commentsChanged(articleIds: Iterable<number>) {
     });
     await refreshAtEdge(paths);
   });
+}
+
+/**
+ * A story was saved on the desk. Nothing public changes while it was and stays unpublished; once it
+ * is or was published, exactly the pages that show it are re-rendered at their next request: its
+ * page (under its old and new address), the latest lists (home, feeds, sitemaps, search), its
+ * section's, its author's and its topics' pages, old and new.
+ */
+export function storyChanged(before: StoryPlace | null, after: StoryPlace) {
+  if (before?.status !== 'published' && after.status !== 'published') return;
+  const places = [before, after].filter((place): place is StoryPlace => place !== null);
+  const names = storyPlaceNames(places);
+  const changed = new Set<string>([tags.latest, tags.article(after.id)]);
+  for (const place of places) changed.add(tags.articleSlug(place.slug));
+  for (const slug of names.sections) changed.add(tags.section(slug));
+  for (const slug of names.authors) changed.add(tags.author(slug));
+  for (const slug of storyTagSlugs(after.id)) changed.add(tags.tag(slug));
+  for (const tag of changed) updateTag(tag);
 }

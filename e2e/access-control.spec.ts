@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
-import { upsertUser } from '../db/users';
+import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
-import { comments, loginFailures, moderationLog, settings, users } from '../db/schema';
+import { articles, authors, comments, loginFailures, moderationLog, settings, users } from '../db/schema';
 import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
 
 /**
@@ -280,6 +280,43 @@ test('every comment desk action posted by a signed-in author changes nothing', a
   await forgeAll(context.request, actions, targets);
   expect(snapshot(db, targets)).toEqual(before);
   await context.close();
+});
+
+// The newsroom desk's story form: a new story and a change to an existing one, posted by each
+// caller that may not make it. Nothing may be written: no story, no change, no log row.
+test('the story form posted with no session, a tampered one, as a moderator or as an author on another’s story changes nothing', async ({ browser, request, moderatorPage, db }) => {
+  const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
+  const victim = makeArticle(db);
+  const [original] = db.select().from(articles).where(eq(articles.id, victim.id)).all();
+  const author = { email: `author-${crypto.randomUUID()}@example.com`, name: 'Other Author', password: 'an author password of some length', role: 'author' as const };
+  const authorId = await upsertUser(db, author);
+  const [byline] = db.insert(authors).values({ slug: `other-author-${crypto.randomUUID().slice(0, 8)}`, name: 'Other Author' }).returning({ slug: authors.slug }).all();
+  linkUserToAuthor(db, authorId, byline!.slug);
+  const authorContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  await postSignIn(authorContext.request, author.email, author.password);
+  const moderatorCookie = await sessionCookie(moderatorPage);
+  const callers: [string, APIRequestContext, string | undefined][] = [
+    ['no session', request, undefined],
+    ['a tampered session', request, `${moderatorCookie.name}=${flipped(moderatorCookie.value)}`],
+    ['a moderator', moderatorPage.request, undefined],
+    ['an author, on another author’s story', authorContext.request, undefined],
+  ];
+  const headline = `Forged story ${crypto.randomUUID()}`;
+  for (const [who, request, cookie] of callers) {
+    for (const storyId of ['', String(victim.id)]) {
+      if (who.startsWith('an author') && storyId === '') continue; // an author may start a story of their own
+      const response = await request.post(storyId ? `/desk/stories/${storyId}` : '/desk/stories/new', {
+        multipart: { [`$ACTION_ID_${actionId}`]: '', storyId, version: '0', headline, standfirst: '', body: 'Forged.', sectionId: '1', authorId: '1', slug: '', intent: 'publish', featured: 'on', commentsOpen: 'on' },
+        maxRedirects: 0,
+        headers: { 'X-Forwarded-For': randomIp(), ...(cookie === undefined ? {} : { Cookie: cookie }) },
+      });
+      expect(response.status(), `${who} ${storyId}`).toBeLessThan(500);
+    }
+  }
+  expect(db.select().from(articles).where(eq(articles.headline, headline)).all()).toEqual([]);
+  expect(db.select().from(articles).where(eq(articles.id, victim.id)).all()).toEqual([original]);
+  expect(db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'story'), eq(moderationLog.targetId, victim.id))).all()).toEqual([]);
+  await authorContext.close();
 });
 
 // (d) Oversized and malformed posts ----------------------------------------------------------------

@@ -1,9 +1,9 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { comments } from '../db/schema';
-import { expect, makeArticle, pageSettled, serverActionId, test, type TestArticle } from './fixtures';
-import { invalidUtf8Payloads, PAYLOAD_HOST, XSS_SENTINEL, xssPayloads } from './xss-payloads';
+import { expect, makeArticle, serverActionId, test, type TestArticle } from './fixtures';
+import { expectNothingRan, invalidUtf8Payloads, watch, xssPayloads } from './xss-payloads';
 
 /**
  * Every hostile string of e2e/xss-payloads.ts goes through every field of "Leave a Reply", posted as
@@ -103,33 +103,6 @@ async function postHostile(request: APIRequestContext, article: TestArticle, act
 }
 
 /** Everything a payload that ran could leave behind. */
-function watch(page: Page) {
-  const seen = { dialogs: [] as string[], console: [] as string[], requests: [] as string[] };
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.text().includes(XSS_SENTINEL) || message.text().includes(PAYLOAD_HOST)) seen.console.push(message.text());
-  });
-  page.on('pageerror', (error) => {
-    if (error.message.includes(XSS_SENTINEL)) seen.console.push(error.message);
-  });
-  page.on('request', (request) => seen.requests.push(request.url()));
-  return seen;
-}
-
-async function expectNothingRan(page: Page, seen: ReturnType<typeof watch>) {
-  // Handlers such as onerror and onfocus fire a moment after the page has loaded.
-  await page.waitForLoadState('networkidle');
-  await pageSettled(page);
-  expect(seen.dialogs, 'dialogs opened by a payload').toEqual([]);
-  expect(seen.console, 'console messages from a payload').toEqual([]);
-  expect(await page.evaluate(() => (window as { __xssFired?: unknown }).__xssFired), 'window.__xssFired').toBeUndefined();
-  const ours = new URL(page.url()).host;
-  const elsewhere = seen.requests.filter((url) => /^https?:/.test(url) && new URL(url).host !== ours);
-  expect(elsewhere, 'requests that left the site').toEqual([]);
-}
 
 for (const field of ['name', 'url', 'comment', 'email'] as const) {
   const candidates = field === 'email' ? payloads.filter((payload) => emailWith(payload, uniqueTag()) !== null) : payloads;

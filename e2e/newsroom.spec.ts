@@ -69,8 +69,10 @@ test('an editor lands on the comment desk, reaches every story, and filters them
   await page.getByLabel('Section', { exact: true }).selectOption({ label: 'Business' });
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByRole('status').filter({ hasText: /stor/ })).toHaveText('2 stories');
-  await expect(rows.filter({ hasText: writer.published }).getByRole('link', { name: writer.published })).toBeVisible();
-  await expect(rows.filter({ hasText: writer.draft }).getByRole('link')).toHaveCount(0);
+  // Each headline opens its form; only the published story has a View link to the site.
+  await expect(rows.filter({ hasText: writer.published }).getByRole('link', { name: writer.published, exact: true })).toHaveAttribute('href', /^\/desk\/stories\/\d+$/);
+  await expect(rows.filter({ hasText: writer.published }).getByRole('link', { name: /^View/ })).toHaveAttribute('href', /^\/business\//);
+  await expect(rows.filter({ hasText: writer.draft }).getByRole('link', { name: /^View/ })).toHaveCount(0);
   await page.getByLabel('Search', { exact: true }).fill(`Published by ${writer.slug}`);
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(rows).toHaveCount(1);

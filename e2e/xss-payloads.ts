@@ -6,6 +6,9 @@
  * zero-width, lone surrogates) are written as escapes.
  */
 
+import type { Page } from '@playwright/test';
+import { expect, pageSettled } from './fixtures';
+
 /** What a payload logs or leaves in the page when it runs. */
 export const XSS_SENTINEL = 'xss-fired';
 /** A host no test request should ever reach. */
@@ -234,3 +237,33 @@ export const invalidUtf8Payloads: readonly { label: string; bytes: Uint8Array }[
   },
   { label: 'truncated euro sign', bytes: Uint8Array.of(0x61, 0x62, 0x63, 0xe2, 0x82) },
 ];
+
+/** Watches a page for any sign that a payload ran: dialogs, the sentinel in the console, requests. */
+export function watch(page: Page) {
+  const seen = { dialogs: [] as string[], console: [] as string[], requests: [] as string[] };
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.text().includes(XSS_SENTINEL) || message.text().includes(PAYLOAD_HOST)) seen.console.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    if (error.message.includes(XSS_SENTINEL)) seen.console.push(error.message);
+  });
+  page.on('request', (request) => seen.requests.push(request.url()));
+  return seen;
+}
+
+/** After the page has settled: no dialog, no sentinel, no request that left the site. */
+export async function expectNothingRan(page: Page, seen: ReturnType<typeof watch>) {
+  // Handlers such as onerror and onfocus fire a moment after the page has loaded.
+  await page.waitForLoadState('networkidle');
+  await pageSettled(page);
+  expect(seen.dialogs, 'dialogs opened by a payload').toEqual([]);
+  expect(seen.console, 'console messages from a payload').toEqual([]);
+  expect(await page.evaluate(() => (window as { __xssFired?: unknown }).__xssFired), 'window.__xssFired').toBeUndefined();
+  const ours = new URL(page.url()).host;
+  const elsewhere = seen.requests.filter((url) => /^https?:/.test(url) && new URL(url).host !== ours);
+  expect(elsewhere, 'requests that left the site').toEqual([]);
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { z } from 'zod';
 import { requireWriter } from '@/auth';
 import { TimeStamp } from '@/components/time-stamp';
@@ -54,7 +55,14 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
 
   return (
     <div className="stories">
-      <h1>{everyStory ? 'Stories' : 'My stories'}</h1>
+      <div className="stories-head">
+        <h1>{everyStory ? 'Stories' : 'My stories'}</h1>
+        {everyStory || byline ? (
+          <Link className="button primary" href="/desk/stories/new">
+            New story
+          </Link>
+        ) : null}
+      </div>
       {!everyStory && !byline ? (
         <p className="form-notice" role="status">
           Your account is not linked to a byline yet, so there are no stories of yours to show. An admin links it with{' '}
@@ -124,7 +132,17 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
             {rows.map((story) => (
               <tr key={story.id}>
                 <th scope="row">
-                  {story.status === 'published' ? <a href={`/${story.sectionSlug}/${story.slug}`}>{story.headline}</a> : story.headline}
+                  {everyStory || story.status === 'draft' || story.status === 'review' ? <Link href={`/desk/stories/${story.id}`} prefetch={false}>
+                      {story.headline}
+                    </Link> : story.headline}
+                  {story.status === 'published' ? (
+                    <>
+                      {' '}
+                      <a className="story-view" href={`/${story.sectionSlug}/${story.slug}`} aria-label={`View “${story.headline}” on the site`}>
+                        View
+                      </a>
+                    </>
+                  ) : null}
                 </th>
                 <td>
                   <span className={`story-status story-status-${story.status}`}>{storyStatusNames[story.status]}</span>

@@ -1,0 +1,152 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import type { StoryFieldName, StoryFormValues } from '@/lib/story-form';
+import { HEADLINE_MAX, STANDFIRST_MAX } from '@/lib/story-form';
+import { saveStoryForm, type StoryFormState } from './actions';
+
+type Choice = { id: number; name: string };
+
+/**
+ * The story form. Every field keeps what was typed when the desk refuses it, the reason beside the
+ * field. Without JavaScript it posts to `answerAt`, a page that renders this same form with the
+ * action's answer in it (see ./answer/[form]/page.tsx).
+ */
+export function StoryEditor({
+  storyId,
+  version,
+  initial,
+  sections,
+  authors,
+  everyStory,
+  published,
+  answerAt,
+}: {
+  storyId: number | null;
+  version: number;
+  initial: StoryFormValues;
+  sections: Choice[];
+  authors: Choice[];
+  /** An editor or admin: chooses any byline, the home page's lead, and publishes. */
+  everyStory: boolean;
+  /** Already public: saving updates what readers see. */
+  published: boolean;
+  answerAt: string;
+}) {
+  const [state, formAction, pending] = useActionState<StoryFormState, FormData>(saveStoryForm, { status: 'idle' }, answerAt);
+  const values = state.status === 'invalid' ? state.values : initial;
+  const errors: Partial<Record<StoryFieldName, string>> = state.status === 'invalid' ? state.fieldErrors : {};
+  // Ids of this form's own: Next keeps pages visited before in the document, hidden, so a fixed id
+  // would be there twice (a new story's form, then the saved story's).
+  const prefix = useId();
+  const id = (name: string) => `${prefix}${name}`;
+  const described = (name: StoryFieldName, hint?: string) => {
+    const ids = [hint && id(hint), errors[name] ? id(`${name}-error`) : undefined].filter(Boolean).join(' ');
+    return { 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': ids || undefined };
+  };
+  const error = (name: StoryFieldName) =>
+    errors[name] ? (
+      <span id={id(`${name}-error`)} className="field-error">
+        {errors[name]}
+      </span>
+    ) : null;
+
+  // Drawn afresh after each refusal, so every field (selects too) starts from what was typed.
+  return (
+    <form action={formAction} className="story-editor" key={state.status === 'invalid' ? state.attempt : 0}>
+      <input type="hidden" name="storyId" value={storyId ?? ''} />
+      <input type="hidden" name="version" value={version} />
+      {state.status === 'invalid' ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      <p className="comment-field">
+        <label htmlFor={id('story-headline')}>Headline</label>
+        <input id={id('story-headline')} name="headline" type="text" required maxLength={HEADLINE_MAX + 100} defaultValue={values.headline} {...described('headline')} />
+        {error('headline')}
+      </p>
+      <p className="comment-field">
+        <label htmlFor={id('story-standfirst')}>Standfirst</label>
+        <textarea id={id('story-standfirst')} name="standfirst" rows={2} defaultValue={values.standfirst} maxLength={STANDFIRST_MAX + 100} {...described('standfirst')} />
+        {error('standfirst')}
+      </p>
+      <p className="comment-field">
+        <label htmlFor={id('story-body')}>Body</label>
+        <textarea id={id('story-body')} name="body" rows={18} defaultValue={values.body} {...described('body', 'story-body-hint')} />
+        <span id={id('story-body-hint')} className="field-hint">
+          Markdown: ## for a subheading, - for a list, &gt; for a quote, [words](https://…) for a link. HTML is shown as text.
+        </span>
+        {error('body')}
+      </p>
+      <div className="story-editor-row">
+        <p className="comment-field">
+          <label htmlFor={id('story-section')}>Section</label>
+          <select id={id('story-section')} name="sectionId" defaultValue={values.sectionId} required {...described('sectionId')}>
+            <option value="">Choose a section</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.name}
+              </option>
+            ))}
+          </select>
+          {error('sectionId')}
+        </p>
+        {everyStory ? (
+          <p className="comment-field">
+            <label htmlFor={id('story-author')}>Byline</label>
+            <select id={id('story-author')} name="authorId" defaultValue={values.authorId} required {...described('authorId')}>
+              <option value="">Choose a byline</option>
+              {authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+            {error('authorId')}
+          </p>
+        ) : (
+          <input type="hidden" name="authorId" value={values.authorId} />
+        )}
+      </div>
+      <p className="comment-field">
+        <label htmlFor={id('story-slug')}>Address</label>
+        <input id={id('story-slug')} name="slug" type="text" maxLength={200} defaultValue={values.slug} {...described('slug', 'story-slug-hint')} />
+        <span id={id('story-slug-hint')} className="field-hint">
+          The last part of the story&apos;s address. Left empty, it is made from the headline.
+        </span>
+        {error('slug')}
+      </p>
+      <p className="comment-cookies">
+        <input id={id('story-comments')} name="commentsOpen" type="checkbox" defaultChecked={values.commentsOpen} />
+        <label htmlFor={id('story-comments')}>Comments open</label>
+      </p>
+      {everyStory ? (
+        <p className="comment-cookies">
+          <input id={id('story-featured')} name="featured" type="checkbox" defaultChecked={values.featured} />
+          <label htmlFor={id('story-featured')}>Featured: the home page&apos;s lead while it is the newest featured story</label>
+        </p>
+      ) : null}
+      <p className="form-submit story-editor-buttons">
+        {published ? (
+          <button type="submit" name="intent" value="save" className="primary" disabled={pending}>
+            Update
+          </button>
+        ) : (
+          <button type="submit" name="intent" value="save" disabled={pending}>
+            Save draft
+          </button>
+        )}
+        {published ? null : everyStory ? (
+          <button type="submit" name="intent" value="publish" className="primary" disabled={pending}>
+            Publish
+          </button>
+        ) : (
+          <button type="submit" name="intent" value="submit" className="primary" disabled={pending}>
+            Submit for review
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}
