@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { currentStaff } from '@/auth';
-import { homeFor } from '@/lib/user-roles';
 
-/** A signed-in account on a desk page its role does not open (forbidden() in auth.ts and the desk pages). */
-export default async function Forbidden() {
-  const staff = await currentStaff();
+/**
+ * A signed-in account on a desk page its role does not open (forbidden() in auth.ts and the desk
+ * pages). Static on purpose: this boundary is part of every page's tree, and reading the session
+ * here would make every public page render per request.
+ */
+export default function Forbidden() {
   return (
     <div className="not-found">
       <p className="kicker">Error 403</p>
@@ -14,7 +15,7 @@ export default async function Forbidden() {
         and a story for editors and, while it is a draft, its author. Ask an admin if you need it.
       </p>
       <p>
-        <Link href={staff ? homeFor(staff.role) : '/login'}>Back to your desk</Link>
+        <Link href="/desk/stories">The newsroom desk</Link> · <Link href="/moderation">The comment desk</Link>
       </p>
     </div>
   );

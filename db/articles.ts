@@ -219,11 +219,18 @@ export function relatedCandidateQueries(articleId: number, sectionId: number) {
   };
 }
 
-/** Three stories to read next: most tags in common first, then the same section, newest first. */
+/**
+ * Three stories to read next: most tags in common first, then the same section, newest first. A story
+ * published or taken down can only join or leave them through this story's section or topics, so those
+ * tags (not the site-wide `latest`) refresh them: publishing in Politics leaves News stories cached.
+ */
 export async function listRelatedArticles(articleId: number, sectionId: number) {
   'use cache';
-  cacheTag(tags.article(articleId), tags.latest);
+  cacheTag(tags.article(articleId));
   cacheLife('content');
+  const [section] = db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).all();
+  if (section) cacheTag(tags.section(section.slug));
+  for (const { slug } of articleTagsQuery(articleId).all()) cacheTag(tags.tag(slug));
   const candidateQueries = relatedCandidateQueries(articleId, sectionId);
   const shared = candidateQueries.sharedTags.all();
   const sameSection = candidateQueries.sameSection.all();

@@ -126,7 +126,7 @@ const lastChange = sql<number | null>`max(coalesce(${articles.updatedAt}, ${arti
  */
 export async function listSitemapEntries() {
   'use cache';
-  cacheTag(tags.latest, tags.sections);
+  cacheTag(tags.latest, tags.sections, tags.storyText);
   cacheLife('content');
   const stories = db
     .select({
@@ -182,7 +182,7 @@ export async function listSitemapEntries() {
  */
 export async function listNewsSitemapArticles() {
   'use cache';
-  cacheTag(tags.latest);
+  cacheTag(tags.latest, tags.storyText);
   cacheLife('content');
   const since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS);
   const items = db

@@ -26,19 +26,27 @@ export function commentsChanged(articleIds: Iterable<number>) {
 }
 
 /**
- * A story was saved on the desk. Nothing public changes while it was and stays unpublished; once it
- * is or was published, exactly the pages that show it are re-rendered at their next request: its
- * page (under its old and new address), the latest lists (home, feeds, sitemaps, search), its
- * section's, its author's and its topics' pages, old and new.
+ * A story was saved on the desk. Nothing public changes while it was and stays unpublished. Once it
+ * is or was published, exactly the pages that show it are re-rendered at their next request: its page
+ * (under its old and new address) and every list that shows its card (cards carry their story's tag),
+ * search and the sitemaps. When it enters or leaves a list (published or taken down, moved to another
+ * section or byline, featured or not), the lists it may join or leave are refreshed too: the latest
+ * (home, feeds, "Read next"), its section's, its author's and its topics' pages, old and new.
+ * An edit to one story leaves the pages of stories that do not show it cached.
  */
 export function storyChanged(before: StoryPlace | null, after: StoryPlace) {
   if (before?.status !== 'published' && after.status !== 'published') return;
   const places = [before, after].filter((place): place is StoryPlace => place !== null);
-  const names = storyPlaceNames(places);
-  const changed = new Set<string>([tags.latest, tags.article(after.id)]);
+  const changed = new Set<string>([tags.article(after.id), tags.storyText]);
   for (const place of places) changed.add(tags.articleSlug(place.slug));
-  for (const slug of names.sections) changed.add(tags.section(slug));
-  for (const slug of names.authors) changed.add(tags.author(slug));
-  for (const slug of storyTagSlugs(after.id)) changed.add(tags.tag(slug));
+  const moved =
+    !before || before.status !== after.status || before.sectionId !== after.sectionId || before.authorId !== after.authorId || before.featured !== after.featured;
+  if (moved) {
+    const names = storyPlaceNames(places);
+    changed.add(tags.latest);
+    for (const slug of names.sections) changed.add(tags.section(slug));
+    for (const slug of names.authors) changed.add(tags.author(slug));
+    for (const slug of storyTagSlugs(after.id)) changed.add(tags.tag(slug));
+  }
   for (const tag of changed) updateTag(tag);
 }

@@ -102,7 +102,7 @@ export function searchArticles(ftsQuery: string, page: number): SearchPage {
  */
 export async function searchArticlesCached(ftsQuery: string, page: number): Promise<SearchPage> {
   'use cache';
-  cacheTag(tags.latest);
+  cacheTag(tags.latest, tags.storyText);
   cacheLife('content');
   return searchArticles(ftsQuery, page);
 }

@@ -166,24 +166,27 @@ function logged(story: DeskStory) {
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
+/** The form's columns, and who changed the story last. */
+const deskStoryColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  headline: articles.headline,
+  standfirst: articles.standfirst,
+  body: articles.body,
+  status: articles.status,
+  sectionId: articles.sectionId,
+  sectionSlug: sections.slug,
+  authorId: articles.authorId,
+  featured: articles.featured,
+  commentsOpen: articles.commentsOpen,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  updatedByName: updater.name,
+};
+
 function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {
   const [row] = tx
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      headline: articles.headline,
-      standfirst: articles.standfirst,
-      body: articles.body,
-      status: articles.status,
-      sectionId: articles.sectionId,
-      sectionSlug: sections.slug,
-      authorId: articles.authorId,
-      featured: articles.featured,
-      commentsOpen: articles.commentsOpen,
-      publishedAt: articles.publishedAt,
-      updatedAt: articles.updatedAt,
-      updatedByName: updater.name,
-    })
+    .select(deskStoryColumns)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(updater, eq(updater.id, articles.updatedBy))
@@ -193,7 +196,7 @@ function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {
 }
 
 /** Where a story shows: enough to find the pages a change to it touches. */
-export type StoryPlace = { id: number; slug: string; status: ArticleStatus; sectionId: number; authorId: number };
+export type StoryPlace = { id: number; slug: string; status: ArticleStatus; sectionId: number; authorId: number; featured: boolean };
 
 /** The slugs of these stories' sections and authors. */
 export function storyPlaceNames(places: StoryPlace[]) {

@@ -5,6 +5,8 @@
 export const tags = {
   /** Lists of the latest stories: home page, feeds. */
   latest: 'latest',
+  /** The words and dates of published stories, where no list of cards carries them: search results and the sitemaps. */
+  storyText: 'story-text',
   /** The list of sections (names, descriptions). */
   sections: 'sections',
   article: (id: number) => `article:${id}`,

@@ -5,7 +5,7 @@ import { articles, authors, moderationLog, sections } from '../db/schema';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { UserRole } from '../lib/user-roles';
 import { e2ePort } from './env';
-import { expect, postSignIn, randomIp, serverActionId, test, uniqueSlug } from './fixtures';
+import { expect, makeArticle, postSignIn, randomIp, serverActionId, test, uniqueSlug } from './fixtures';
 import { expectNothingRan, watch, xssPayloads } from './xss-payloads';
 
 /**
@@ -74,7 +74,7 @@ test('an author writes and submits a story; an editor corrects a word and publis
   await expect(field(editor.page, 'Body')).toHaveValue(/arived late/);
   await field(editor.page, 'Body').fill('## Why\n\nThe councillors said the figures arrived late.');
   await editor.page.getByRole('button', { name: 'Publish' }).click();
-  await expect(editor.page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible();
+  await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();
   const published = storyRow(db, headline)!;
   expect(published.status).toBe('published');
   expect(published.publishedAt).not.toBeNull();
@@ -107,6 +107,32 @@ test('an author writes and submits a story; an editor corrects a word and publis
   await expect(author.page.getByRole('heading', { level: 1 })).toHaveText('Not open to your account');
   await expect(field(author.page, 'Headline')).toHaveCount(0);
   await author.page.context().close();
+  await editor.page.context().close();
+});
+
+test('an edit to one published story refreshes its page and leaves an unrelated story cached', async ({ browser, request, db }) => {
+  const other = makeArticle(db);
+  // Another section and byline, no topics: nothing on the other story's page shows this one.
+  const slug = uniqueSlug('edited');
+  const [writer] = db.insert(authors).values({ slug: uniqueSlug('writer'), name: 'Edited Writer' }).returning({ id: authors.id }).all();
+  const [technology] = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'technology')).all();
+  const [mine] = db
+    .insert(articles)
+    .values({ slug, sectionId: technology!.id, authorId: writer!.id, headline: `A story to edit ${slug}`, body: 'The first words.', status: 'published', publishedAt: new Date(Date.now() - 3_600_000) })
+    .returning({ id: articles.id })
+    .all();
+  for (const path of [other.path, `/technology/${slug}`]) {
+    await request.get(path);
+    expect((await request.get(path)).headers()['x-nextjs-cache'], path).toBe('HIT');
+  }
+  const editor = await signedInAs(browser, db, 'editor');
+  await editor.page.goto(`/desk/stories/${mine!.id}`);
+  await field(editor.page, 'Body').fill('The corrected words.');
+  await editor.page.getByRole('button', { name: 'Update' }).click();
+  await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();
+
+  expect((await request.get(other.path)).headers()['x-nextjs-cache'], 'the other story').toBe('HIT');
+  expect(await (await request.get(`/technology/${slug}`)).text()).toContain('The corrected words.');
   await editor.page.context().close();
 });
 
@@ -212,6 +238,8 @@ test('hostile headlines, standfirsts and bodies are published as inert text', as
   test.setTimeout(120_000);
   const editor = await signedInAs(browser, db, 'editor');
   const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
+  // Published in Business, where no other spec reads a page it expects to stay cached.
+  const [business] = db.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.slug, 'business')).all();
   // A story for every eighth payload, in its headline and standfirst; all of them in every body.
   // (Markup and script are the danger here; printable ASCII keeps the headline comparable as text.)
   const printable = xssPayloads.filter((payload) => /^[\x20-\x7e]+$/.test(payload) && payload.trim() !== '' && payload.length < 150);
@@ -222,14 +250,13 @@ test('hostile headlines, standfirsts and bodies are published as inert text', as
     const headline = `${payload} ${uniqueSlug('x')}`;
     const response = await editor.page.request.post('/desk/stories/new', {
       headers: { Origin: `http://127.0.0.1:${e2ePort}` },
-      multipart: { [`$ACTION_ID_${actionId}`]: '', storyId: '', version: '0', headline, standfirst: payload, body, sectionId: '1', authorId: '1', slug: '', intent: 'publish', commentsOpen: 'on' },
+      multipart: { [`$ACTION_ID_${actionId}`]: '', storyId: '', version: '0', headline, standfirst: payload, body, sectionId: String(business!.id), authorId: '1', slug: '', intent: 'publish', commentsOpen: 'on' },
       maxRedirects: 0,
     });
     expect(response.status(), payload).toBeLessThan(400);
     const [row] = db.select({ slug: articles.slug, status: articles.status, headline: articles.headline }).from(articles).where(eq(articles.headline, headline.trim())).all();
     expect(row?.status, `published: ${payload}`).toBe('published');
-    const [section] = db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, 1)).all();
-    published.push({ headline: row!.headline, path: `/${section!.slug}/${row!.slug}` });
+    published.push({ headline: row!.headline, path: `/${business!.slug}/${row!.slug}` });
   }
   const reader = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   const page = await reader.newPage();

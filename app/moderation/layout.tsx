@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireModerator } from '@/auth';
-import { logOut } from '@/app/login/actions';
-import { canWriteStories, roleNames } from '@/lib/user-roles';
+import { DeskNav } from '@/app/login/desk-nav';
+import { canWriteStories } from '@/lib/user-roles';
 
 export const metadata: Metadata = { title: { default: 'Moderation', template: '%s | Moderation | Broadsheet' }, robots: { index: false } };
 
@@ -12,42 +11,21 @@ export const instant = false;
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const staff = await requireModerator();
+  const links = [
+    { href: '/moderation', text: 'Comments' },
+    { href: '/moderation/log', text: 'Log' },
+    ...(canWriteStories(staff.role) ? [{ href: '/desk/stories', text: 'Stories' }] : []),
+    ...(staff.role === 'admin'
+      ? [
+          { href: '/moderation/settings', text: 'Settings' },
+          { href: '/moderation/users', text: 'People' },
+          { href: '/moderation/privacy', text: 'Privacy' },
+        ]
+      : []),
+  ];
   return (
     <div className="desk">
-      <nav className="desk-nav" aria-label="Moderation desk">
-        <ul>
-          <li>
-            <Link href="/moderation">Comments</Link>
-          </li>
-          <li>
-            <Link href="/moderation/log">Log</Link>
-          </li>
-          {canWriteStories(staff.role) ? (
-            <li>
-              <Link href="/desk/stories">Stories</Link>
-            </li>
-          ) : null}
-          {staff.role === 'admin' ? (
-            <>
-              <li>
-                <Link href="/moderation/settings">Settings</Link>
-              </li>
-              <li>
-                <Link href="/moderation/users">People</Link>
-              </li>
-              <li>
-                <Link href="/moderation/privacy">Privacy</Link>
-              </li>
-            </>
-          ) : null}
-        </ul>
-        <form action={logOut} className="desk-signout">
-          <span>
-            {staff.name} <span className="desk-role">({roleNames[staff.role].toLowerCase()})</span>
-          </span>
-          <button type="submit">Sign out</button>
-        </form>
-      </nav>
+      <DeskNav label="Moderation desk" staff={staff} links={links} />
       {children}
     </div>
   );

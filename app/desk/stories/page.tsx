@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { requireWriter } from '@/auth';
+import { NamedOptions } from '@/components/named-options';
 import { TimeStamp } from '@/components/time-stamp';
 import { DESK_PAGE_SIZE, type DeskStoryFilter, deskFilterChoices, listDeskStories } from '@/db/stories';
 import { authorOfUser } from '@/db/users';
@@ -81,30 +82,8 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
             ))}
           </select>
         </span>
-        <span className="filter-field">
-          <label htmlFor="filter-section">Section</label>
-          <select id="filter-section" name="section" defaultValue={filters.section ?? ''}>
-            <option value="">All sections</option>
-            {choices.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.name}
-              </option>
-            ))}
-          </select>
-        </span>
-        {everyStory ? (
-          <span className="filter-field">
-            <label htmlFor="filter-author">Author</label>
-            <select id="filter-author" name="author" defaultValue={filters.author ?? ''}>
-              <option value="">All authors</option>
-              {choices.authors.map((author) => (
-                <option key={author.id} value={author.id}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-          </span>
-        ) : null}
+        <FilterSelect name="section" label="Section" any="All sections" value={filters.section} options={choices.sections} />
+        {everyStory ? <FilterSelect name="author" label="Author" any="All authors" value={filters.author} options={choices.authors} /> : null}
         <span className="filter-field">
           <label htmlFor="filter-q">Search</label>
           <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} placeholder="Words in the headline" maxLength={200} />
@@ -175,5 +154,17 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/** One of the list's filters: a labelled choice among named things, or any of them. */
+function FilterSelect({ name, label, any, value, options }: { name: string; label: string; any: string; value: number | undefined; options: { id: number; name: string }[] }) {
+  return (
+    <span className="filter-field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+        <NamedOptions first={any} options={options} />
+      </select>
+    </span>
   );
 }

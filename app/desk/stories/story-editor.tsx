@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useId } from 'react';
+import { type ReactNode, useActionState, useId } from 'react';
+import { NamedOptions } from '@/components/named-options';
 import type { StoryFieldName, StoryFormValues } from '@/lib/story-form';
 import { HEADLINE_MAX, STANDFIRST_MAX } from '@/lib/story-form';
 import { saveStoryForm, type StoryFormState } from './actions';
@@ -80,31 +81,9 @@ export function StoryEditor({
         {error('body')}
       </p>
       <div className="story-editor-row">
-        <p className="comment-field">
-          <label htmlFor={id('story-section')}>Section</label>
-          <select id={id('story-section')} name="sectionId" defaultValue={values.sectionId} required {...described('sectionId')}>
-            <option value="">Choose a section</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.name}
-              </option>
-            ))}
-          </select>
-          {error('sectionId')}
-        </p>
+        <ChoiceField id={id('story-section')} name="sectionId" label="Section" none="Choose a section" value={values.sectionId} options={sections} described={described('sectionId')} error={error('sectionId')} />
         {everyStory ? (
-          <p className="comment-field">
-            <label htmlFor={id('story-author')}>Byline</label>
-            <select id={id('story-author')} name="authorId" defaultValue={values.authorId} required {...described('authorId')}>
-              <option value="">Choose a byline</option>
-              {authors.map((author) => (
-                <option key={author.id} value={author.id}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-            {error('authorId')}
-          </p>
+          <ChoiceField id={id('story-author')} name="authorId" label="Byline" none="Choose a byline" value={values.authorId} options={authors} described={described('authorId')} error={error('authorId')} />
         ) : (
           <input type="hidden" name="authorId" value={values.authorId} />
         )}
@@ -148,5 +127,36 @@ export function StoryEditor({
         )}
       </p>
     </form>
+  );
+}
+
+/** A required choice among named things (a section, a byline), with its error beside it. */
+function ChoiceField({
+  id,
+  name,
+  label,
+  none,
+  value,
+  options,
+  described,
+  error,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  none: string;
+  value: string;
+  options: Choice[];
+  described: { 'aria-invalid': boolean | undefined; 'aria-describedby': string | undefined };
+  error: ReactNode;
+}) {
+  return (
+    <p className="comment-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value} required {...described}>
+        <NamedOptions first={none} options={options} />
+      </select>
+      {error}
+    </p>
   );
 }

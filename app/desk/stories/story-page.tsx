@@ -14,7 +14,7 @@ export const storyAnswerAt = (storyId: number | null) => `/desk/stories/answer/$
 const savedNotices: Partial<Record<ArticleStatus, string>> = {
   draft: 'Saved as a draft.',
   review: 'Submitted for review: an editor will read it.',
-  published: 'Published.',
+  published: 'Published: readers see it now.',
 };
 
 /** The story form page: a new story (storyId null) or an existing one, for an account that may change it. */
