@@ -127,6 +127,11 @@ test('an edit to one published story refreshes its page and leaves an unrelated 
   }
   const editor = await signedInAs(browser, db, 'editor');
   await editor.page.goto(`/desk/stories/${mine!.id}`);
+  // Its address stays: links to a published story must keep working.
+  await field(editor.page, 'Address').fill(`${slug}-renamed`);
+  await editor.page.getByRole('button', { name: 'Update' }).click();
+  await expect(field(editor.page, 'Address')).toHaveAccessibleDescription(new RegExp(`A published story keeps its address \\(${slug}\\)`));
+  await field(editor.page, 'Address').fill(slug);
   await field(editor.page, 'Body').fill('The corrected words.');
   await editor.page.getByRole('button', { name: 'Update' }).click();
   await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();

@@ -54,6 +54,10 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   const parsed = parseStoryForm(raw);
   if (!parsed.success) return refuse('Please correct the fields marked below. Nothing was saved yet.', parsed.fieldErrors);
   const input = parsed.data;
+  // Until old addresses answer with a redirect, a published story keeps its address: links to it must not break.
+  if (story?.status === 'published' && input.slug !== story.slug) {
+    return refuse('Please correct the fields marked below.', { slug: `A published story keeps its address (${story.slug}), so that links to it keep working.` });
+  }
   const status = statusAfter(input.intent, staff.role, story?.status ?? null);
   if (!status) return refuse('Only an editor can publish. Nothing was saved.');
   // An author writes under their own byline and does not choose the home page's lead.
