@@ -9,6 +9,7 @@ import { authorOfUser } from '@/db/users';
 import { formDataOf } from '@/lib/action-args';
 import { formatDateTime } from '@/lib/format';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
+import { canEditEveryStory } from '@/lib/user-roles';
 import { maySaveStory, parseStoryForm, type StoryFieldName, type StoryFormValues, statusAfter, storyFormValues } from '@/lib/story-form';
 
 export type StoryFormState =
@@ -61,7 +62,7 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   const status = statusAfter(input.intent, staff.role, story?.status ?? null);
   if (!status) return refuse('Only an editor can publish. Nothing was saved.');
   // An author writes under their own byline and does not choose the home page's lead.
-  const everyStory = staff.role === 'admin' || staff.role === 'editor';
+  const everyStory = canEditEveryStory(staff.role);
   const authorId = everyStory ? input.authorId : byline!.id;
   const featured = everyStory ? input.featured : (story?.featured ?? false);
   const choices = deskFilterChoices();
