@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db, preparedOnce } from './client';
-import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
+import { articles, articleTags, authors, comments, sections, storyCorrections, storyRedirects, tags as tagTable } from './schema';
 import { tags } from './tags';
 
 export const PAGE_SIZE = 20;
@@ -167,7 +167,36 @@ export async function getArticleBySlug(slug: string) {
   const [article] = articleBySlugQuery(slug).all();
   if (!article) return null;
   cacheTag(tags.article(article.id), tags.comments(article.id));
-  return { ...article, tags: articleTagsQuery(article.id).all() };
+  return { ...article, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
+}
+
+/** A story's correction notes, oldest first, as readers see them under "Correction". */
+export function articleCorrectionsQuery(articleId: number) {
+  return db
+    .select({ id: storyCorrections.id, text: storyCorrections.text, createdAt: storyCorrections.createdAt })
+    .from(storyCorrections)
+    .where(eq(storyCorrections.articleId, articleId))
+    .orderBy(asc(storyCorrections.createdAt), asc(storyCorrections.id));
+}
+
+/**
+ * Where a published story's former address leads now (its path), or null. Cached under the old
+ * address's tag, which every save that changes an address updates, and the story's own.
+ */
+export async function findMovedArticle(slug: string) {
+  'use cache';
+  cacheTag(tags.articleSlug(slug));
+  cacheLife('content');
+  const [row] = db
+    .select({ id: articles.id, slug: articles.slug, sectionSlug: sections.slug })
+    .from(storyRedirects)
+    .innerJoin(articles, eq(articles.id, storyRedirects.articleId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(storyRedirects.slug, slug), published))
+    .all();
+  if (!row) return null;
+  cacheTag(tags.article(row.id));
+  return `/${row.sectionSlug}/${row.slug}`;
 }
 
 export function articleBySlugQuery(slug: string) {

@@ -20,7 +20,7 @@ const columns = { tag: cacheTagExpirations.tag, staleAt: cacheTagExpirations.sta
  * Records invalidations, one transaction for all. A tag keeps its latest one: an invalidation older
  * than the one stored (from a server whose clock is behind) changes nothing.
  */
-export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Db = db) {
+export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Pick<Db, 'insert'> = db) {
   if (invalidations.length === 0) return;
   database
     .insert(cacheTagExpirations)
@@ -36,8 +36,9 @@ export function writeTagInvalidations(invalidations: readonly TagInvalidation[],
 /**
  * Entries cached with any of these tags are not served again, in any process, as `updateTag` does
  * in the app. `at` is when the change was made (now); the servers compare it with their entries' times.
+ * `database` may be a transaction, so that the change and its invalidation commit together.
  */
-export function expireTags(tags: readonly string[], at = Date.now(), database: Db = db) {
+export function expireTags(tags: readonly string[], at = Date.now(), database: Pick<Db, 'insert'> = db) {
   writeTagInvalidations(
     [...new Set(tags)].map((tag) => ({ tag, staleAt: at, expiredAt: at })),
     database,

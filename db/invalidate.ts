@@ -3,7 +3,8 @@ import { updateTag } from 'next/cache';
 import { after } from 'next/server';
 import { edgeRefreshUrl, refreshAtEdge } from '@/lib/edge-refresh';
 import { findArticleForComment } from './articles';
-import { type StoryPlace, storyPlaceNames, storyTagSlugs } from './stories';
+import { db } from './client';
+import { type StoryPlace, storyPageTags } from './story-tags';
 import { tags } from './tags';
 
 /**
@@ -27,26 +28,16 @@ export function commentsChanged(articleIds: Iterable<number>) {
 
 /**
  * A story was saved on the desk. Nothing public changes while it was and stays unpublished. Once it
- * is or was published, exactly the pages that show it are re-rendered at their next request: its page
- * (under its old and new address) and every list that shows its card (cards carry their story's tag),
- * search and the sitemaps. When it enters or leaves a list (published or taken down, moved to another
- * section or byline, featured or not), the lists it may join or leave are refreshed too: the latest
- * (home, feeds, "Read next"), its section's, its author's and its topics' pages, old and new.
- * An edit to one story leaves the pages of stories that do not show it cached.
+ * is or was published, exactly the pages that show it are re-rendered at their next request
+ * (db/story-tags.ts): its page under its old and new address, its cards, search and sitemaps, and
+ * when it enters or leaves lists (published or taken down, moved to another section or byline,
+ * featured or not) the lists it may join or leave. An edit to one story leaves the pages of stories
+ * that do not show it cached.
  */
 export function storyChanged(before: StoryPlace | null, after: StoryPlace) {
   if (before?.status !== 'published' && after.status !== 'published') return;
   const places = [before, after].filter((place): place is StoryPlace => place !== null);
-  const changed = new Set<string>([tags.article(after.id), tags.storyText]);
-  for (const place of places) changed.add(tags.articleSlug(place.slug));
   const moved =
     !before || before.status !== after.status || before.sectionId !== after.sectionId || before.authorId !== after.authorId || before.featured !== after.featured;
-  if (moved) {
-    const names = storyPlaceNames(places);
-    changed.add(tags.latest);
-    for (const slug of names.sections) changed.add(tags.section(slug));
-    for (const slug of names.authors) changed.add(tags.author(slug));
-    for (const slug of storyTagSlugs(after.id)) changed.add(tags.tag(slug));
-  }
-  for (const tag of changed) updateTag(tag);
+  for (const tag of storyPageTags(db, places, moved)) updateTag(tag);
 }

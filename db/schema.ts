@@ -12,6 +12,7 @@ import type { HoldReason } from '../lib/comment-rules';
 import { commentStatuses } from '../lib/comment-status';
 import { articleStatuses, type ArticleStatus } from '../lib/story-status';
 import { reportReasons } from '../lib/report-reasons';
+import { revisionKinds, type StoryFields } from '../lib/story-revision';
 import { userRoles } from '../lib/user-roles';
 
 /** Milliseconds since the epoch; a plain integer maps to PostgreSQL's bigint/timestamptz without surprises. */
@@ -68,6 +69,58 @@ export const articles = sqliteTable(
     index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_author_status_published_idx').on(t.authorId, t.status, t.publishedAt),
   ],
+);
+
+/**
+ * A published story's former addresses: each answers with a permanent redirect to the story's
+ * address now, so that links and search results keep working after an editor changes the slug.
+ */
+export const storyRedirects = sqliteTable(
+  'story_redirects',
+  {
+    slug: text('slug').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('story_redirects_article_idx').on(t.articleId)],
+);
+
+/** A correction note shown on a published story under "Correction", and in its JSON-LD. */
+export const storyCorrections = sqliteTable(
+  'story_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    createdBy: integer('created_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('story_corrections_article_idx').on(t.articleId, t.createdAt)],
+);
+
+/**
+ * Every version of a story the desk saved (kind `save`, and `restore` for a revision brought back),
+ * and each writer's latest unsaved text (`autosave`, one per writer and story, replaced as they type).
+ * `fields` holds every field of the story form (lib/story-revision.ts).
+ */
+export const storyRevisions = sqliteTable(
+  'story_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: revisionKinds }).notNull(),
+    userId: integer('user_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    userName: text('user_name').notNull(),
+    fields: text('fields', { mode: 'json' }).$type<StoryFields>().notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('story_revisions_article_idx').on(t.articleId, t.createdAt), index('story_revisions_autosave_idx').on(t.articleId, t.kind, t.userId)],
 );
 
 export const tags = sqliteTable('tags', {

@@ -3,12 +3,14 @@
  * who changed each last. Readers' queries, which see published stories only, are in ./articles.ts.
  */
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from './client';
 import type { ArticleStatus } from '../lib/story-status';
-import { type LogActor, logRows } from './log-rows';
-import { articles, articleTags, authors, moderationLog, sections, tags as tagTable, users } from './schema';
+import { logRows } from './log-rows';
+import { publishedAtAfter } from '../lib/story-form';
+import { type StoryFields, storyFields } from '../lib/story-revision';
+import { articles, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, users } from './schema';
 
 export const DESK_PAGE_SIZE = 50;
 
@@ -102,16 +104,9 @@ export type DeskStory = {
 };
 
 /** What the form saves; the status is decided by the caller's rules (lib/story-form.ts). */
-export type StoryWrite = {
-  headline: string;
-  standfirst: string;
-  body: string;
-  sectionId: number;
-  authorId: number;
-  slug: string;
-  featured: boolean;
-  commentsOpen: boolean;
-  status: ArticleStatus;
+export type StoryWrite = StoryFields & {
+  /** The time chosen for a scheduled story. */
+  scheduledFor: Date | null;
 };
 
 /** A story's version as the form carries it: the time of its last change (0 for one never changed on the desk). */
@@ -120,37 +115,71 @@ export const versionOf = (story: { updatedAt: Date | null }) => story.updatedAt?
 export type SaveResult =
   | { kind: 'saved'; id: number; before: DeskStory | null; after: DeskStory }
   | { kind: 'conflict'; by: string | null; at: Date | null }
-  | { kind: 'slug-taken' }
+  | { kind: 'slug-taken'; redirect: boolean }
   | { kind: 'not-found' };
 
 /**
- * Creates a story (id null) or saves over one, with its log row, in one IMMEDIATE transaction. A save
- * over a version other than the one the form was opened on is refused with who changed it and when:
- * nothing is silently overwritten. Publishing stamps `publishedAt` the first time.
+ * Creates a story (id null) or saves over one, with its revision and log row, in one IMMEDIATE
+ * transaction. A save over a version other than the one the form was opened on is refused with who
+ * changed it and when: nothing is silently overwritten. A story that has been public and changes its
+ * address keeps the old one as a redirect; an address another story has, or had, is refused.
+ * `kind` is `restore` when the values are an older revision brought back.
  */
-export function saveStory(id: number | null, expectedVersion: number, values: StoryWrite, actor: LogActor): SaveResult {
+export function saveStory(
+  id: number | null,
+  expectedVersion: number,
+  values: StoryWrite,
+  actor: { id: number; name: string },
+  kind: 'save' | 'restore' = 'save',
+): SaveResult {
   return db.transaction(
     (tx) => {
       const before = id === null ? null : getDeskStoryIn(tx, id);
       if (id !== null && !before) return { kind: 'not-found' } as const;
       if (before && versionOf(before) !== expectedVersion) return { kind: 'conflict', by: before.updatedByName, at: before.updatedAt } as const;
-      const [clash] = tx
-        .select({ id: articles.id })
-        .from(articles)
-        .where(and(eq(articles.slug, values.slug), id === null ? undefined : ne(articles.id, id)))
+      const others = (column: typeof articles.id | typeof storyRedirects.articleId) => (id === null ? undefined : ne(column, id));
+      const [clash] = tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, values.slug), others(articles.id))).all();
+      if (clash) return { kind: 'slug-taken', redirect: false } as const;
+      const [formerly] = tx
+        .select({ id: storyRedirects.articleId })
+        .from(storyRedirects)
+        .where(and(eq(storyRedirects.slug, values.slug), others(storyRedirects.articleId)))
         .all();
-      if (clash) return { kind: 'slug-taken' } as const;
+      if (formerly) return { kind: 'slug-taken', redirect: true } as const;
       // Strictly after the previous version, even within one millisecond, so the version always moves.
       const now = new Date(Math.max(Date.now(), before ? versionOf(before) + 1 : 0));
-      const publishedAt = values.status === 'published' ? (before?.publishedAt ?? now) : (before?.publishedAt ?? null);
-      const row = { ...values, publishedAt, updatedAt: now, updatedBy: actor?.id ?? null };
+      const { scheduledFor, ...fields } = values;
+      const publishedAt = publishedAtAfter(values.status, before, scheduledFor, now);
+      const row = { ...fields, publishedAt, updatedAt: now, updatedBy: actor.id };
       let savedId = id;
       if (id === null) savedId = tx.insert(articles).values(row).returning({ id: articles.id }).all()[0]!.id;
       else tx.update(articles).set(row).where(eq(articles.id, id)).run();
+      if (before && before.slug !== values.slug && (before.status === 'published' || before.status === 'unpublished')) {
+        tx.insert(storyRedirects)
+          .values({ slug: before.slug, articleId: savedId!, createdAt: now })
+          .onConflictDoUpdate({ target: storyRedirects.slug, set: { articleId: savedId!, createdAt: now } })
+          .run();
+      }
+      // Back at an address it once had: that address is the story's own again, not a redirect.
+      tx.delete(storyRedirects).where(eq(storyRedirects.slug, values.slug)).run();
+      // A story from before revisions (seeded, imported) keeps the text it had as its first revision.
+      if (before && !tx.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, before.id)).limit(1).all().length) {
+        const then = before.updatedAt ?? before.publishedAt ?? new Date(now.getTime() - 1);
+        tx.insert(storyRevisions).values({ articleId: before.id, kind: 'save', userId: null, userName: before.updatedByName ?? 'the first version', fields: storyFields(before), createdAt: then }).run();
+      }
       const after = getDeskStoryIn(tx, savedId!)!;
-      const action = id === null ? 'story.create' : before!.status !== after.status ? `story.${after.status}` : 'story.save';
+      const revision = tx
+        .insert(storyRevisions)
+        .values({ articleId: savedId!, kind, userId: actor.id, userName: actor.name, fields: storyFields(after), createdAt: now })
+        .returning({ id: storyRevisions.id })
+        .all()[0]!.id;
+      // What this writer had typed and not saved is saved now.
+      tx.delete(storyRevisions)
+        .where(and(eq(storyRevisions.articleId, savedId!), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id)))
+        .run();
+      const action = id === null ? 'story.create' : kind === 'restore' ? 'story.restore' : before!.status !== after.status ? `story.${after.status}` : 'story.save';
       tx.insert(moderationLog)
-        .values(logRows([{ actor, action, targetType: 'story', targetId: savedId, before: before && logged(before), after: logged(after) }], now))
+        .values(logRows([{ actor, action, targetType: 'story', targetId: savedId, before: before && logged(before), after: { ...logged(after), revision } }], now))
         .run();
       return { kind: 'saved', id: savedId!, before, after } as const;
     },
@@ -158,10 +187,13 @@ export function saveStory(id: number | null, expectedVersion: number, values: St
   );
 }
 
-/** What the log keeps of a version: every field the form edits (the body too: the log is the desk's record). */
+/**
+ * What the log keeps of a version: every field but the body, which the story's revisions keep (the
+ * log names the revision a save made), and the publication time.
+ */
 function logged(story: DeskStory) {
-  const { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen } = story;
-  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen };
+  const { body, ...fields } = storyFields(story);
+  return { ...fields, bodyLength: body.length, publishedAt: story.publishedAt?.toISOString() ?? null };
 }
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -195,26 +227,82 @@ function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {
   return row ?? null;
 }
 
-/** Where a story shows: enough to find the pages a change to it touches. */
-export type StoryPlace = { id: number; slug: string; status: ArticleStatus; sectionId: number; authorId: number; featured: boolean };
+export type CorrectionResult = { kind: 'added'; before: DeskStory; after: DeskStory } | { kind: 'not-published' } | { kind: 'not-found' };
 
-/** The slugs of these stories' sections and authors. */
-export function storyPlaceNames(places: StoryPlace[]) {
-  const sectionIds = [...new Set(places.map((place) => place.sectionId))];
-  const authorIds = [...new Set(places.map((place) => place.authorId))];
-  return {
-    sections: db.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)).all().map((row) => row.slug),
-    authors: db.select({ slug: authors.slug }).from(authors).where(inArray(authors.id, authorIds)).all().map((row) => row.slug),
-  };
+/**
+ * Adds a correction note to a published story, in one transaction with the story's updated time
+ * (readers see when it changed) and its log row.
+ */
+export function addCorrection(articleId: number, text: string, actor: { id: number; name: string }): CorrectionResult {
+  return db.transaction(
+    (tx) => {
+      const before = getDeskStoryIn(tx, articleId);
+      if (!before) return { kind: 'not-found' } as const;
+      if (before.status !== 'published') return { kind: 'not-published' } as const;
+      const now = new Date(Math.max(Date.now(), versionOf(before) + 1));
+      const [correction] = tx.insert(storyCorrections).values({ articleId, text, createdAt: now, createdBy: actor.id }).returning({ id: storyCorrections.id }).all();
+      tx.update(articles).set({ updatedAt: now, updatedBy: actor.id }).where(eq(articles.id, articleId)).run();
+      tx.insert(moderationLog)
+        .values(logRows([{ actor, action: 'story.correction', targetType: 'story', targetId: articleId, before: null, after: { correction: correction!.id, text } }], now))
+        .run();
+      return { kind: 'added', before, after: getDeskStoryIn(tx, articleId)! } as const;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
-/** The slugs of a story's topics. */
-export function storyTagSlugs(articleId: number) {
+/** A story's correction notes, oldest first, for the desk. */
+export function listCorrections(articleId: number) {
   return db
-    .select({ slug: tagTable.slug })
-    .from(articleTags)
-    .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, articleId))
-    .all()
-    .map((row) => row.slug);
+    .select({ id: storyCorrections.id, text: storyCorrections.text, createdAt: storyCorrections.createdAt, byName: users.name })
+    .from(storyCorrections)
+    .leftJoin(users, eq(users.id, storyCorrections.createdBy))
+    .where(eq(storyCorrections.articleId, articleId))
+    .orderBy(asc(storyCorrections.createdAt), asc(storyCorrections.id))
+    .all();
+}
+
+/** A story's saved revisions, newest first (autosaves are each writer's own and listed apart). */
+export function listRevisions(articleId: number) {
+  return db
+    .select({ id: storyRevisions.id, kind: storyRevisions.kind, userName: storyRevisions.userName, createdAt: storyRevisions.createdAt })
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.articleId, articleId), ne(storyRevisions.kind, 'autosave')))
+    .orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id))
+    .all();
+}
+
+/** One revision of a story, with every field it kept. */
+export function getRevision(articleId: number, revisionId: number) {
+  const [row] = db
+    .select()
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.articleId, articleId)))
+    .all();
+  return row ?? null;
+}
+
+/** This writer's text typed since the story's last save and not saved, if any (their autosave). */
+export function findAutosave(articleId: number, userId: number, since: Date | null) {
+  const [row] = db
+    .select({ id: storyRevisions.id, createdAt: storyRevisions.createdAt, fields: storyRevisions.fields })
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, userId)))
+    .all();
+  return row && (!since || row.createdAt > since) ? row : null;
+}
+
+/** Keeps what a writer has typed as their autosave of the story, replacing their previous one; the story itself is unchanged. */
+export function writeAutosave(articleId: number, fields: StoryFields, actor: { id: number; name: string }) {
+  const now = new Date();
+  db.transaction(
+    (tx) => {
+      tx.delete(storyRevisions)
+        .where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id)))
+        .run();
+      tx.insert(storyRevisions).values({ articleId, kind: 'autosave', userId: actor.id, userName: actor.name, fields, createdAt: now }).run();
+    },
+    { behavior: 'immediate' },
+  );
+  return now;
 }

@@ -5,7 +5,8 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
-import { articles, authors, comments, loginFailures, moderationLog, settings, users } from '../db/schema';
+import { articles, authors, comments, loginFailures, moderationLog, settings, storyCorrections, storyRevisions, users } from '../db/schema';
+import { storyFields } from '../lib/story-revision';
 import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
 
 /**
@@ -284,7 +285,7 @@ test('every comment desk action posted by a signed-in author changes nothing', a
 
 // The newsroom desk's story form: a new story and a change to an existing one, posted by each
 // caller that may not make it. Nothing may be written: no story, no change, no log row.
-test('the story form posted with no session, a tampered one, as a moderator or as an author on another’s story changes nothing', async ({ browser, request, moderatorPage, db }) => {
+test('the story forms (story, correction, restore, autosave) posted with no session, a tampered one, as a moderator or as an author on another’s story change nothing', async ({ browser, request, moderatorPage, db }) => {
   const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
   const victim = makeArticle(db);
   const [original] = db.select().from(articles).where(eq(articles.id, victim.id)).all();
@@ -313,9 +314,42 @@ test('the story form posted with no session, a tampered one, as a moderator or a
       expect(response.status(), `${who} ${storyId}`).toBeLessThan(500);
     }
   }
+  // The story's other forms: a correction, a restored revision, and the autosave the form calls while one types.
+  const [oldRevision] = db
+    .insert(storyRevisions)
+    .values({ articleId: victim.id, kind: 'save', userId: null, userName: 'Someone', fields: { ...storyFields(original!), headline: `Old headline ${headline}` }, createdAt: new Date() })
+    .returning({ id: storyRevisions.id })
+    .all();
+  const correctionId = serverActionId('app/desk/stories/actions.ts', 'addCorrectionForm');
+  const restoreId = serverActionId('app/desk/stories/actions.ts', 'restoreRevisionForm');
+  const autosaveId = serverActionId('app/desk/stories/actions.ts', 'autosaveStory');
+  const version = String(original!.updatedAt?.getTime() ?? 0);
+  for (const [who, request, cookie] of callers) {
+    const headers = { 'X-Forwarded-For': randomIp(), ...(cookie === undefined ? {} : { Cookie: cookie }) };
+    // Each to the page that has its form (an action is found only where its page uses it).
+    const forms: [string, Record<string, string>][] = [
+      [`/desk/stories/${victim.id}`, { [`$ACTION_ID_${correctionId}`]: '', storyId: String(victim.id), text: `A forged correction ${headline}` }],
+      [`/desk/stories/${victim.id}/revisions/${oldRevision!.id}`, { [`$ACTION_ID_${restoreId}`]: '', storyId: String(victim.id), revisionId: String(oldRevision!.id), version }],
+    ];
+    for (const [page, multipart] of forms) {
+      const response = await request.post(page, { multipart, maxRedirects: 0, headers });
+      expect(response.status(), `${who}: ${page}`).toBeLessThan(500);
+      expect(response.status(), `${who}: ${page}: the action is found there`).not.toBe(404);
+    }
+    // Called as the form's script calls it: the action's id in a header, its arguments as JSON.
+    const autosave = await request.post(`/desk/stories/${victim.id}`, {
+      headers: { ...headers, 'Next-Action': autosaveId, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+      data: JSON.stringify([{ storyId: victim.id, headline: `Autosaved ${headline}`, standfirst: '', body: 'Forged.' }]),
+      maxRedirects: 0,
+    });
+    expect(autosave.status(), `${who}: autosave`).toBeLessThan(500);
+    if (autosave.status() === 200) expect(await autosave.text(), `${who}: autosave answer`).toMatch(/"ok":false/);
+  }
   expect(db.select().from(articles).where(eq(articles.headline, headline)).all()).toEqual([]);
   expect(db.select().from(articles).where(eq(articles.id, victim.id)).all()).toEqual([original]);
   expect(db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'story'), eq(moderationLog.targetId, victim.id))).all()).toEqual([]);
+  expect(db.select().from(storyCorrections).where(eq(storyCorrections.articleId, victim.id)).all()).toEqual([]);
+  expect(db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id)).all()).toEqual([{ id: oldRevision!.id }]);
   await authorContext.close();
 });
 

@@ -1,4 +1,4 @@
-import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type Db } from '../db/client';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
@@ -191,6 +191,15 @@ export function serverActionId(filename: string, exportedName: string): string {
   const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
   if (!found) throw new Error(`No server action ${exportedName} in ${filename}`);
   return found[0];
+}
+
+/**
+ * Where a redirect leads: its Location values, told apart. Next 16 sends a freshly rendered redirect's
+ * Location twice, identically (vercel/next.js#82117; browsers follow it), and Playwright joins repeats
+ * with a comma.
+ */
+export function locations(response: APIResponse) {
+  return [...new Set(response.headersArray().filter((header) => header.name.toLowerCase() === 'location').map((header) => header.value))];
 }
 
 /**

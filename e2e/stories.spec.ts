@@ -1,51 +1,14 @@
-import type { Browser, Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
 import { articles, authors, moderationLog, sections } from '../db/schema';
-import { linkUserToAuthor, upsertUser } from '../db/users';
-import type { UserRole } from '../lib/user-roles';
+import { choice, field, fillStory, formAlert, signedInAs, storyRow } from './desk';
 import { e2ePort } from './env';
-import { expect, makeArticle, postSignIn, randomIp, serverActionId, test, uniqueSlug } from './fixtures';
+import { expect, locations, makeArticle, randomIp, serverActionId, test, uniqueSlug } from './fixtures';
 import { expectNothingRan, watch, xssPayloads } from './xss-payloads';
 
 /**
  * The newsroom desk's story form: an author writes and submits, an editor corrects and publishes,
  * bad input is refused beside its field with the text kept, and two editors never overwrite each other.
  */
-
-async function signedInAs(browser: Browser, db: Db, role: UserRole, { javaScript = true } = {}) {
-  const slug = uniqueSlug(role);
-  const person = { email: `${slug}@example.com`, name: `${role === 'author' ? 'Reporter' : 'Editor'} ${slug.slice(-6)}`, password: 'a newsroom password of some length', role };
-  const id = await upsertUser(db, person);
-  let byline: { id: number; slug: string; name: string } | null = null;
-  if (role === 'author') {
-    const [author] = db.insert(authors).values({ slug, name: person.name }).returning({ id: authors.id }).all();
-    expect(linkUserToAuthor(db, id, slug)).toBe(true);
-    byline = { id: author!.id, slug, name: person.name };
-  }
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
-  const page = await context.newPage();
-  await postSignIn(page.request, person.email, person.password);
-  return { page, person: { ...person, id }, byline };
-}
-
-const storyRow = (db: Db, headline: string) => db.select().from(articles).where(eq(articles.headline, headline)).all()[0];
-
-// By role, which leaves out the hidden copies of pages Next keeps for going back.
-const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
-const choice = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true });
-
-async function fillStory(page: Page, story: { headline: string; standfirst?: string; body?: string; section?: string; byline?: string; slug?: string }) {
-  await field(page, 'Headline').fill(story.headline);
-  if (story.standfirst !== undefined) await field(page, 'Standfirst').fill(story.standfirst);
-  if (story.body !== undefined) await field(page, 'Body').fill(story.body);
-  if (story.section) await choice(page, 'Section').selectOption({ label: story.section });
-  if (story.byline) await choice(page, 'Byline').selectOption({ label: story.byline });
-  if (story.slug !== undefined) await field(page, 'Address').fill(story.slug);
-}
-
-/** The form's own message (Next's route announcer is an alert too). */
-const formAlert = (page: Page) => page.locator('form.story-editor').getByRole('alert');
 
 test('an author writes and submits a story; an editor corrects a word and publishes it; readers see it everywhere at once', async ({ browser, db }) => {
   const author = await signedInAs(browser, db, 'author');
@@ -110,7 +73,7 @@ test('an author writes and submits a story; an editor corrects a word and publis
   await editor.page.context().close();
 });
 
-test('an edit to one published story refreshes its page and leaves an unrelated story cached', async ({ browser, request, db }) => {
+test('an edit to one published story refreshes its page and leaves an unrelated story cached; a new address keeps the old one answering with a permanent redirect', async ({ browser, request, db }) => {
   const other = makeArticle(db);
   // Another section and byline, no topics: nothing on the other story's page shows this one.
   const slug = uniqueSlug('edited');
@@ -121,23 +84,33 @@ test('an edit to one published story refreshes its page and leaves an unrelated 
     .values({ slug, sectionId: technology!.id, authorId: writer!.id, headline: `A story to edit ${slug}`, body: 'The first words.', status: 'published', publishedAt: new Date(Date.now() - 3_600_000) })
     .returning({ id: articles.id })
     .all();
+  const renamed = `${slug}-renamed`;
+  // Cached before the change: the story, the other story, and the "not found" of the address to come.
   for (const path of [other.path, `/technology/${slug}`]) {
     await request.get(path);
     expect((await request.get(path)).headers()['x-nextjs-cache'], path).toBe('HIT');
   }
+  expect((await request.get(`/technology/${renamed}`)).status()).toBe(404);
   const editor = await signedInAs(browser, db, 'editor');
   await editor.page.goto(`/desk/stories/${mine!.id}`);
-  // Its address stays: links to a published story must keep working.
-  await field(editor.page, 'Address').fill(`${slug}-renamed`);
-  await editor.page.getByRole('button', { name: 'Update' }).click();
-  await expect(field(editor.page, 'Address')).toHaveAccessibleDescription(new RegExp(`A published story keeps its address \\(${slug}\\)`));
-  await field(editor.page, 'Address').fill(slug);
+  await field(editor.page, 'Address').fill(renamed);
   await field(editor.page, 'Body').fill('The corrected words.');
   await editor.page.getByRole('button', { name: 'Update' }).click();
   await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();
 
   expect((await request.get(other.path)).headers()['x-nextjs-cache'], 'the other story').toBe('HIT');
-  expect(await (await request.get(`/technology/${slug}`)).text()).toContain('The corrected words.');
+  expect(await (await request.get(`/technology/${renamed}`)).text()).toContain('The corrected words.');
+  // The old address, under any section, is a permanent redirect to the new one.
+  for (const old of [`/technology/${slug}`, `/news/${slug}`]) {
+    const moved = await request.get(old, { maxRedirects: 0 });
+    expect(moved.status(), old).toBe(308);
+    expect(locations(moved), old).toEqual([`/technology/${renamed}`]);
+  }
+  // Another story cannot take the old address while it leads here.
+  await editor.page.goto('/desk/stories/new');
+  await fillStory(editor.page, { headline: `Another story ${slug}`, body: 'Text.', section: 'Technology', byline: 'Edited Writer', slug });
+  await editor.page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(field(editor.page, 'Address')).toHaveAccessibleDescription(/was another story’s address and still leads to it/);
   await editor.page.context().close();
 });
 

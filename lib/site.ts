@@ -5,6 +5,8 @@ export const site = {
   language: 'en-GB',
   /** Times are shown in the newsroom's zone. */
   timeZone: 'Europe/London',
+  /** The zone as the desk names it beside a time to type. */
+  timeZoneName: 'London time',
   /**
    * The masthead's navigation. Navigation is design, like the masthead itself, so it lives in code and
    * the build never needs the database; every section in the database still has its own front.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maySaveStory, parseStoryForm, slugFromHeadline, statusAfter } from './story-form';
+import { maySaveStory, parsePublishAt, parseStoryForm, publishAtFieldValue, publishedAtAfter, slugFromHeadline, statusAfter } from './story-form';
 
 const form = (over: Record<string, string> = {}) => ({
   headline: 'Council delays the budget vote',
@@ -70,5 +70,60 @@ describe('who may save and to which status', () => {
     expect(statusAfter('submit', 'author', 'published')).toBeNull();
     expect(statusAfter('save', 'editor', 'published')).toBe('published');
     expect(statusAfter('save', 'author', null)).toBe('draft');
+  });
+});
+
+describe('scheduling, publishing and taking down', () => {
+  it('lets editors schedule a story not yet public, and take one down: published goes off the site, scheduled back to draft', () => {
+    expect(statusAfter('schedule', 'editor', 'draft')).toBe('scheduled');
+    expect(statusAfter('schedule', 'editor', 'scheduled')).toBe('scheduled');
+    expect(statusAfter('schedule', 'editor', 'published')).toBeNull();
+    expect(statusAfter('schedule', 'author', 'draft')).toBeNull();
+    expect(statusAfter('unpublish', 'editor', 'published')).toBe('unpublished');
+    expect(statusAfter('unpublish', 'editor', 'scheduled')).toBe('draft');
+    expect(statusAfter('unpublish', 'editor', 'draft')).toBeNull();
+    expect(statusAfter('unpublish', 'author', 'published')).toBeNull();
+    expect(statusAfter('publish', 'editor', 'unpublished')).toBe('published');
+  });
+
+  it('reads the time field in London time, summer and winter', () => {
+    expect(parsePublishAt('2026-12-24T07:00')?.toISOString()).toBe('2026-12-24T07:00:00.000Z');
+    expect(parsePublishAt('2026-07-01T09:30')?.toISOString()).toBe('2026-07-01T08:30:00.000Z');
+    expect(publishAtFieldValue(new Date('2026-07-01T08:30:00Z'))).toBe('2026-07-01T09:30');
+    expect(publishAtFieldValue(null)).toBe('');
+    for (const bad of ['', 'tomorrow', '2026-13-45T99:00', '2026-12-24 07:00; drop table']) expect(parsePublishAt(bad), bad).toBeNull();
+  });
+
+  it('schedules only for a time to come, within a year, and says what was wrong beside the field', () => {
+    const now = new Date('2026-12-03T10:00:00Z');
+    const ok = parseStoryForm(form({ intent: 'schedule', publishAt: '2026-12-03T10:01' }), now);
+    expect(ok.success && ok.data.publishAt?.toISOString()).toBe('2026-12-03T10:01:00.000Z');
+    const refused = (publishAt: string) => {
+      const result = parseStoryForm(form({ intent: 'schedule', publishAt }), now);
+      return result.success ? null : result.fieldErrors.publishAt;
+    };
+    expect(refused('')).toMatch(/choose when/);
+    expect(refused('2026-12-03T09:59')).toMatch(/has passed/);
+    expect(refused('2026-12-03T10:00')).toMatch(/has passed/);
+    expect(refused('2028-01-01T00:00')).toMatch(/at most 366 days/);
+    expect(refused('soon')).toMatch(/date and a time/);
+    // A plain save ignores the field.
+    expect(parseStoryForm(form({ intent: 'save', publishAt: 'soon' }), now).success).toBe(true);
+  });
+
+  it('keeps the first publication time through corrections, a take-down and a republish; a schedule carries its own time', () => {
+    const now = new Date('2026-12-03T10:00:00Z');
+    const first = new Date('2026-11-01T08:00:00Z');
+    const later = new Date('2026-12-04T07:00:00Z');
+    expect(publishedAtAfter('published', null, null, now)).toEqual(now);
+    expect(publishedAtAfter('published', { status: 'draft', publishedAt: null }, null, now)).toEqual(now);
+    expect(publishedAtAfter('published', { status: 'published', publishedAt: first }, null, now)).toEqual(first);
+    expect(publishedAtAfter('unpublished', { status: 'published', publishedAt: first }, null, now)).toEqual(first);
+    expect(publishedAtAfter('published', { status: 'unpublished', publishedAt: first }, null, now)).toEqual(first);
+    expect(publishedAtAfter('scheduled', { status: 'draft', publishedAt: null }, later, now)).toEqual(later);
+    expect(publishedAtAfter('scheduled', { status: 'scheduled', publishedAt: later }, null, now)).toEqual(later);
+    // Published now instead of at its time; a cancelled schedule forgets its time.
+    expect(publishedAtAfter('published', { status: 'scheduled', publishedAt: later }, null, now)).toEqual(now);
+    expect(publishedAtAfter('draft', { status: 'scheduled', publishedAt: later }, null, now)).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
 import slugify from '@sindresorhus/slugify';
+import { fromZonedTime, toZonedTime } from 'date-fns-tz';
+import { format } from 'date-fns';
 import { z } from 'zod';
+import { site } from './site';
 import type { ArticleStatus } from './story-status';
 import { canEditEveryStory, type UserRole } from './user-roles';
 
@@ -11,6 +14,7 @@ import { canEditEveryStory, type UserRole } from './user-roles';
 export const HEADLINE_MAX = 200;
 export const STANDFIRST_MAX = 400;
 export const BODY_MAX = 200_000;
+export const CORRECTION_MAX = 2_000;
 
 /**
  * Second segments a story's address cannot take: a section's own pages (`/news/page/2`), and the
@@ -19,10 +23,13 @@ export const BODY_MAX = 200_000;
 export const reservedStorySlugs: ReadonlySet<string> = new Set(['page', 'feed', 'atom', 'comments', 'reply', 'yours', 'desk', 'moderation', 'search', 'login', 'api', 'tags', 'authors', 'front', 'sitemap', 'robots']);
 
 /** What each button of the form asks for. */
-export const storyIntents = ['save', 'submit', 'publish'] as const;
+export const storyIntents = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
 export type StoryIntent = (typeof storyIntents)[number];
 
-export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug';
+export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug' | 'publishAt';
+
+/** How far ahead a story can be scheduled. */
+export const SCHEDULE_MAX_DAYS = 366;
 
 /** The form as typed, kept whole so that a refusal loses nothing. */
 export type StoryFormValues = {
@@ -34,7 +41,21 @@ export type StoryFormValues = {
   slug: string;
   featured: boolean;
   commentsOpen: boolean;
+  /** When to publish, as a `datetime-local` field gives it: the site's own time zone, to the minute. */
+  publishAt: string;
 };
+
+/** A time as the form's `datetime-local` field shows it, in the site's time zone (`2026-12-03T10:15`). */
+export function publishAtFieldValue(date: Date | null) {
+  return date ? format(toZonedTime(date, site.timeZone), "yyyy-MM-dd'T'HH:mm") : '';
+}
+
+/** The instant a `datetime-local` value names in the site's time zone, or null for anything else. */
+export function parsePublishAt(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const date = fromZonedTime(value, site.timeZone);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 /** A slug made from a headline: lower case, ASCII, words joined by hyphens, at most 80 characters. */
 export function slugFromHeadline(headline: string) {
@@ -59,7 +80,7 @@ const StoryInput = z.object({
   intent: z.enum(storyIntents).catch('save'),
 });
 
-export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: string };
+export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: string; publishAt: Date | null };
 
 /** The typed values, cut to size, for showing the form again. */
 export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
@@ -73,14 +94,15 @@ export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
     slug: field('slug', 200),
     featured: raw.featured === 'on',
     commentsOpen: raw.commentsOpen === 'on',
+    publishAt: field('publishAt', 40),
   };
 }
 
 /**
  * Reads a posted story form. The slug falls back to one made from the headline; a body is needed
- * before anything goes to review or is published, not for a draft.
+ * before anything goes to review or is published, not for a draft; a schedule needs a time to come.
  */
-export function parseStoryForm(raw: Record<string, unknown>):
+export function parseStoryForm(raw: Record<string, unknown>, now = new Date()):
   | { success: true; data: StoryInput }
   | { success: false; fieldErrors: Partial<Record<StoryFieldName, string>>; values: StoryFormValues } {
   const values = storyFormValues(raw);
@@ -93,10 +115,18 @@ export function parseStoryForm(raw: Record<string, unknown>):
     }
     return { success: false, fieldErrors, values };
   }
-  const data = { ...parsed.data, slug: parsed.data.slug || slugFromHeadline(parsed.data.headline) };
+  const data = { ...parsed.data, slug: parsed.data.slug || slugFromHeadline(parsed.data.headline), publishAt: null as Date | null };
+  if (data.intent === 'schedule') {
+    const at = parsePublishAt(values.publishAt);
+    if (!values.publishAt) fieldErrors.publishAt = 'Please choose when to publish it.';
+    else if (!at) fieldErrors.publishAt = 'Please give a date and a time, such as 2026-12-24 07:00.';
+    else if (at.getTime() <= now.getTime()) fieldErrors.publishAt = `That time has passed (it is ${publishAtFieldValue(now).replace('T', ' ')} in ${site.timeZoneName} now). Please choose a time to come, or publish now.`;
+    else if (at.getTime() > now.getTime() + SCHEDULE_MAX_DAYS * 86_400_000) fieldErrors.publishAt = `A story can be scheduled at most ${SCHEDULE_MAX_DAYS} days ahead.`;
+    else data.publishAt = at;
+  }
   if (!data.slug) fieldErrors.slug = 'Please give the story an address (its headline has no letters or digits to make one from).';
   else if (reservedStorySlugs.has(data.slug)) fieldErrors.slug = `"${data.slug}" is one of the site's own addresses. Please choose another.`;
-  if (data.intent !== 'save' && data.body.trim() === '') fieldErrors.body = 'A story needs a body before it goes to an editor or is published.';
+  if (data.intent !== 'save' && data.intent !== 'unpublish' && data.body.trim() === '') fieldErrors.body = 'A story needs a body before it goes to an editor or is published.';
   if (Object.keys(fieldErrors).length > 0) return { success: false, fieldErrors, values };
   return { success: true, data };
 }
@@ -109,10 +139,48 @@ export function maySaveStory(role: UserRole, ownAuthorId: number | null, story: 
   return story === null || (story.authorId === ownAuthorId && (story.status === 'draft' || story.status === 'review'));
 }
 
-/** The status a saved story ends in, or null when this role may not ask for it. */
+/**
+ * The status a saved story ends in, or null when this role may not ask for it here. Editors publish,
+ * schedule (a story not yet public) and unpublish (a published story goes off the site; a scheduled
+ * one back to draft); authors save and submit.
+ */
 export function statusAfter(intent: StoryIntent, role: UserRole, current: ArticleStatus | null): ArticleStatus | null {
-  if (intent === 'publish') return canEditEveryStory(role) ? 'published' : null;
-  if (intent === 'submit') return current === null || current === 'draft' || current === 'review' ? 'review' : null;
-  return current ?? 'draft';
+  const editor = canEditEveryStory(role);
+  switch (intent) {
+    case 'publish':
+      return editor ? 'published' : null;
+    case 'schedule':
+      return editor && current !== 'published' ? 'scheduled' : null;
+    case 'unpublish':
+      if (!editor) return null;
+      return current === 'published' ? 'unpublished' : current === 'scheduled' ? 'draft' : null;
+    case 'submit':
+      return current === null || current === 'draft' || current === 'review' ? 'review' : null;
+    case 'save':
+      return current ?? 'draft';
+  }
+}
+
+/**
+ * When a story with this status was, is or will be published: kept from before for a story that has
+ * been public (a correction or a republish does not make it new), the scheduled time for a scheduled
+ * one, now for a first publication, none for a draft (a cancelled schedule forgets its time).
+ */
+export function publishedAtAfter(
+  status: ArticleStatus,
+  before: { status: ArticleStatus; publishedAt: Date | null } | null,
+  scheduledFor: Date | null,
+  now: Date,
+): Date | null {
+  const wasPublic = before?.status === 'published' || before?.status === 'unpublished';
+  switch (status) {
+    case 'scheduled':
+      return scheduledFor ?? before?.publishedAt ?? null;
+    case 'published':
+    case 'unpublished':
+      return wasPublic ? (before?.publishedAt ?? now) : now;
+    default:
+      return before?.status === 'scheduled' ? null : (before?.publishedAt ?? null);
+  }
 }
 

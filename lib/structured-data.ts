@@ -31,6 +31,8 @@ export type StructuredArticle = {
   tags: { name: string }[];
   commentCount: number;
   image: { url: string; width: number; height: number; alt: string };
+  /** Correction notes shown on the story, oldest first. */
+  corrections?: { text: string; createdAt: Date }[];
 };
 
 export function newsArticleJsonLd(origin: string, article: StructuredArticle): WithContext<NewsArticle> {
@@ -59,6 +61,9 @@ export function newsArticleJsonLd(origin: string, article: StructuredArticle): W
     articleSection: article.sectionName,
     keywords: article.tags.map((tag) => tag.name),
     commentCount: article.commentCount,
+    correction: article.corrections?.length
+      ? article.corrections.map((correction) => ({ '@type': 'CorrectionComment' as const, text: correction.text, datePublished: correction.createdAt.toISOString() }))
+      : undefined,
     inLanguage: site.language,
     isAccessibleForFree: true,
   };

@@ -4,13 +4,14 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { canWrite, currentStaff } from '@/auth';
 import { storyChanged } from '@/db/invalidate';
-import { deskFilterChoices, getDeskStory, saveStory } from '@/db/stories';
+import { addCorrection, deskFilterChoices, getDeskStory, getRevision, saveStory, writeAutosave } from '@/db/stories';
 import { authorOfUser } from '@/db/users';
 import { formDataOf } from '@/lib/action-args';
 import { formatDateTime } from '@/lib/format';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
+import { storyFields } from '@/lib/story-revision';
 import { canEditEveryStory } from '@/lib/user-roles';
-import { maySaveStory, parseStoryForm, type StoryFieldName, type StoryFormValues, statusAfter, storyFormValues } from '@/lib/story-form';
+import { BODY_MAX, CORRECTION_MAX, HEADLINE_MAX, maySaveStory, parseStoryForm, STANDFIRST_MAX, type StoryFieldName, type StoryFormValues, type StoryIntent, statusAfter, storyFormValues } from '@/lib/story-form';
 
 export type StoryFormState =
   | { status: 'idle' }
@@ -22,6 +23,15 @@ export type StoryFormState =
       /** Counts the refusals in a row, so the form is drawn afresh with the typed values each time. */
       attempt: number;
     };
+
+/** Why a button this account or this story's status does not allow was refused. */
+const refusedIntents: Record<StoryIntent, string> = {
+  save: 'This story cannot be saved now.',
+  submit: 'Only a draft goes to review.',
+  publish: 'Only an editor can publish.',
+  schedule: 'Only an editor can schedule a story, and only one not yet published.',
+  unpublish: 'Only an editor can take a story down, and only one that is published or scheduled.',
+};
 
 const Target = z.object({
   storyId: z.union([z.literal(''), z.coerce.number().int().positive()]).catch(-1),
@@ -55,12 +65,8 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   const parsed = parseStoryForm(raw);
   if (!parsed.success) return refuse('Please correct the fields marked below. Nothing was saved yet.', parsed.fieldErrors);
   const input = parsed.data;
-  // Until old addresses answer with a redirect, a published story keeps its address: links to it must not break.
-  if (story?.status === 'published' && input.slug !== story.slug) {
-    return refuse('Please correct the fields marked below.', { slug: `A published story keeps its address (${story.slug}), so that links to it keep working.` });
-  }
   const status = statusAfter(input.intent, staff.role, story?.status ?? null);
-  if (!status) return refuse('Only an editor can publish. Nothing was saved.');
+  if (!status) return refuse(`${refusedIntents[input.intent]} Nothing was saved.`);
   // An author writes under their own byline and does not choose the home page's lead.
   const everyStory = canEditEveryStory(staff.role);
   const authorId = everyStory ? input.authorId : byline!.id;
@@ -74,7 +80,18 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
     result = saveStory(
       story?.id ?? null,
       target.version,
-      { headline: input.headline, standfirst: input.standfirst, body: input.body, sectionId: input.sectionId, authorId, slug: input.slug, featured, commentsOpen: input.commentsOpen, status },
+      {
+        headline: input.headline,
+        standfirst: input.standfirst,
+        body: input.body,
+        sectionId: input.sectionId,
+        authorId,
+        slug: input.slug,
+        featured,
+        commentsOpen: input.commentsOpen,
+        status,
+        scheduledFor: input.publishAt,
+      },
       { id: staff.id, name: staff.name },
     );
   } catch (error) {
@@ -83,12 +100,131 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
     return refuse(`${storageMessage} Your text is still here.`);
   }
   if (result.kind === 'not-found') return refuse('That story no longer exists. Nothing was saved.');
-  if (result.kind === 'slug-taken') return refuse('Please correct the fields marked below.', { slug: `Another story already has the address "${input.slug}". Please choose another.` });
+  if (result.kind === 'slug-taken') {
+    const why = result.redirect ? `"${input.slug}" was another story’s address and still leads to it.` : `Another story already has the address "${input.slug}".`;
+    return refuse('Please correct the fields marked below.', { slug: `${why} Please choose another.` });
+  }
   if (result.kind === 'conflict') {
-    const who = result.by ?? 'Someone';
+    const who = result.by ?? 'Someone (or the schedule)';
     const when = result.at ? ` at ${formatDateTime(result.at)}` : '';
     return refuse(`${who} saved this story${when}, after you opened it. Nothing was saved, so their version stands; your text is still here. Copy what you need, then open the story again to see theirs.`);
   }
   storyChanged(result.before, result.after);
   redirect(`/desk/stories/${result.id}?saved=${result.after.status}`);
+}
+
+/** The answer of a small desk form (a correction, a restore): a message, and what was typed on a refusal. */
+export type DeskFormState = { status: 'idle' } | { status: 'invalid'; message: string; text: string; attempt: number };
+
+const CorrectionInput = z.object({
+  storyId: z.coerce.number().int().positive(),
+  text: z.string().trim().min(1, 'Please write the correction.').max(CORRECTION_MAX, `A correction has at most ${CORRECTION_MAX.toLocaleString('en-GB')} characters.`),
+});
+
+/**
+ * Adds a correction note to a published story (editors): shown on the story under "Correction"
+ * and in its JSON-LD; the story's updated time changes and its pages are refreshed.
+ */
+export async function addCorrectionForm(previous: DeskFormState, submitted: FormData): Promise<DeskFormState> {
+  const raw = Object.fromEntries(formDataOf(previous, submitted));
+  const text = typeof raw.text === 'string' ? raw.text.slice(0, CORRECTION_MAX + 100) : '';
+  const attempt = (typeof previous === 'object' && previous !== null && 'attempt' in previous ? Number(previous.attempt) || 0 : 0) + 1;
+  const refuse = (message: string): DeskFormState => ({ status: 'invalid', message, text, attempt });
+  const staff = await currentStaff();
+  if (!canWrite(staff) || !canEditEveryStory(staff.role)) return refuse('Only an editor can correct a published story. Nothing was saved.');
+  const parsed = CorrectionInput.safeParse(raw);
+  if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? 'Please write the correction.');
+  let result;
+  try {
+    result = addCorrection(parsed.data.storyId, parsed.data.text, { id: staff.id, name: staff.name });
+  } catch (error) {
+    if (!isStorageError(error)) throw error;
+    return refuse(`${storageMessage} Your text is still here.`);
+  }
+  if (result.kind === 'not-found') return refuse('That story no longer exists. Nothing was saved.');
+  if (result.kind === 'not-published') return refuse('Corrections are for published stories: change a draft in its text. Nothing was saved.');
+  storyChanged(result.before, result.after);
+  redirect(`/desk/stories/${parsed.data.storyId}?saved=correction`);
+}
+
+const RestoreInput = z.object({
+  storyId: z.coerce.number().int().positive(),
+  revisionId: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().min(0),
+});
+
+/**
+ * Saves an older revision's text as the story's current version (a new revision; the story keeps its
+ * status, so a published story changes for readers at once). The same checks as the story form: the
+ * account's role and the story's version.
+ */
+export async function restoreRevisionForm(previous: DeskFormState, submitted: FormData): Promise<DeskFormState> {
+  const raw = Object.fromEntries(formDataOf(previous, submitted));
+  const refuse = (message: string): DeskFormState => ({ status: 'invalid', message, text: '', attempt: 1 });
+  const staff = await currentStaff();
+  if (!canWrite(staff)) return refuse('Sign in as an editor or an author to do that. Nothing was restored.');
+  const parsed = RestoreInput.safeParse(raw);
+  if (!parsed.success) return refuse('This form is not one the desk made. Nothing was restored.');
+  const story = getDeskStory(parsed.data.storyId);
+  const revision = story && getRevision(story.id, parsed.data.revisionId);
+  if (!story || !revision || revision.kind === 'autosave') return refuse('That revision no longer exists. Nothing was restored.');
+  const byline = authorOfUser(staff.id);
+  if (!maySaveStory(staff.role, byline?.id ?? null, story)) return refuse('This story is not yours to change. Nothing was restored.');
+  const fields = revision.fields;
+  const choices = deskFilterChoices();
+  const sectionId = choices.sections.some((section) => section.id === fields.sectionId) ? fields.sectionId : story.sectionId;
+  const authorId = canEditEveryStory(staff.role) && choices.authors.some((author) => author.id === fields.authorId) ? fields.authorId : story.authorId;
+  const featured = canEditEveryStory(staff.role) ? fields.featured : story.featured;
+  let result;
+  try {
+    result = saveStory(
+      story.id,
+      parsed.data.version,
+      { ...fields, sectionId, authorId, featured, status: story.status, scheduledFor: null },
+      { id: staff.id, name: staff.name },
+      'restore',
+    );
+  } catch (error) {
+    if (!isStorageError(error)) throw error;
+    return refuse(`${storageMessage} Nothing was restored.`);
+  }
+  if (result.kind === 'not-found') return refuse('That story no longer exists. Nothing was restored.');
+  if (result.kind === 'slug-taken') return refuse(`Another story has this revision's address ("${fields.slug}") now. Nothing was restored: change the address in the form instead.`);
+  if (result.kind === 'conflict') {
+    return refuse(`${result.by ?? 'Someone'} saved this story${result.at ? ` at ${formatDateTime(result.at)}` : ''}, after you opened this comparison. Nothing was restored: compare again with their version.`);
+  }
+  storyChanged(result.before, result.after);
+  redirect(`/desk/stories/${story.id}?saved=restored`);
+}
+
+export type AutosaveAnswer = { ok: true; savedAt: string } | { ok: false; message: string };
+
+const AutosaveInput = z.object({
+  storyId: z.number().int().positive(),
+  headline: z.string().max(HEADLINE_MAX + 100),
+  standfirst: z.string().max(STANDFIRST_MAX + 100),
+  body: z.string().max(BODY_MAX + 1000),
+});
+
+/**
+ * Keeps what a writer is typing in an existing story as their autosave (a revision of their own; the
+ * story is unchanged until they save). Called by the form while they type, with JavaScript on.
+ */
+export async function autosaveStory(input: unknown): Promise<AutosaveAnswer> {
+  const staff = await currentStaff();
+  if (!canWrite(staff)) return { ok: false, message: 'Signed out: not autosaved.' };
+  const parsed = AutosaveInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'Too long to autosave.' };
+  const story = getDeskStory(parsed.data.storyId);
+  if (!story) return { ok: false, message: 'This story no longer exists.' };
+  const byline = authorOfUser(staff.id);
+  if (!maySaveStory(staff.role, byline?.id ?? null, story)) return { ok: false, message: 'Not yours to change: not autosaved.' };
+  const { headline, standfirst, body } = parsed.data;
+  try {
+    const savedAt = writeAutosave(story.id, { ...storyFields(story), headline, standfirst, body }, { id: staff.id, name: staff.name });
+    return { ok: true, savedAt: savedAt.toISOString() };
+  } catch (error) {
+    if (!isStorageError(error)) throw error;
+    return { ok: false, message: 'Not autosaved: the database cannot take writes.' };
+  }
 }

@@ -1,10 +1,13 @@
 'use client';
 
-import { type ReactNode, useActionState, useId } from 'react';
+import { type ReactNode, useActionState, useId, useRef } from 'react';
 import { NamedOptions } from '@/components/named-options';
+import { site } from '@/lib/site';
 import type { StoryFieldName, StoryFormValues } from '@/lib/story-form';
+import type { ArticleStatus } from '@/lib/story-status';
 import { HEADLINE_MAX, STANDFIRST_MAX } from '@/lib/story-form';
 import { saveStoryForm, type StoryFormState } from './actions';
+import { useUnsavedChanges } from './use-unsaved-changes';
 
 type Choice = { id: number; name: string };
 
@@ -20,8 +23,9 @@ export function StoryEditor({
   sections,
   authors,
   everyStory,
-  published,
+  status,
   answerAt,
+  dirty = false,
 }: {
   storyId: number | null;
   version: number;
@@ -30,9 +34,11 @@ export function StoryEditor({
   authors: Choice[];
   /** An editor or admin: chooses any byline, the home page's lead, and publishes. */
   everyStory: boolean;
-  /** Already public: saving updates what readers see. */
-  published: boolean;
+  /** The story's status now (null for a new story): which buttons it offers. */
+  status: ArticleStatus | null;
   answerAt: string;
+  /** The form starts with text that is not saved (the writer's autosave put back). */
+  dirty?: boolean;
 }) {
   const [state, formAction, pending] = useActionState<StoryFormState, FormData>(saveStoryForm, { status: 'idle' }, answerAt);
   const values = state.status === 'invalid' ? state.values : initial;
@@ -40,6 +46,8 @@ export function StoryEditor({
   // Ids of this form's own: Next keeps pages visited before in the document, hidden, so a fixed id
   // would be there twice (a new story's form, then the saved story's).
   const prefix = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const unsaved = useUnsavedChanges(form, storyId, dirty, state.status === 'invalid' ? state.attempt : 0);
   const id = (name: string) => `${prefix}${name}`;
   const described = (name: StoryFieldName, hint?: string) => {
     const ids = [hint && id(hint), errors[name] ? id(`${name}-error`) : undefined].filter(Boolean).join(' ');
@@ -54,7 +62,14 @@ export function StoryEditor({
 
   // Drawn afresh after each refusal, so every field (selects too) starts from what was typed.
   return (
-    <form action={formAction} className="story-editor" key={state.status === 'invalid' ? state.attempt : 0}>
+    <form
+      ref={form}
+      action={formAction}
+      onInput={unsaved.onInput}
+      onSubmit={unsaved.onSubmit}
+      className="story-editor"
+      key={state.status === 'invalid' ? state.attempt : 0}
+    >
       <input type="hidden" name="storyId" value={storyId ?? ''} />
       <input type="hidden" name="version" value={version} />
       {state.status === 'invalid' ? (
@@ -106,28 +121,51 @@ export function StoryEditor({
           <label htmlFor={id('story-featured')}>Featured: the home page&apos;s lead while it is the newest featured story</label>
         </p>
       ) : null}
+      {everyStory && status !== 'published' ? (
+        <fieldset className="story-schedule">
+          <legend>Schedule</legend>
+          <p className="comment-field">
+            <label htmlFor={id('story-publish-at')}>Publish at ({site.timeZoneName})</label>
+            <input id={id('story-publish-at')} name="publishAt" type="datetime-local" defaultValue={values.publishAt} {...described('publishAt', 'story-publish-at-hint')} />
+            <span id={id('story-publish-at-hint')} className="field-hint">
+              It appears on the site at that minute, everywhere at once.
+            </span>
+            {error('publishAt')}
+          </p>
+          <p className="form-submit">
+            <button type="submit" name="intent" value="schedule" disabled={pending}>
+              {status === 'scheduled' ? 'Change the time' : 'Schedule'}
+            </button>
+          </p>
+        </fieldset>
+      ) : null}
+      <p className="field-hint story-autosave" role="status">
+        {unsaved.autosaved ?? (storyId === null ? 'Autosave begins after the first save.' : null)}
+      </p>
       <p className="form-submit story-editor-buttons">
-        {published ? (
-          <button type="submit" name="intent" value="save" className="primary" disabled={pending}>
-            Update
+        {buttons(status, everyStory).map(([intent, label, primary]) => (
+          <button key={intent} type="submit" name="intent" value={intent} className={primary ? 'primary' : undefined} disabled={pending}>
+            {label}
           </button>
-        ) : (
-          <button type="submit" name="intent" value="save" disabled={pending}>
-            Save draft
-          </button>
-        )}
-        {published ? null : everyStory ? (
-          <button type="submit" name="intent" value="publish" className="primary" disabled={pending}>
-            Publish
-          </button>
-        ) : (
-          <button type="submit" name="intent" value="submit" className="primary" disabled={pending}>
-            Submit for review
-          </button>
-        )}
+        ))}
       </p>
     </form>
   );
+}
+
+/** The form's buttons for a story in this status: intent, label, and whether it is the main one. */
+function buttons(status: ArticleStatus | null, everyStory: boolean): [intent: string, label: string, primary: boolean][] {
+  if (!everyStory) return [['save', 'Save draft', false], ['submit', 'Submit for review', true]];
+  switch (status) {
+    case 'published':
+      return [['save', 'Update', true], ['unpublish', 'Unpublish', false]];
+    case 'scheduled':
+      return [['save', 'Save', false], ['publish', 'Publish now', true], ['unpublish', 'Cancel the schedule', false]];
+    case 'unpublished':
+      return [['save', 'Save', false], ['publish', 'Publish again', true]];
+    default:
+      return [['save', 'Save draft', false], ['publish', 'Publish', true]];
+  }
 }
 
 /** A required choice among named things (a section, a byline), with its error beside it. */

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cacheLife } from 'next/cache';
 import type { ReactNode } from 'react';
-import { type FullArticle, getArticleBySlug, listRelatedArticles, type ArticleCard } from '@/db/articles';
+import { type FullArticle, findMovedArticle, getArticleBySlug, listRelatedArticles, type ArticleCard } from '@/db/articles';
 import { getCommentSettings } from '@/db/settings';
 import { JsonLd } from '@/components/json-ld';
 import { MarkdownBody } from '@/components/markdown';
@@ -30,7 +30,12 @@ export async function loadArticle(params: ArticleParams) {
   const { section, slug: rawSlug } = await params;
   const slug = parseSlug(rawSlug);
   const article = slug ? await getArticleBySlug(slug) : null;
-  if (!article) notFound();
+  if (!article) {
+    // An address the story had before an editor changed it leads to the one it has now.
+    const moved = slug ? await findMovedArticle(slug) : null;
+    if (moved) permanentRedirect(moved);
+    notFound();
+  }
   if (article.sectionSlug !== section) permanentRedirect(articlePath(article));
   const [related, settings] = await Promise.all([listRelatedArticles(article.id, article.sectionId), getCommentSettings()]);
   const open = await commentsOpenNow(article.commentsOpen, article.publishedAt, settings.closeAfterDays);
@@ -189,6 +194,17 @@ export function ArticleView({ article, related, comments }: { article: FullArtic
         <div className="article-body">
           <MarkdownBody source={article.body} />
         </div>
+
+        {article.corrections.length ? (
+          <section className="article-corrections" aria-labelledby="corrections-heading">
+            <h2 id="corrections-heading">{article.corrections.length === 1 ? 'Correction' : 'Corrections'}</h2>
+            {article.corrections.map((correction) => (
+              <p key={correction.id}>
+                <TimeStamp date={correction.createdAt} />: {correction.text}
+              </p>
+            ))}
+          </section>
+        ) : null}
 
         {article.tags.length ? (
           <footer className="article-tags">

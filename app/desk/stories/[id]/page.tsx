@@ -12,9 +12,9 @@ export function generateStaticParams() {
   return [{ id: placeholderParam }];
 }
 
-export default async function EditStoryPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[] }> }) {
+export default async function EditStoryPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[]; autosave?: string | string[] }> }) {
   const id = parsePage((await props.params).id);
   if (id === null) notFound();
-  const { saved } = await props.searchParams;
-  return <StoryPage storyId={id} saved={typeof saved === 'string' ? saved : undefined} />;
+  const { saved, autosave } = await props.searchParams;
+  return <StoryPage storyId={id} saved={typeof saved === 'string' ? saved : undefined} fromAutosave={autosave === '1'} />;
 }

@@ -1,0 +1,72 @@
+/**
+ * Publishing scheduled stories when their time comes. Every app server asks every few seconds
+ * (server/schedule.ts); each due story is claimed by one conditional UPDATE inside an IMMEDIATE
+ * transaction, so with several servers on one database a story is published once, with one log row.
+ * The same transaction records the cache tags of every page that now shows the story
+ * (`cache_tag_expirations`), which every server reads before it serves from memory: the home page,
+ * section, author and topic pages, feeds, sitemaps and search show it at the next request, with no
+ * reader's request needed to set it off and no restart.
+ *
+ * Not 'server-only': it takes the connection it runs on (the schedule opens its own, so that this
+ * process's cache handlers learn of the change as they learn of other processes' changes).
+ */
+import { and, eq, lte } from 'drizzle-orm';
+import type { Db } from './client';
+import { expireTags } from './cache-tags';
+import { logRows } from './log-rows';
+import { articles, moderationLog } from './schema';
+import { storyPageTags } from './story-tags';
+
+export type DuePublication = { id: number; slug: string; headline: string; publishedAt: Date };
+
+/** Publishes every scheduled story whose time has come; returns those this call published. */
+export function publishDueStories(database: Db, now = new Date()): DuePublication[] {
+  const due = () =>
+    database
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+      .all();
+  // Most calls find nothing: a read, no write lock taken.
+  if (due().length === 0) return [];
+  return database.transaction(
+    (tx) => {
+      const published: DuePublication[] = [];
+      for (const { id } of due()) {
+        // Claimed only if still scheduled and still due: another server, or an editor's change, may have come first.
+        const [row] = tx
+          .update(articles)
+          .set({ status: 'published' })
+          .where(and(eq(articles.id, id), eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+          .returning({
+            id: articles.id,
+            slug: articles.slug,
+            headline: articles.headline,
+            publishedAt: articles.publishedAt,
+            updatedAt: articles.updatedAt,
+            sectionId: articles.sectionId,
+            authorId: articles.authorId,
+          })
+          .all();
+        if (!row?.publishedAt) continue;
+        // The story's version moves (an editor's open form must not save over the publication unseen);
+        // to the publication time itself, so the page does not call it updated.
+        const version = new Date(Math.max(row.publishedAt.getTime(), (row.updatedAt?.getTime() ?? 0) + 1));
+        tx.update(articles).set({ updatedAt: version, updatedBy: null }).where(eq(articles.id, id)).run();
+        const place = { ...row, status: 'published', featured: false };
+        expireTags(storyPageTags(tx, [place], true), now.getTime(), tx);
+        tx.insert(moderationLog)
+          .values(
+            logRows(
+              [{ actor: null, action: 'story.published', targetType: 'story', targetId: id, before: { status: 'scheduled' }, after: { status: 'published', publishedAt: row.publishedAt.toISOString(), by: 'schedule' } }],
+              now,
+            ),
+          )
+          .run();
+        published.push({ id, slug: row.slug, headline: row.headline, publishedAt: row.publishedAt });
+      }
+      return published;
+    },
+    { behavior: 'immediate' },
+  );
+}

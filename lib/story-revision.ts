@@ -1,0 +1,43 @@
+import { diffWords } from 'diff';
+import type { ArticleStatus } from './story-status';
+
+/**
+ * A story's revisions: what each keeps, and how two versions are compared on the desk. Pure rules;
+ * db/stories.ts writes and reads them.
+ */
+
+/** `save`: a version saved from the form; `restore`: an older revision saved again; `autosave`: a writer's unsaved text. */
+export const revisionKinds = ['save', 'restore', 'autosave'] as const;
+export type RevisionKind = (typeof revisionKinds)[number];
+
+/** Every field of the story form, as one revision keeps it. */
+export type StoryFields = {
+  headline: string;
+  standfirst: string;
+  body: string;
+  status: ArticleStatus;
+  sectionId: number;
+  authorId: number;
+  slug: string;
+  featured: boolean;
+  commentsOpen: boolean;
+};
+
+export function storyFields(story: StoryFields): StoryFields {
+  const { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen } = story;
+  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen };
+}
+
+/** A run of text in a comparison: kept, added (in the newer version) or removed (from the older). */
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
+
+/** Word by word, what changed from `older` to `newer`. */
+export function textDiff(older: string, newer: string): DiffPart[] {
+  return diffWords(older, newer).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+}
+
+/** The fields whose values differ between two versions, in the form's order. */
+export function changedFields(older: StoryFields, newer: StoryFields): (keyof StoryFields)[] {
+  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'sectionId', 'authorId', 'slug', 'featured', 'commentsOpen', 'status'];
+  return order.filter((key) => older[key] !== newer[key]);
+}
