@@ -49,7 +49,10 @@ const nextConfig: NextConfig = {
   // cached 130 KB story costs (bench profile). Public pages are revalidated by s-maxage instead.
   generateEtags: false,
   // forbidden() for a moderator on an admin page: a real 403 (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  // Story forms carry a photo of up to 15 MB (a larger one must arrive to be refused in words); every
+  // other post is held to 1 MB before it is read (server/body-limits.ts). The proxy sees desk posts,
+  // so its copy of a body must hold one whole too.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '32mb' }, proxyClientMaxBodySize: '32mb' },
   typedRoutes: false,
   images: {
     // Photos are resized once, at start-up and outside the server (lib/photo-sizes.ts): resizing them

@@ -2,13 +2,15 @@ import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextRespons
 import { auth } from '@/auth';
 import { findUserById } from '@/db/users';
 import { canModerateComments, canWriteStories, homeFor, type UserRole } from '@/lib/user-roles';
+import { tooLarge } from '@/server/body-limits';
 import { isCrossSiteWrite } from '@/server/cross-site';
 import { internalUrl } from '@/server/public-routes';
 
 /**
  * Runs only for the requests its matcher names, never for a plain cached page:
  * - writes that carry an Origin (every browser post does): one from another site is refused with
- *   403 before Next reads it (Next's own check refuses a cross-site server action with a 500);
+ *   403 before Next reads it (Next's own check refuses a cross-site server action with a 500), one
+ *   larger than its path allows with 413 (server/body-limits.ts);
  * - public addresses that carry a query string or the pending-commenter cookie, rewritten to the
  *   paths Next caches (`/news?page=2` → `/news/page/2`, server/public-routes.ts);
  * - the desk, for early redirects and refusals only: every page, action and route handler still
@@ -72,6 +74,13 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
     });
   }
   const { pathname, search } = request.nextUrl;
+  // Under plain `next start` nothing else holds posts to their size before Next reads them.
+  if (request.method === 'POST' && tooLarge(pathname, request.headers.get('content-length'), request.headers.get('cookie'))) {
+    return new NextResponse('Request body too large.', {
+      status: 413,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+    });
+  }
   if (/^\/(moderation|desk)(\/|$)/.test(pathname)) return desk(request, event);
   const internal = internalUrl(pathname + search, request.headers.get('cookie') ?? undefined);
   return internal ? NextResponse.rewrite(new URL(internal, request.url)) : NextResponse.next();

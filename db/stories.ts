@@ -9,7 +9,7 @@ import { db } from './client';
 import type { ArticleStatus } from '../lib/story-status';
 import { logRows } from './log-rows';
 import { publishedAtAfter } from '../lib/story-form';
-import { type StoryFields, storyFields } from '../lib/story-revision';
+import { type StoryFields, type StoryPhoto, storyFields } from '../lib/story-revision';
 import { articles, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, users } from './schema';
 
 export const DESK_PAGE_SIZE = 50;
@@ -101,7 +101,7 @@ export type DeskStory = {
   publishedAt: Date | null;
   updatedAt: Date | null;
   updatedByName: string | null;
-};
+} & StoryPhoto;
 
 /** What the form saves; the status is decided by the caller's rules (lib/story-form.ts). */
 export type StoryWrite = StoryFields & {
@@ -214,6 +214,12 @@ const deskStoryColumns = {
   publishedAt: articles.publishedAt,
   updatedAt: articles.updatedAt,
   updatedByName: updater.name,
+  photoSrc: articles.photoSrc,
+  photoWidth: articles.photoWidth,
+  photoHeight: articles.photoHeight,
+  photoAlt: articles.photoAlt,
+  photoCaption: articles.photoCaption,
+  photoCredit: articles.photoCredit,
 };
 
 function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {

@@ -13,6 +13,13 @@ import { expect, locations, randomIp, test, uniqueSlug } from './fixtures';
  * revisions compare and restore; autosave keeps what is typed and leaving asks first.
  */
 
+/** A made-up photo: a sky and a sun, in the format asked for. */
+async function photo(format: 'jpeg' | 'png', width = 1800, height = 1200) {
+  const { default: sharp } = await import('sharp');
+  const sun = Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width * 0.7}" cy="${height * 0.35}" r="${height / 6}" fill="#f2c14e"/></svg>`);
+  return sharp({ create: { width, height, channels: 3, background: { r: 70, g: 120, b: 170 } } }).composite([{ input: sun }])[format]().toBuffer();
+}
+
 /** The next whole minute at least `lead` ms away: what the form's minute-precise field can name. */
 function nextMinute(lead: number) {
   const at = new Date(Date.now() + lead);
@@ -37,6 +44,10 @@ test('an author’s story, scheduled by an editor a minute ahead, is everywhere 
   const headline = `Harbour ferry returns to service ${word}`;
   await author.page.goto('/desk/stories/new');
   await fillStory(author.page, { headline, standfirst: 'The crossing reopens after repairs.', body: 'The ferry sailed its frist crossing at dawn.', section: 'Business' });
+  await author.page.getByLabel('Photo file').setInputFiles({ name: 'ferry.jpg', mimeType: 'image/jpeg', buffer: await photo('jpeg') });
+  await field(author.page, 'Alt text').fill('The ferry leaving the harbour at dawn');
+  await field(author.page, 'Caption').fill('First crossing since the spring');
+  await field(author.page, 'Credit').fill('Harbour Authority');
   await author.page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(author.page.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
   await author.page.context().close();
@@ -77,6 +88,13 @@ test('an author’s story, scheduled by an editor a minute ahead, is everywhere 
   const correction = page.getByRole('region', { name: 'Correction' });
   await expect(correction).toContainText('it was at dawn.');
   await expect(page.getByText(/^Updated/)).toBeVisible();
+  // The photo as uploaded, sized at upload: its srcset names the sized files, which are there.
+  const img = page.getByRole('img', { name: 'The ferry leaving the harbour at dawn' });
+  await expect(img).toHaveAttribute('srcset', /\/media\/[a-f0-9]{32}-640\.webp 640w/);
+  await expect(page.locator('figcaption')).toContainText('First crossing since the spring');
+  await expect(page.locator('figcaption')).toContainText('Harbour Authority');
+  const sized = await reader.request.get((await img.getAttribute('srcset'))!.split(' ')[0]!);
+  expect([sized.status(), sized.headers()['content-type']]).toEqual([200, 'image/webp']);
   const jsonLd = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
   const article = jsonLd.find((data) => data['@type'] === 'NewsArticle')!;
   expect(article.correction).toEqual([{ '@type': 'CorrectionComment', text: expect.stringContaining('it was at dawn.'), datePublished: expect.any(String) }]);
@@ -228,6 +246,38 @@ test('with JavaScript, typing autosaves the text as the writer’s own and leavi
   await author.page.context().close();
 });
 
+test('a photo that is too large, not a photo, an SVG, misnamed or cut short is refused beside its field, the text kept; a good one with no alt text too', async ({ browser, db }) => {
+  const author = await signedInAs(browser, db, 'author');
+  const headline = `Photo refusals ${uniqueSlug('p')}`;
+  await author.page.goto('/desk/stories/new');
+  await fillStory(author.page, { headline, body: 'Words that must survive.', section: 'News' });
+  const jpeg = await photo('jpeg');
+  const bad: [string, { name: string; mimeType: string; buffer: Buffer }, RegExp][] = [
+    ['16 MB', { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(16 * 1024 * 1024, 1) }, /the most a photo can be is 15 MB/],
+    ['an SVG', { name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }, /Please choose a JPEG, PNG or WebP photo/],
+    ['a PNG named .jpg', { name: 'chart.jpg', mimeType: 'image/jpeg', buffer: await photo('png', 600, 400) }, /named \.jpg but is a PNG photo/],
+    ['a truncated JPEG', { name: 'cut.jpg', mimeType: 'image/jpeg', buffer: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }, /damaged or cut short/],
+  ];
+  for (const [what, upload, message] of bad) {
+    await author.page.getByLabel(/^(Photo file|Replace with another photo)$/).setInputFiles(upload);
+    await author.page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(author.page.getByLabel('Photo file'), what).toHaveAccessibleDescription(message);
+    await expect(field(author.page, 'Headline'), what).toHaveValue(headline);
+    await expect(field(author.page, 'Body'), what).toHaveValue('Words that must survive.');
+  }
+  expect(storyRow(db, headline), 'nothing saved').toBeUndefined();
+  // A good photo without alt text: the photo is kept (no need to choose it again), the alt text asked for.
+  await author.page.getByLabel('Photo file').setInputFiles({ name: 'sun.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await author.page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(field(author.page, 'Alt text')).toHaveAccessibleDescription(/Please describe the photo/);
+  await expect(author.page.getByText(/1600 × 1067 pixels/)).toBeVisible();
+  await field(author.page, 'Alt text').fill('A low sun over the sea');
+  await author.page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(author.page.getByRole('status').filter({ hasText: 'Saved as a draft.' })).toBeVisible();
+  expect(storyRow(db, headline)).toMatchObject({ photoAlt: 'A low sun over the sea', photoWidth: 1600, photoHeight: 1067, photoSrc: expect.stringMatching(/^\/media\//) });
+  await author.page.context().close();
+});
+
 test.describe('without JavaScript', () => {
   test('a correction and a schedule are refused beside their fields, the text kept', async ({ browser, db }) => {
     const editor = await signedInAs(browser, db, 'editor', { javaScript: false });
@@ -238,6 +288,12 @@ test.describe('without JavaScript', () => {
     await expect(publishAt(editor.page)).toHaveAccessibleDescription(/Please choose when to publish it/);
     await expect(field(editor.page, 'Headline')).toHaveValue(headline);
     await expect(formAlert(editor.page)).toContainText('Please correct the fields marked below.');
+    // A photo goes up without JavaScript too; an SVG is refused beside its field.
+    await editor.page.getByLabel('Photo file').setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await editor.page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(editor.page.getByLabel('Photo file')).toHaveAccessibleDescription(/Please choose a JPEG, PNG or WebP photo/);
+    await editor.page.getByLabel('Photo file').setInputFiles({ name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: await photo('jpeg', 800, 500) });
+    await field(editor.page, 'Alt text').fill('The harbour wall');
     await editor.page.getByRole('button', { name: 'Publish' }).click();
     await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();
 
@@ -250,6 +306,7 @@ test.describe('without JavaScript', () => {
     const story = storyRow(db, headline)!;
     const html = await (await editor.page.request.get(`/news/${story.slug}`)).text();
     expect(html).toContain('The headline named the wrong harbour.');
+    expect(html).toMatch(/<img[^>]+alt="The harbour wall"[^>]+\/media\/[a-f0-9]{32}-/);
     await editor.page.context().close();
   });
 });

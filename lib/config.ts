@@ -9,6 +9,11 @@ export function dataDir(): string {
   return path.dirname(databasePath());
 }
 
+/** Where photos uploaded on the desk are kept (MEDIA_PATH, default the data folder's media/): outside the build, so a deploy keeps them. */
+export function mediaPath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_PATH || path.join(dataDir(), 'media'));
+}
+
 /** The public origin, without a trailing slash, used for every absolute URL. */
 export function siteUrl(): string {
   return (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');

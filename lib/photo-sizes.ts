@@ -19,15 +19,37 @@ export const sizedPhotoFolder = '/images/sized';
 
 const ownPhoto = /^\/images\/([a-z0-9][a-z0-9-]*)\.(?:jpe?g|png|webp)$/i;
 
+/** Where photos uploaded on the desk are served from (app/media/[file]/route.ts, from MEDIA_PATH). */
+export const mediaFolder = '/media';
+/** An uploaded photo's address: its content hash, and the name of its largest copy. */
+const uploadedPhoto = /^\/media\/([a-f0-9]{32})\.webp$/;
+
+/** The width a copy of a photo `width` wide is made at and served at. */
+const sizeFor = (width: number) => photoWidths.find((w) => w >= width) ?? photoWidths[photoWidths.length - 1]!;
+
 /**
- * The address of `src` at `width` pixels wide: a resized copy for a photo of ours in public/images,
- * or `src` itself for anything else (which is then shown as it is).
+ * The address of `src` at `width` pixels wide: a resized copy for a photo of ours in public/images
+ * or uploaded on the desk, or `src` itself for anything else (which is then shown as it is).
  */
 export function sizedPhotoSrc(src: string, width: number): string {
+  const uploaded = uploadedPhoto.exec(src)?.[1];
+  if (uploaded) return `${mediaFolder}/${uploaded}-${sizeFor(width)}.webp`;
   const name = ownPhoto.exec(src)?.[1];
   if (!name) return src;
-  const size = photoWidths.find((w) => w >= width) ?? photoWidths[photoWidths.length - 1];
-  return `${sizedPhotoFolder}/${name}-${size}.webp`;
+  return `${sizedPhotoFolder}/${name}-${sizeFor(width)}.webp`;
+}
+
+/** The address of an uploaded photo, by its content hash (32 hex digits). */
+export const uploadedPhotoSrc = (hash: string) => `${mediaFolder}/${hash}.webp`;
+
+/** The files an uploaded photo is kept as: its largest copy, then each width next/image asks for. */
+export function uploadedPhotoFiles(hash: string): [width: number | null, name: string][] {
+  return [[null, `${hash}.webp`], ...photoWidths.map((width): [number, string] => [width, `${hash}-${width}.webp`])];
+}
+
+/** A file name under the media folder that this site could have written, or null. */
+export function isMediaFileName(name: string) {
+  return /^[a-f0-9]{32}(-\d{3,4})?\.webp$/.test(name);
 }
 
 /** The resized copies of a photo file in public/images, as [width, file name] pairs. */

@@ -3,6 +3,7 @@ import { fromZonedTime, toZonedTime } from 'date-fns-tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import { site } from './site';
+import type { StoryPhoto } from './story-revision';
 import type { ArticleStatus } from './story-status';
 import { canEditEveryStory, type UserRole } from './user-roles';
 
@@ -20,13 +21,15 @@ export const CORRECTION_MAX = 2_000;
  * Second segments a story's address cannot take: a section's own pages (`/news/page/2`), and the
  * site's top-level names, so that no story reads like one of them.
  */
-export const reservedStorySlugs: ReadonlySet<string> = new Set(['page', 'feed', 'atom', 'comments', 'reply', 'yours', 'desk', 'moderation', 'search', 'login', 'api', 'tags', 'authors', 'front', 'sitemap', 'robots']);
+export const reservedStorySlugs: ReadonlySet<string> = new Set(['page', 'feed', 'atom', 'comments', 'reply', 'yours', 'desk', 'moderation', 'search', 'login', 'api', 'tags', 'authors', 'front', 'sitemap', 'robots', 'media']);
 
 /** What each button of the form asks for. */
 export const storyIntents = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
 export type StoryIntent = (typeof storyIntents)[number];
 
-export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug' | 'publishAt';
+export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug' | 'publishAt' | 'photo' | 'photoAlt' | 'photoCaption' | 'photoCredit';
+
+export const PHOTO_TEXT_MAX = 300;
 
 /** How far ahead a story can be scheduled. */
 export const SCHEDULE_MAX_DAYS = 366;
@@ -43,7 +46,25 @@ export type StoryFormValues = {
   commentsOpen: boolean;
   /** When to publish, as a `datetime-local` field gives it: the site's own time zone, to the minute. */
   publishAt: string;
+  /** The story's photo as the form carries it between posts (`src|width|height`), so an upload survives a refusal. */
+  photo: string;
+  photoAlt: string;
+  photoCaption: string;
+  photoCredit: string;
+  removePhoto: boolean;
 };
+
+/** The form's hidden photo value for a photo, or '' for none. */
+export const photoFieldValue = (photo: { photoSrc: string | null; photoWidth: number | null; photoHeight: number | null }) =>
+  photo.photoSrc && photo.photoWidth && photo.photoHeight ? `${photo.photoSrc}|${photo.photoWidth}|${photo.photoHeight}` : '';
+
+/** A photo this site stored: an upload (`/media/<hash>.webp`) or one of its own images; anything else is not a photo. */
+export function parsePhotoField(value: string): { src: string; width: number; height: number } | null {
+  const match = /^(\/media\/[a-f0-9]{32}\.webp|\/images\/[a-z0-9][a-z0-9-]*\.(?:jpe?g|png|webp))\|(\d{1,5})\|(\d{1,5})$/.exec(value);
+  if (!match) return null;
+  const [, src, width, height] = match;
+  return { src: src!, width: Number(width), height: Number(height) };
+}
 
 /** A time as the form's `datetime-local` field shows it, in the site's time zone (`2026-12-03T10:15`). */
 export function publishAtFieldValue(date: Date | null) {
@@ -80,7 +101,7 @@ const StoryInput = z.object({
   intent: z.enum(storyIntents).catch('save'),
 });
 
-export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: string; publishAt: Date | null };
+export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: string; publishAt: Date | null } & StoryPhoto;
 
 /** The typed values, cut to size, for showing the form again. */
 export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
@@ -95,6 +116,11 @@ export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
     featured: raw.featured === 'on',
     commentsOpen: raw.commentsOpen === 'on',
     publishAt: field('publishAt', 40),
+    photo: field('photo', 200),
+    photoAlt: field('photoAlt', PHOTO_TEXT_MAX + 100),
+    photoCaption: field('photoCaption', PHOTO_TEXT_MAX + 100),
+    photoCredit: field('photoCredit', PHOTO_TEXT_MAX + 100),
+    removePhoto: raw.removePhoto === 'on',
   };
 }
 
@@ -115,7 +141,23 @@ export function parseStoryForm(raw: Record<string, unknown>, now = new Date()):
     }
     return { success: false, fieldErrors, values };
   }
-  const data = { ...parsed.data, slug: parsed.data.slug || slugFromHeadline(parsed.data.headline), publishAt: null as Date | null };
+  const photo = values.removePhoto ? null : parsePhotoField(values.photo);
+  const words = (text: string) => text.trim() || null;
+  const data = {
+    ...parsed.data,
+    slug: parsed.data.slug || slugFromHeadline(parsed.data.headline),
+    publishAt: null as Date | null,
+    photoSrc: photo?.src ?? null,
+    photoWidth: photo?.width ?? null,
+    photoHeight: photo?.height ?? null,
+    photoAlt: photo ? words(values.photoAlt) : null,
+    photoCaption: photo ? words(values.photoCaption) : null,
+    photoCredit: photo ? words(values.photoCredit) : null,
+  };
+  if (photo && !data.photoAlt) fieldErrors.photoAlt = 'Please describe the photo for readers who cannot see it (alt text).';
+  for (const key of ['photoAlt', 'photoCaption', 'photoCredit'] as const) {
+    if (values[key].trim().length > PHOTO_TEXT_MAX) fieldErrors[key] = `At most ${PHOTO_TEXT_MAX} characters.`;
+  }
   if (data.intent === 'schedule') {
     const at = parsePublishAt(values.publishAt);
     if (!values.publishAt) fieldErrors.publishAt = 'Please choose when to publish it.';

@@ -11,12 +11,19 @@ const version: StoryFields = {
   slug: 'council-delays-budget-vote',
   featured: false,
   commentsOpen: true,
+  photoSrc: null,
+  photoWidth: null,
+  photoHeight: null,
+  photoAlt: null,
+  photoCaption: null,
+  photoCredit: null,
 };
 
 describe('comparing two versions of a story', () => {
   it('names the fields that differ, in the form’s order', () => {
     expect(changedFields(version, version)).toEqual([]);
     expect(changedFields(version, { ...version, body: 'Other.', headline: 'New', featured: true })).toEqual(['headline', 'body', 'featured']);
+    expect(changedFields(version, { ...version, photoSrc: '/media/x.webp', photoAlt: 'A ferry' })).toEqual(['photoSrc', 'photoAlt']);
   });
 
   it('shows the body word by word: removed text, added text, the rest kept', () => {

@@ -21,11 +21,22 @@ export type StoryFields = {
   slug: string;
   featured: boolean;
   commentsOpen: boolean;
+} & StoryPhoto;
+
+/** A story's photo: the file as uploaded (lib/photo-upload.ts) or seeded, and its words. */
+export type StoryPhoto = {
+  photoSrc: string | null;
+  photoWidth: number | null;
+  photoHeight: number | null;
+  photoAlt: string | null;
+  photoCaption: string | null;
+  photoCredit: string | null;
 };
 
 export function storyFields(story: StoryFields): StoryFields {
   const { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen } = story;
-  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen };
+  const { photoSrc = null, photoWidth = null, photoHeight = null, photoAlt = null, photoCaption = null, photoCredit = null } = story;
+  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen, photoSrc, photoWidth, photoHeight, photoAlt, photoCaption, photoCredit };
 }
 
 /** A run of text in a comparison: kept, added (in the newer version) or removed (from the older). */
@@ -38,6 +49,6 @@ export function textDiff(older: string, newer: string): DiffPart[] {
 
 /** The fields whose values differ between two versions, in the form's order. */
 export function changedFields(older: StoryFields, newer: StoryFields): (keyof StoryFields)[] {
-  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'sectionId', 'authorId', 'slug', 'featured', 'commentsOpen', 'status'];
-  return order.filter((key) => older[key] !== newer[key]);
+  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'photoSrc', 'photoAlt', 'photoCaption', 'photoCredit', 'sectionId', 'authorId', 'slug', 'featured', 'commentsOpen', 'status'];
+  return order.filter((key) => (older[key] ?? null) !== (newer[key] ?? null));
 }

@@ -3,7 +3,7 @@
  * custom-server guide shows) behind a plain node:http server, for what Next cannot do itself:
  * - the client address from the socket (or, with TRUST_PROXY, from our own proxy), written into
  *   X-Forwarded-For so that nothing a client sends can pose as it (server/client-ip.ts);
- * - a body-size limit, so a large post is refused before it is read;
+ * - a body-size limit, so a large post is refused before it is read (server/body-limits.ts);
  * - search renders limited to eight at a time (server/render-limit.ts);
  * - a warm-up before it takes readers (server/warm-up.ts), so a crowd at a fresh start does not all
  *   wait on each route's first load;
@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { closeDatabase } from '../db/client';
+import { tooLarge } from './body-limits';
 import { resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops } from './client-ip';
 import { createRenderLimit } from './render-limit';
 import { warmUp } from './warm-up';
@@ -31,8 +32,7 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** Next's own limit for a server action body; a larger post is refused before it is read. */
-const MAX_BODY_BYTES = 1024 * 1024;
+
 
 /** Search renders per request: eight at a time keep the cores as busy as fifty did, in a fraction of the memory. */
 const searchRenders = createRenderLimit(8);
@@ -42,7 +42,7 @@ let stopping = false;
 const server = createServer((req, res) => {
   // While shutting down, answer what is in flight and let each connection close after its answer.
   if (stopping) res.setHeader('Connection', 'close');
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+  if (tooLarge(req.url ?? '/', req.headers['content-length'], req.headers.cookie)) {
     res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
     res.end('Request body too large.');
     req.resume();

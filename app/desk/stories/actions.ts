@@ -9,9 +9,10 @@ import { authorOfUser } from '@/db/users';
 import { formDataOf } from '@/lib/action-args';
 import { formatDateTime } from '@/lib/format';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
+import { storeUploadedPhoto } from '@/lib/photo-upload';
 import { storyFields } from '@/lib/story-revision';
 import { canEditEveryStory } from '@/lib/user-roles';
-import { BODY_MAX, CORRECTION_MAX, HEADLINE_MAX, maySaveStory, parseStoryForm, STANDFIRST_MAX, type StoryFieldName, type StoryFormValues, type StoryIntent, statusAfter, storyFormValues } from '@/lib/story-form';
+import { BODY_MAX, CORRECTION_MAX, HEADLINE_MAX, maySaveStory, parseStoryForm, photoFieldValue, STANDFIRST_MAX, type StoryFieldName, type StoryFormValues, type StoryIntent, statusAfter, storyFormValues } from '@/lib/story-form';
 
 export type StoryFormState =
   | { status: 'idle' }
@@ -62,8 +63,13 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
     return refuse(byline || staff.role !== 'author' ? 'This story is not yours to change. Nothing was saved.' : 'Your account has no byline yet: an admin links it first. Nothing was saved.');
   }
 
+  // A photo chosen with this post is stored first, so that a refusal of any other field keeps it.
+  const photoError = await takePhoto(formData.get('photoFile'), raw, values);
   const parsed = parseStoryForm(raw);
-  if (!parsed.success) return refuse('Please correct the fields marked below. Nothing was saved yet.', parsed.fieldErrors);
+  if (!parsed.success || photoError) {
+    const fieldErrors = { ...(parsed.success ? {} : parsed.fieldErrors), ...(photoError ? { photo: photoError } : {}) };
+    return refuse('Please correct the fields marked below. Nothing was saved yet.', fieldErrors);
+  }
   const input = parsed.data;
   const status = statusAfter(input.intent, staff.role, story?.status ?? null);
   if (!status) return refuse(`${refusedIntents[input.intent]} Nothing was saved.`);
@@ -91,6 +97,12 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
         commentsOpen: input.commentsOpen,
         status,
         scheduledFor: input.publishAt,
+        photoSrc: input.photoSrc,
+        photoWidth: input.photoWidth,
+        photoHeight: input.photoHeight,
+        photoAlt: input.photoAlt,
+        photoCaption: input.photoCaption,
+        photoCredit: input.photoCredit,
       },
       { id: staff.id, name: staff.name },
     );
@@ -111,6 +123,27 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   }
   storyChanged(result.before, result.after);
   redirect(`/desk/stories/${result.id}?saved=${result.after.status}`);
+}
+
+/**
+ * Stores the photo file posted with the story form, if any, and puts it in the form's values (the
+ * hidden `photo` field) as the story's photo; returns why it was refused, if it was.
+ */
+async function takePhoto(file: FormDataEntryValue | null, raw: Record<string, unknown>, values: StoryFormValues): Promise<string | undefined> {
+  if (!(file instanceof File) || file.size === 0) return undefined;
+  let stored;
+  try {
+    stored = await storeUploadedPhoto(file);
+  } catch (error) {
+    console.error('A photo could not be stored:', (error as Error).message);
+    return 'The photo could not be stored: the media folder cannot be written (full or read-only). Your text is still here.';
+  }
+  if ('refused' in stored) return stored.refused;
+  values.photo = photoFieldValue({ photoSrc: stored.src, photoWidth: stored.width, photoHeight: stored.height });
+  values.removePhoto = false;
+  raw.photo = values.photo;
+  delete raw.removePhoto;
+  return undefined;
 }
 
 /** The answer of a small desk form (a correction, a restore): a message, and what was typed on a refusal. */
@@ -170,7 +203,7 @@ export async function restoreRevisionForm(previous: DeskFormState, submitted: Fo
   if (!story || !revision || revision.kind === 'autosave') return refuse('That revision no longer exists. Nothing was restored.');
   const byline = authorOfUser(staff.id);
   if (!maySaveStory(staff.role, byline?.id ?? null, story)) return refuse('This story is not yours to change. Nothing was restored.');
-  const fields = revision.fields;
+  const fields = storyFields(revision.fields);
   const choices = deskFilterChoices();
   const sectionId = choices.sections.some((section) => section.id === fields.sectionId) ? fields.sectionId : story.sectionId;
   const authorId = canEditEveryStory(staff.role) && choices.authors.some((author) => author.id === fields.authorId) ? fields.authorId : story.authorId;

@@ -22,6 +22,12 @@ const fieldNames: Record<keyof StoryFields, string> = {
   featured: 'Featured',
   commentsOpen: 'Comments open',
   status: 'Status',
+  photoSrc: 'Photo',
+  photoWidth: 'Photo width',
+  photoHeight: 'Photo height',
+  photoAlt: 'Alt text',
+  photoCaption: 'Caption',
+  photoCredit: 'Credit',
 };
 
 /**
@@ -48,6 +54,7 @@ export async function RevisionPage({ storyId, revisionId }: { storyId: number; r
     if (key === 'authorId') return choices.authors.find((author) => author.id === value)?.name ?? `Author ${value}`;
     if (key === 'status') return storyStatusNames[fields.status];
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    if (value === null || value === undefined || value === '') return '(none)';
     return String(value);
   };
   const what = revision.kind === 'autosave' ? 'Your unsaved changes' : 'Revision';

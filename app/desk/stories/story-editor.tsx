@@ -5,7 +5,8 @@ import { NamedOptions } from '@/components/named-options';
 import { site } from '@/lib/site';
 import type { StoryFieldName, StoryFormValues } from '@/lib/story-form';
 import type { ArticleStatus } from '@/lib/story-status';
-import { HEADLINE_MAX, STANDFIRST_MAX } from '@/lib/story-form';
+import { HEADLINE_MAX, parsePhotoField, PHOTO_TEXT_MAX, STANDFIRST_MAX } from '@/lib/story-form';
+import { sizedPhotoSrc } from '@/lib/photo-sizes';
 import { saveStoryForm, type StoryFormState } from './actions';
 import { useUnsavedChanges } from './use-unsaved-changes';
 
@@ -42,6 +43,7 @@ export function StoryEditor({
 }) {
   const [state, formAction, pending] = useActionState<StoryFormState, FormData>(saveStoryForm, { status: 'idle' }, answerAt);
   const values = state.status === 'invalid' ? state.values : initial;
+  const photo = parsePhotoField(values.photo);
   const errors: Partial<Record<StoryFieldName, string>> = state.status === 'invalid' ? state.fieldErrors : {};
   // Ids of this form's own: Next keeps pages visited before in the document, hidden, so a fixed id
   // would be there twice (a new story's form, then the saved story's).
@@ -95,6 +97,50 @@ export function StoryEditor({
         </span>
         {error('body')}
       </p>
+      <fieldset className="story-photo">
+        <legend>Photo</legend>
+        {photo ? (
+          <p className="story-photo-current">
+            {/* The upload as readers will get it, at its smallest size. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={sizedPhotoSrc(photo.src, 256)} alt="" width={160} height={Math.round((160 * photo.height) / photo.width)} />
+            <span>
+              {photo.width} × {photo.height} pixels.{' '}
+              <input id={id('story-remove-photo')} name="removePhoto" type="checkbox" defaultChecked={values.removePhoto} />{' '}
+              <label htmlFor={id('story-remove-photo')}>Remove the photo</label>
+            </span>
+          </p>
+        ) : null}
+        <input type="hidden" name="photo" value={values.photo} />
+        <p className="comment-field">
+          <label htmlFor={id('story-photo-file')}>{photo ? 'Replace with another photo' : 'Photo file'}</label>
+          <input id={id('story-photo-file')} name="photoFile" type="file" accept="image/jpeg,image/png,image/webp" {...described('photo', 'story-photo-hint')} />
+          <span id={id('story-photo-hint')} className="field-hint">
+            JPEG, PNG or WebP, at most 15 MB. It is sized for readers when you save.
+          </span>
+          {error('photo')}
+        </p>
+        <p className="comment-field">
+          <label htmlFor={id('story-photo-alt')}>Alt text</label>
+          <input id={id('story-photo-alt')} name="photoAlt" type="text" maxLength={PHOTO_TEXT_MAX + 100} defaultValue={values.photoAlt} {...described('photoAlt', 'story-photo-alt-hint')} />
+          <span id={id('story-photo-alt-hint')} className="field-hint">
+            What the photo shows, for readers who cannot see it. Needed with a photo.
+          </span>
+          {error('photoAlt')}
+        </p>
+        <div className="story-editor-row">
+          <p className="comment-field">
+            <label htmlFor={id('story-photo-caption')}>Caption</label>
+            <input id={id('story-photo-caption')} name="photoCaption" type="text" maxLength={PHOTO_TEXT_MAX + 100} defaultValue={values.photoCaption} {...described('photoCaption')} />
+            {error('photoCaption')}
+          </p>
+          <p className="comment-field">
+            <label htmlFor={id('story-photo-credit')}>Credit</label>
+            <input id={id('story-photo-credit')} name="photoCredit" type="text" maxLength={PHOTO_TEXT_MAX + 100} defaultValue={values.photoCredit} {...described('photoCredit')} />
+            {error('photoCredit')}
+          </p>
+        </div>
+      </fieldset>
       <div className="story-editor-row">
         <ChoiceField id={id('story-section')} name="sectionId" label="Section" none="Choose a section" value={values.sectionId} options={sections} described={described('sectionId')} error={error('sectionId')} />
         {everyStory ? (

@@ -4,7 +4,8 @@ import { requireWriter } from '@/auth';
 import { deskFilterChoices, findAutosave, getDeskStory, listCorrections, listRevisions, versionOf } from '@/db/stories';
 import { authorOfUser } from '@/db/users';
 import { formatDateTime } from '@/lib/format';
-import { maySaveStory, publishAtFieldValue } from '@/lib/story-form';
+import { maySaveStory, photoFieldValue, publishAtFieldValue } from '@/lib/story-form';
+import { storyFields } from '@/lib/story-revision';
 import { storyStatusNames, type ArticleStatus } from '@/lib/story-status';
 import { canEditEveryStory } from '@/lib/user-roles';
 import { CorrectionForm } from './correction-form';
@@ -99,6 +100,11 @@ export async function StoryPage({ storyId, saved, fromAutosave = false }: { stor
           featured: story?.featured ?? false,
           commentsOpen: story?.commentsOpen ?? true,
           publishAt: story?.status === 'scheduled' ? publishAtFieldValue(story.publishedAt) : '',
+          photo: typed ? photoFieldValue(storyFields(typed)) : '',
+          photoAlt: typed?.photoAlt ?? '',
+          photoCaption: typed?.photoCaption ?? '',
+          photoCredit: typed?.photoCredit ?? '',
+          removePhoto: false,
         }}
         sections={choices.sections}
         authors={choices.authors}
