@@ -31,6 +31,7 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
   'images',
   'login',
   'logo.png',
+  'media',
   'moderation',
   'news-sitemap.xml',
   'robots.txt',
