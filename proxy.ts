@@ -1,7 +1,9 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from '@/auth';
-import { findUserById } from '@/db/users';
-import { canModerateComments, canWriteStories, homeFor, type UserRole } from '@/lib/user-roles';
+import { getDeskStory } from '@/db/stories';
+import { authorOfUser, findUserById } from '@/db/users';
+import { maySaveStory } from '@/lib/story-form';
+import { canEditEveryStory, canModerateComments, canWriteStories, homeFor, type UserRole } from '@/lib/user-roles';
 import { tooLarge } from '@/server/body-limits';
 import { isCrossSiteWrite } from '@/server/cross-site';
 import { internalUrl } from '@/server/public-routes';
@@ -38,6 +40,15 @@ function refusal(pathname: string, role: UserRole | undefined) {
   return null;
 }
 
+/** The 403 for a story's pages (its form, revisions, preview) that this account may not open: an author on another's story, or one an editor has taken on. */
+function storyRefusal(pathname: string, userId: number, role: UserRole) {
+  const id = /^\/desk\/stories\/(\d{1,12})(\/|$)/.exec(pathname)?.[1];
+  if (!id || canEditEveryStory(role)) return null;
+  const story = getDeskStory(Number(id));
+  if (!story || maySaveStory(role, authorOfUser(userId)?.id ?? null, story)) return null;
+  return forbiddenPage('Not your story', 'This story is another writer’s, or an editor has it now.', homeFor(role));
+}
+
 // Auth.js's middleware form, as its docs show it (`export default auth((req) => …)`); its overloads
 // type it as a route handler, so it is named here as the middleware it is.
 const desk = auth((request) => {
@@ -54,7 +65,8 @@ const desk = auth((request) => {
   if (answer) return NextResponse.redirect(new URL(answer[1]!, request.url));
   // The role as it is now, not as it was at sign-in: an account promoted since counts at once.
   const account = findUserById(Number(request.auth.user.id));
-  const refused = refusal(pathname, account && !account.disabled ? account.role : undefined);
+  const role = account && !account.disabled ? account.role : undefined;
+  const refused = refusal(pathname, role) ?? (account && role ? storyRefusal(pathname, account.id, role) : null);
   if (refused) {
     // The pages call forbidden() themselves too; answering here gives the 403 status.
     return new NextResponse(refused, {

@@ -200,6 +200,10 @@ export async function findMovedArticle(slug: string) {
 }
 
 export function articleBySlugQuery(slug: string) {
+  return fullArticleQuery(and(published, eq(articles.slug, slug)));
+}
+
+function fullArticleQuery(where: SQL | undefined) {
   return db
     .select({
       ...cardColumns,
@@ -212,7 +216,17 @@ export function articleBySlugQuery(slug: string) {
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(published, eq(articles.slug, slug)));
+    .where(where);
+}
+
+/**
+ * A story in any status as readers would get it once published, for the desk's preview: never
+ * cached (the desk renders per request), so it shows the text as saved this moment.
+ */
+export function getPreviewArticle(id: number): FullArticle | null {
+  const [article] = fullArticleQuery(eq(articles.id, id)).all();
+  if (!article) return null;
+  return { ...article, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
 }
 
 export function articleTagsQuery(articleId: number) {

@@ -275,6 +275,21 @@ test('a photo that is too large, not a photo, an SVG, misnamed or cut short is r
   await author.page.getByRole('button', { name: 'Save draft' }).click();
   await expect(author.page.getByRole('status').filter({ hasText: 'Saved as a draft.' })).toBeVisible();
   expect(storyRow(db, headline)).toMatchObject({ photoAlt: 'A low sun over the sea', photoWidth: 1600, photoHeight: 1067, photoSrc: expect.stringMatching(/^\/media\//) });
+
+  // The preview: the page readers will get, drawn by the same components, for the newsroom only.
+  await author.page.getByRole('link', { name: 'Preview' }).click();
+  await expect(author.page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(author.page.getByRole('img', { name: 'A low sun over the sea' })).toBeVisible();
+  await expect(author.page.getByText('not public; only the newsroom can open this address')).toBeVisible();
+  const { id } = storyRow(db, headline)!;
+  const stranger = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  const asked = await stranger.request.get(`/desk/stories/${id}/preview`, { maxRedirects: 0 });
+  expect(asked.status(), 'a reader is sent to sign in').toBe(307);
+  expect(locations(asked)[0]).toContain('/login');
+  await stranger.close();
+  const other = await signedInAs(browser, db, 'author');
+  expect((await other.page.request.get(`/desk/stories/${id}/preview`, { maxRedirects: 0 })).status(), 'another author').toBe(403);
+  await other.page.context().close();
   await author.page.context().close();
 });
 

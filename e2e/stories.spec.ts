@@ -66,8 +66,9 @@ test('an author writes and submits a story; an editor corrects a word and publis
     { action: 'story.published', actorName: editor.person.name },
   ]);
   // Once an editor has it, the author can no longer change it.
-  await author.page.goto(`/desk/stories/${published.id}`);
-  await expect(author.page.getByRole('heading', { level: 1 })).toHaveText('Not open to your account');
+  const refused = await author.page.goto(`/desk/stories/${published.id}`);
+  expect(refused?.status()).toBe(403);
+  await expect(author.page.getByRole('heading', { level: 1 })).toHaveText('Not your story');
   await expect(field(author.page, 'Headline')).toHaveCount(0);
   await author.page.context().close();
   await editor.page.context().close();

@@ -53,9 +53,13 @@ export async function StoryPage({ storyId, saved, fromAutosave = false }: { stor
         <p className="story-page-status">
           <span className={`story-status story-status-${story.status}`}>{storyStatusNames[story.status]}</span>
           {story.status === 'scheduled' && story.publishedAt ? <> for {formatDateTime(story.publishedAt)}</> : null}
+          {' '}
+          <Link href={`/desk/stories/${story.id}/preview`} prefetch={false}>
+            Preview
+          </Link>
           {story.status === 'published' ? (
             <>
-              {' '}
+              {' · '}
               <a href={`/${story.sectionSlug}/${story.slug}`}>View on the site</a>
             </>
           ) : null}
