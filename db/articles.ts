@@ -235,7 +235,7 @@ export function articleTagsQuery(articleId: number) {
     .from(articleTags)
     .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
     .where(eq(articleTags.articleId, articleId))
-    .orderBy(asc(tagTable.name));
+    .orderBy(asc(articleTags.position), asc(tagTable.name));
 }
 
 export type FullArticle = NonNullable<Awaited<ReturnType<typeof getArticleBySlug>>>;

@@ -34,10 +34,21 @@ export function commentsChanged(articleIds: Iterable<number>) {
  * featured or not) the lists it may join or leave. An edit to one story leaves the pages of stories
  * that do not show it cached.
  */
-export function storyChanged(before: StoryPlace | null, after: StoryPlace) {
+export function storyChanged(before: StoryChange | null, after: StoryChange) {
   if (before?.status !== 'published' && after.status !== 'published') return;
-  const places = [before, after].filter((place): place is StoryPlace => place !== null);
+  const places = [before, after].filter((place): place is StoryChange => place !== null);
+  const topicsChanged = before !== null && before.topicSlugs.join(',') !== after.topicSlugs.join(',');
   const moved =
-    !before || before.status !== after.status || before.sectionId !== after.sectionId || before.authorId !== after.authorId || before.featured !== after.featured;
-  for (const tag of storyPageTags(db, places, moved)) updateTag(tag);
+    !before ||
+    topicsChanged ||
+    before.status !== after.status ||
+    before.sectionId !== after.sectionId ||
+    before.authorId !== after.authorId ||
+    before.featured !== after.featured;
+  // The topics it had are refreshed too: it leaves their pages.
+  const leftTopics = moved ? (before?.topicSlugs ?? []).map((slug) => tags.tag(slug)) : [];
+  for (const tag of new Set([...storyPageTags(db, places, moved), ...leftTopics])) updateTag(tag);
 }
+
+/** A story as the desk saved it: where it shows, and its topics. */
+type StoryChange = StoryPlace & { topicSlugs: string[] };

@@ -8,9 +8,9 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from './client';
 import type { ArticleStatus } from '../lib/story-status';
 import { logRows } from './log-rows';
-import { publishedAtAfter } from '../lib/story-form';
+import { publishedAtAfter, slugFromHeadline } from '../lib/story-form';
 import { type StoryFields, type StoryPhoto, storyFields } from '../lib/story-revision';
-import { articles, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, users } from './schema';
+import { articles, articleTags, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, tags as tagTable, users } from './schema';
 
 export const DESK_PAGE_SIZE = 50;
 
@@ -101,6 +101,10 @@ export type DeskStory = {
   publishedAt: Date | null;
   updatedAt: Date | null;
   updatedByName: string | null;
+  /** Its topics' names, in the order they were given. */
+  topics: string[];
+  /** Its topics' addresses, for the pages a change refreshes. */
+  topicSlugs: string[];
 } & StoryPhoto;
 
 /** What the form saves; the status is decided by the caller's rules (lib/story-form.ts). */
@@ -148,12 +152,13 @@ export function saveStory(
       if (formerly) return { kind: 'slug-taken', redirect: true } as const;
       // Strictly after the previous version, even within one millisecond, so the version always moves.
       const now = new Date(Math.max(Date.now(), before ? versionOf(before) + 1 : 0));
-      const { scheduledFor, ...fields } = values;
+      const { scheduledFor, topics, ...fields } = values;
       const publishedAt = publishedAtAfter(values.status, before, scheduledFor, now);
       const row = { ...fields, publishedAt, updatedAt: now, updatedBy: actor.id };
       let savedId = id;
       if (id === null) savedId = tx.insert(articles).values(row).returning({ id: articles.id }).all()[0]!.id;
       else tx.update(articles).set(row).where(eq(articles.id, id)).run();
+      setTopics(tx, savedId!, topics);
       if (before && before.slug !== values.slug && (before.status === 'published' || before.status === 'unpublished')) {
         tx.insert(storyRedirects)
           .values({ slug: before.slug, articleId: savedId!, createdAt: now })
@@ -230,7 +235,34 @@ function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {
     .leftJoin(updater, eq(updater.id, articles.updatedBy))
     .where(eq(articles.id, id))
     .all();
-  return row ?? null;
+  if (!row) return null;
+  const topics = tx
+    .select({ name: tagTable.name, slug: tagTable.slug })
+    .from(articleTags)
+    .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .orderBy(asc(articleTags.position), asc(tagTable.name))
+    .all();
+  return { ...row, topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
+}
+
+/**
+ * Gives a story exactly these topics, in this order: each name is the existing topic with the same
+ * address, or a new topic.
+ */
+function setTopics(tx: Tx, articleId: number, names: string[]) {
+  tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+  names.forEach((name, position) => {
+    const slug = slugFromHeadline(name);
+    const [existing] = tx.select({ id: tagTable.id }).from(tagTable).where(eq(tagTable.slug, slug)).all();
+    const tagId = existing?.id ?? tx.insert(tagTable).values({ slug, name }).returning({ id: tagTable.id }).all()[0]!.id;
+    tx.insert(articleTags).values({ articleId, tagId, position }).run();
+  });
+}
+
+/** Every topic's name, for the form to suggest. */
+export function listTopicNames() {
+  return db.select({ name: tagTable.name }).from(tagTable).orderBy(asc(tagTable.name)).all().map((row) => row.name);
 }
 
 export type CorrectionResult = { kind: 'added'; before: DeskStory; after: DeskStory } | { kind: 'not-published' } | { kind: 'not-found' };

@@ -29,8 +29,8 @@ function nextMinute(lead: number) {
 }
 
 /** Every place a published story is listed, as a reader's request gets it. */
-async function listings(request: APIRequestContext, section: string, word: string) {
-  const paths = ['/', `/${section}`, '/feed.xml', '/news-sitemap.xml', `/search?q=${word}`];
+async function listings(request: APIRequestContext, section: string, word: string, topic?: string) {
+  const paths = ['/', `/${section}`, '/feed.xml', '/news-sitemap.xml', `/search?q=${word}`, ...(topic ? [`/tags/${topic}`] : [])];
   return Object.fromEntries(await Promise.all(paths.map(async (path) => [path, await (await request.get(path)).text()] as const)));
 }
 
@@ -48,13 +48,15 @@ test('an author’s story, scheduled by an editor a minute ahead, is everywhere 
   await field(author.page, 'Alt text').fill('The ferry leaving the harbour at dawn');
   await field(author.page, 'Caption').fill('First crossing since the spring');
   await field(author.page, 'Credit').fill('Harbour Authority');
+  // One topic the site has, one it does not: made when the story is saved.
+  await choice(author.page, 'Topics').fill(`Ferries ${word}, Business`);
   await author.page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(author.page.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
   await author.page.context().close();
 
   // Readers' pages cached without it, so the schedule must refresh them.
   const reader = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
-  for (const [path, text] of Object.entries(await listings(reader.request, 'business', word))) expect(text, path).not.toContain(headline);
+  for (const [path, text] of Object.entries(await listings(reader.request, 'business', word, `ferries-${word}`))) expect(text, path).not.toContain(headline);
 
   const editor = await signedInAs(browser, db, 'editor');
   const { id } = storyRow(db, headline)!;
@@ -71,7 +73,7 @@ test('an author’s story, scheduled by an editor a minute ahead, is everywhere 
   await new Promise((resolve) => setTimeout(resolve, at.getTime() - Date.now() + 7_000));
   expect(storyRow(db, headline)).toMatchObject({ status: 'published', publishedAt: at });
   const story = storyRow(db, headline)!;
-  const listed = await listings(reader.request, 'business', word);
+  const listed = await listings(reader.request, 'business', word, `ferries-${word}`);
   for (const [path, text] of Object.entries(listed)) expect(text, path).toContain(story.slug);
   const feed = new XMLParser().parse(listed['/feed.xml']!) as { rss: { channel: { item: { title: string }[] } } };
   expect(feed.rss.channel.item.map((item) => item.title)).toContain(headline);
@@ -88,6 +90,7 @@ test('an author’s story, scheduled by an editor a minute ahead, is everywhere 
   const correction = page.getByRole('region', { name: 'Correction' });
   await expect(correction).toContainText('it was at dawn.');
   await expect(page.getByText(/^Updated/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Topics' }).getByRole('link')).toHaveText([`Ferries ${word}`, 'Business']);
   // The photo as uploaded, sized at upload: its srcset names the sized files, which are there.
   const img = page.getByRole('img', { name: 'The ferry leaving the harbour at dawn' });
   await expect(img).toHaveAttribute('srcset', /\/media\/[a-f0-9]{32}-640\.webp 640w/);

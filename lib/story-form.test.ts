@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maySaveStory, parsePublishAt, parseStoryForm, publishAtFieldValue, publishedAtAfter, slugFromHeadline, statusAfter } from './story-form';
+import { maySaveStory, parsePublishAt, parseTopics, parseStoryForm, publishAtFieldValue, publishedAtAfter, slugFromHeadline, statusAfter } from './story-form';
 
 const form = (over: Record<string, string> = {}) => ({
   headline: 'Council delays the budget vote',
@@ -125,5 +125,18 @@ describe('scheduling, publishing and taking down', () => {
     // Published now instead of at its time; a cancelled schedule forgets its time.
     expect(publishedAtAfter('published', { status: 'scheduled', publishedAt: later }, null, now)).toEqual(now);
     expect(publishedAtAfter('draft', { status: 'scheduled', publishedAt: later }, null, now)).toBeNull();
+  });
+});
+
+describe('topics typed in the form', () => {
+  it('reads names separated by commas, each once by its address, in the order typed', () => {
+    expect(parseTopics(' Budget,  City   council , budget,,Élections ')).toEqual({ names: ['Budget', 'City council', 'Élections'] });
+    expect(parseTopics('')).toEqual({ names: [] });
+  });
+
+  it('refuses a name too long, one with nothing to make an address of, and more than ten', () => {
+    expect(parseTopics('x'.repeat(41)).error).toMatch(/at most 40 characters/);
+    expect(parseTopics('Budget, !!!').error).toMatch(/“!!!” has no letters or digits/);
+    expect(parseTopics(Array.from({ length: 11 }, (_, i) => `Topic ${i}`).join(',')).error).toMatch(/At most 10 topics/);
   });
 });

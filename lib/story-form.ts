@@ -27,7 +27,32 @@ export const reservedStorySlugs: ReadonlySet<string> = new Set(['page', 'feed', 
 export const storyIntents = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
 export type StoryIntent = (typeof storyIntents)[number];
 
-export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug' | 'publishAt' | 'photo' | 'photoAlt' | 'photoCaption' | 'photoCredit';
+export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug' | 'publishAt' | 'photo' | 'photoAlt' | 'photoCaption' | 'photoCredit' | 'topics';
+
+export const TOPICS_MAX = 10;
+export const TOPIC_NAME_MAX = 40;
+
+/**
+ * The topics typed in the form (names separated by commas): trimmed, inner spaces closed up, the
+ * same topic once (by its address), in the order typed. A name is an existing topic's when it makes
+ * the same address; otherwise the save creates it.
+ */
+export function parseTopics(text: string): { names: string[]; error?: string } {
+  const names: string[] = [];
+  const slugs = new Set<string>();
+  for (const part of text.split(',')) {
+    const name = part.replace(/\s+/g, ' ').trim();
+    if (!name) continue;
+    if (name.length > TOPIC_NAME_MAX) return { names, error: `A topic has at most ${TOPIC_NAME_MAX} characters (“${name.slice(0, 20)}…”).` };
+    const slug = slugFromHeadline(name);
+    if (!slug) return { names, error: `“${name}” has no letters or digits to make a topic of.` };
+    if (slugs.has(slug)) continue;
+    slugs.add(slug);
+    names.push(name);
+  }
+  if (names.length > TOPICS_MAX) return { names, error: `At most ${TOPICS_MAX} topics a story.` };
+  return { names };
+}
 
 export const PHOTO_TEXT_MAX = 300;
 
@@ -52,6 +77,8 @@ export type StoryFormValues = {
   photoCaption: string;
   photoCredit: string;
   removePhoto: boolean;
+  /** Topic names separated by commas. */
+  topics: string;
 };
 
 /** The form's hidden photo value for a photo, or '' for none. */
@@ -101,7 +128,7 @@ const StoryInput = z.object({
   intent: z.enum(storyIntents).catch('save'),
 });
 
-export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: string; publishAt: Date | null } & StoryPhoto;
+export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: string; publishAt: Date | null; topics: string[] } & StoryPhoto;
 
 /** The typed values, cut to size, for showing the form again. */
 export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
@@ -121,6 +148,7 @@ export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
     photoCaption: field('photoCaption', PHOTO_TEXT_MAX + 100),
     photoCredit: field('photoCredit', PHOTO_TEXT_MAX + 100),
     removePhoto: raw.removePhoto === 'on',
+    topics: field('topics', 1000),
   };
 }
 
@@ -153,7 +181,11 @@ export function parseStoryForm(raw: Record<string, unknown>, now = new Date()):
     photoAlt: photo ? words(values.photoAlt) : null,
     photoCaption: photo ? words(values.photoCaption) : null,
     photoCredit: photo ? words(values.photoCredit) : null,
+    topics: [] as string[],
   };
+  const topics = parseTopics(values.topics);
+  if (topics.error) fieldErrors.topics = topics.error;
+  data.topics = topics.names;
   if (photo && !data.photoAlt) fieldErrors.photoAlt = 'Please describe the photo for readers who cannot see it (alt text).';
   for (const key of ['photoAlt', 'photoCaption', 'photoCredit'] as const) {
     if (values[key].trim().length > PHOTO_TEXT_MAX) fieldErrors[key] = `At most ${PHOTO_TEXT_MAX} characters.`;

@@ -11,6 +11,7 @@ const version: StoryFields = {
   slug: 'council-delays-budget-vote',
   featured: false,
   commentsOpen: true,
+  topics: ['Budget'],
   photoSrc: null,
   photoWidth: null,
   photoHeight: null,
@@ -24,6 +25,8 @@ describe('comparing two versions of a story', () => {
     expect(changedFields(version, version)).toEqual([]);
     expect(changedFields(version, { ...version, body: 'Other.', headline: 'New', featured: true })).toEqual(['headline', 'body', 'featured']);
     expect(changedFields(version, { ...version, photoSrc: '/media/x.webp', photoAlt: 'A ferry' })).toEqual(['photoSrc', 'photoAlt']);
+    expect(changedFields(version, { ...version, topics: ['Budget', 'Council'] })).toEqual(['topics']);
+    expect(changedFields(version, { ...version, topics: ['Budget'] })).toEqual([]);
   });
 
   it('shows the body word by word: removed text, added text, the rest kept', () => {

@@ -21,6 +21,8 @@ export type StoryFields = {
   slug: string;
   featured: boolean;
   commentsOpen: boolean;
+  /** Its topics' names, in the order typed. */
+  topics: string[];
 } & StoryPhoto;
 
 /** A story's photo: the file as uploaded (lib/photo-upload.ts) or seeded, and its words. */
@@ -33,10 +35,12 @@ export type StoryPhoto = {
   photoCredit: string | null;
 };
 
-export function storyFields(story: StoryFields): StoryFields {
+/** Every field of a story, from a row or an older revision that may lack the later ones (topics, photo). */
+export function storyFields(story: Omit<StoryFields, 'topics' | keyof StoryPhoto> & Partial<Pick<StoryFields, 'topics' | keyof StoryPhoto>>): StoryFields {
   const { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen } = story;
-  const { photoSrc = null, photoWidth = null, photoHeight = null, photoAlt = null, photoCaption = null, photoCredit = null } = story;
-  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen, photoSrc, photoWidth, photoHeight, photoAlt, photoCaption, photoCredit };
+  const topics = story.topics ?? [];
+  const { photoSrc = null, photoWidth = null, photoHeight = null, photoAlt = null, photoCaption = null, photoCredit = null } = story as Partial<StoryPhoto>;
+  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen, topics, photoSrc, photoWidth, photoHeight, photoAlt, photoCaption, photoCredit };
 }
 
 /** A run of text in a comparison: kept, added (in the newer version) or removed (from the older). */
@@ -49,6 +53,7 @@ export function textDiff(older: string, newer: string): DiffPart[] {
 
 /** The fields whose values differ between two versions, in the form's order. */
 export function changedFields(older: StoryFields, newer: StoryFields): (keyof StoryFields)[] {
-  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'photoSrc', 'photoAlt', 'photoCaption', 'photoCredit', 'sectionId', 'authorId', 'slug', 'featured', 'commentsOpen', 'status'];
-  return order.filter((key) => (older[key] ?? null) !== (newer[key] ?? null));
+  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'photoSrc', 'photoAlt', 'photoCaption', 'photoCredit', 'sectionId', 'authorId', 'topics', 'slug', 'featured', 'commentsOpen', 'status'];
+  const same = (a: unknown, b: unknown) => (Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a ?? []) === JSON.stringify(b ?? []) : (a ?? null) === (b ?? null));
+  return order.filter((key) => !same(older[key], newer[key]));
 }

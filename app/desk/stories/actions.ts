@@ -103,6 +103,7 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
         photoAlt: input.photoAlt,
         photoCaption: input.photoCaption,
         photoCredit: input.photoCredit,
+        topics: input.topics,
       },
       { id: staff.id, name: staff.name },
     );

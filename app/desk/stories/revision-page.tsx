@@ -28,6 +28,7 @@ const fieldNames: Record<keyof StoryFields, string> = {
   photoAlt: 'Alt text',
   photoCaption: 'Caption',
   photoCredit: 'Credit',
+  topics: 'Topics',
 };
 
 /**
@@ -54,6 +55,7 @@ export async function RevisionPage({ storyId, revisionId }: { storyId: number; r
     if (key === 'authorId') return choices.authors.find((author) => author.id === value)?.name ?? `Author ${value}`;
     if (key === 'status') return storyStatusNames[fields.status];
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
     if (value === null || value === undefined || value === '') return '(none)';
     return String(value);
   };

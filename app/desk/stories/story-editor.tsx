@@ -27,6 +27,7 @@ export function StoryEditor({
   status,
   answerAt,
   dirty = false,
+  topicNames,
 }: {
   storyId: number | null;
   version: number;
@@ -40,6 +41,8 @@ export function StoryEditor({
   answerAt: string;
   /** The form starts with text that is not saved (the writer's autosave put back). */
   dirty?: boolean;
+  /** Every topic there is, suggested as one types. */
+  topicNames: string[];
 }) {
   const [state, formAction, pending] = useActionState<StoryFormState, FormData>(saveStoryForm, { status: 'idle' }, answerAt);
   const values = state.status === 'invalid' ? state.values : initial;
@@ -149,6 +152,19 @@ export function StoryEditor({
           <input type="hidden" name="authorId" value={values.authorId} />
         )}
       </div>
+      <p className="comment-field">
+        <label htmlFor={id('story-topics')}>Topics</label>
+        <input id={id('story-topics')} name="topics" type="text" list={id('story-topic-names')} maxLength={1000} defaultValue={values.topics} {...described('topics', 'story-topics-hint')} />
+        <datalist id={id('story-topic-names')}>
+          {topicNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <span id={id('story-topics-hint')} className="field-hint">
+          Separated by commas, such as “Budget, City council”. A topic the site does not have yet is made when you save.
+        </span>
+        {error('topics')}
+      </p>
       <p className="comment-field">
         <label htmlFor={id('story-slug')}>Address</label>
         <input id={id('story-slug')} name="slug" type="text" maxLength={200} defaultValue={values.slug} {...described('slug', 'story-slug-hint')} />

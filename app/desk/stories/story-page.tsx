@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { requireWriter } from '@/auth';
-import { deskFilterChoices, findAutosave, getDeskStory, listCorrections, listRevisions, versionOf } from '@/db/stories';
+import { deskFilterChoices, findAutosave, getDeskStory, listCorrections, listRevisions, listTopicNames, versionOf } from '@/db/stories';
 import { authorOfUser } from '@/db/users';
 import { formatDateTime } from '@/lib/format';
 import { maySaveStory, photoFieldValue, publishAtFieldValue } from '@/lib/story-form';
@@ -109,7 +109,9 @@ export async function StoryPage({ storyId, saved, fromAutosave = false }: { stor
           photoCaption: typed?.photoCaption ?? '',
           photoCredit: typed?.photoCredit ?? '',
           removePhoto: false,
+          topics: typed ? storyFields(typed).topics.join(', ') : '',
         }}
+        topicNames={listTopicNames()}
         sections={choices.sections}
         authors={choices.authors}
         everyStory={everyStory}
