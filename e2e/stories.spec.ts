@@ -213,10 +213,11 @@ test('an author cannot publish, nor save under another byline, even by hand-made
   await author.page.context().close();
 });
 
-test('hostile headlines, standfirsts and bodies are published as inert text', async ({ browser, db }) => {
+test('hostile headlines, standfirsts, bodies, photo words, topics and corrections are published as inert text', async ({ browser, db }) => {
   test.setTimeout(120_000);
   const editor = await signedInAs(browser, db, 'editor');
   const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
+  const correctionId = serverActionId('app/desk/stories/actions.ts', 'addCorrectionForm');
   // Published in Business, where no other spec reads a page it expects to stay cached.
   const [business] = db.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.slug, 'business')).all();
   // A story for every eighth payload, in its headline and standfirst; all of them in every body.
@@ -229,12 +230,36 @@ test('hostile headlines, standfirsts and bodies are published as inert text', as
     const headline = `${payload} ${uniqueSlug('x')}`;
     const response = await editor.page.request.post('/desk/stories/new', {
       headers: { Origin: `http://127.0.0.1:${e2ePort}` },
-      multipart: { [`$ACTION_ID_${actionId}`]: '', storyId: '', version: '0', headline, standfirst: payload, body, sectionId: String(business!.id), authorId: '1', slug: '', intent: 'publish', commentsOpen: 'on' },
+      multipart: {
+        [`$ACTION_ID_${actionId}`]: '',
+        storyId: '',
+        version: '0',
+        headline,
+        standfirst: payload,
+        body,
+        sectionId: String(business!.id),
+        authorId: '1',
+        slug: '',
+        intent: 'publish',
+        commentsOpen: 'on',
+        // A photo of the site's own, with the payload in every word about it, and as a topic.
+        photo: '/images/baltic-states-leave-russian-power-grid.jpg|1600|900',
+        photoAlt: payload,
+        photoCaption: payload,
+        photoCredit: payload,
+        topics: `${payload.slice(0, 30).replace(/,/g, ' ')} x`,
+      },
       maxRedirects: 0,
     });
     expect(response.status(), payload).toBeLessThan(400);
-    const [row] = db.select({ slug: articles.slug, status: articles.status, headline: articles.headline }).from(articles).where(eq(articles.headline, headline.trim())).all();
+    const [row] = db.select({ id: articles.id, slug: articles.slug, status: articles.status, headline: articles.headline }).from(articles).where(eq(articles.headline, headline.trim())).all();
     expect(row?.status, `published: ${payload}`).toBe('published');
+    const correction = await editor.page.request.post(`/desk/stories/${row!.id}`, {
+      headers: { Origin: `http://127.0.0.1:${e2ePort}` },
+      multipart: { [`$ACTION_ID_${correctionId}`]: '', storyId: String(row!.id), text: payload },
+      maxRedirects: 0,
+    });
+    expect(correction.status(), `corrected: ${payload}`).toBeLessThan(400);
     published.push({ headline: row!.headline, path: `/${business!.slug}/${row!.slug}` });
   }
   const reader = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
@@ -243,6 +268,7 @@ test('hostile headlines, standfirsts and bodies are published as inert text', as
   for (const story of published) {
     await page.goto(story.path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.headline.replace(/\s+/g, ' ').trim());
+    await expect(page.getByRole('region', { name: 'Correction' })).toBeVisible();
   }
   await page.goto('/');
   await expectNothingRan(page, seen);
