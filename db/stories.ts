@@ -170,7 +170,7 @@ export function saveStory(
       // A story from before revisions (seeded, imported) keeps the text it had as its first revision.
       if (before && !tx.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, before.id)).limit(1).all().length) {
         const then = before.updatedAt ?? before.publishedAt ?? new Date(now.getTime() - 1);
-        tx.insert(storyRevisions).values({ articleId: before.id, kind: 'save', userId: null, userName: before.updatedByName ?? 'the first version', fields: storyFields(before), createdAt: then }).run();
+        tx.insert(storyRevisions).values({ articleId: before.id, kind: 'save', userId: null, userName: before.updatedByName ?? 'before the desk', fields: storyFields(before), createdAt: then }).run();
       }
       const after = getDeskStoryIn(tx, savedId!)!;
       const revision = tx
@@ -303,7 +303,7 @@ export function listCorrections(articleId: number) {
 /** A story's saved revisions, newest first (autosaves are each writer's own and listed apart). */
 export function listRevisions(articleId: number) {
   return db
-    .select({ id: storyRevisions.id, kind: storyRevisions.kind, userName: storyRevisions.userName, createdAt: storyRevisions.createdAt })
+    .select({ id: storyRevisions.id, kind: storyRevisions.kind, userId: storyRevisions.userId, userName: storyRevisions.userName, createdAt: storyRevisions.createdAt })
     .from(storyRevisions)
     .where(and(eq(storyRevisions.articleId, articleId), ne(storyRevisions.kind, 'autosave')))
     .orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id))

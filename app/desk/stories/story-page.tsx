@@ -157,7 +157,7 @@ function RevisionList({ storyId, revisions }: { storyId: number; revisions: Retu
         <ol className="story-revision-list">
           {revisions.map((revision) => (
             <li key={revision.id}>
-              {revisionKindNames[revision.kind]} by {revision.userName}, {formatDateTime(revision.createdAt)}.{' '}
+              {revisionKindNames[revision.kind]} {revision.userId === null && revision.userName === 'before the desk' ? 'before the desk' : `by ${revision.userName}`}, {formatDateTime(revision.createdAt)}.{' '}
               <Link href={`/desk/stories/${storyId}/revisions/${revision.id}`} prefetch={false}>
                 Compare with the current version
               </Link>
