@@ -31,7 +31,9 @@ function refusal(pathname: string, role: UserRole | undefined) {
   if (!role) return null;
   const home = homeFor(role);
   if (pathname === '/desk' || pathname.startsWith('/desk/')) {
-    return canWriteStories(role) ? null : forbiddenPage('Newsroom staff only', 'Your account moderates comments; stories are for editors and authors.', home);
+    if (!canWriteStories(role)) return forbiddenPage('Newsroom staff only', 'Your account moderates comments; stories are for editors and authors.', home);
+    if (/^\/desk\/bylines(\/|$)/.test(pathname) && !canEditEveryStory(role)) return forbiddenPage('Editors only', 'Bylines are kept by editors.', home);
+    return null;
   }
   if (!canModerateComments(role)) return forbiddenPage('Moderators only', 'Your account writes stories; comments are for moderators and editors.', home);
   if (adminPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`)) && role !== 'admin') {

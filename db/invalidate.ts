@@ -52,3 +52,11 @@ export function storyChanged(before: StoryChange | null, after: StoryChange) {
 
 /** A story as the desk saved it: where it shows, and its topics. */
 type StoryChange = StoryPlace & { topicSlugs: string[] };
+
+/**
+ * A byline was renamed or its bio changed: its author page, and every story that carries it, with
+ * every card of them (cards carry their story's tag), search and the sitemaps.
+ */
+export function bylineChanged(slug: string, storyIds: readonly number[]) {
+  for (const tag of new Set([tags.author(slug), tags.storyText, ...storyIds.map((id) => tags.article(id))])) updateTag(tag);
+}

@@ -349,6 +349,19 @@ test('the story forms (story, correction, restore, autosave) posted with no sess
   expect(db.select().from(articles).where(eq(articles.id, victim.id)).all()).toEqual([original]);
   expect(db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'story'), eq(moderationLog.targetId, victim.id))).all()).toEqual([]);
   expect(db.select().from(storyCorrections).where(eq(storyCorrections.articleId, victim.id)).all()).toEqual([]);
+  // A byline (its author's profile), which only editors change.
+  const bylineId = serverActionId('app/desk/bylines/actions.ts', 'saveBylineForm');
+  const [profile] = db.select().from(authors).where(eq(authors.id, original!.authorId)).all();
+  for (const [who, request, cookie] of callers) {
+    const response = await request.post(`/desk/bylines/${profile!.id}`, {
+      multipart: { [`$ACTION_ID_${bylineId}`]: '', id: String(profile!.id), name: `Renamed ${headline}`, bio: 'Forged.' },
+      maxRedirects: 0,
+      headers: { 'X-Forwarded-For': randomIp(), ...(cookie === undefined ? {} : { Cookie: cookie }) },
+    });
+    expect(response.status(), `${who}: byline`).toBeLessThan(500);
+    expect(response.status(), `${who}: byline, the action is found there`).not.toBe(404);
+  }
+  expect(db.select().from(authors).where(eq(authors.id, profile!.id)).all()).toEqual([profile]);
   expect(db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id)).all()).toEqual([{ id: oldRevision!.id }]);
   await authorContext.close();
 });

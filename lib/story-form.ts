@@ -16,6 +16,8 @@ export const HEADLINE_MAX = 200;
 export const STANDFIRST_MAX = 400;
 export const BODY_MAX = 200_000;
 export const CORRECTION_MAX = 2_000;
+export const BYLINE_NAME_MAX = 80;
+export const BYLINE_BIO_MAX = 600;
 
 /**
  * Second segments a story's address cannot take: a section's own pages (`/news/page/2`), and the
