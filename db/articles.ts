@@ -167,6 +167,11 @@ export async function getArticleBySlug(slug: string) {
   const [article] = articleBySlugQuery(slug).all();
   if (!article) return null;
   cacheTag(tags.article(article.id), tags.comments(article.id));
+  return withTopicsAndCorrections(article);
+}
+
+/** A story row with what its page shows beside its text: its topics and its corrections. */
+function withTopicsAndCorrections<T extends { id: number }>(article: T) {
   return { ...article, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
 }
 
@@ -225,8 +230,7 @@ function fullArticleQuery(where: SQL | undefined) {
  */
 export function getPreviewArticle(id: number): FullArticle | null {
   const [article] = fullArticleQuery(eq(articles.id, id)).all();
-  if (!article) return null;
-  return { ...article, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
+  return article ? withTopicsAndCorrections(article) : null;
 }
 
 export function articleTagsQuery(articleId: number) {

@@ -39,6 +39,11 @@ export function sizedPhotoSrc(src: string, width: number): string {
   return `${sizedPhotoFolder}/${name}-${sizeFor(width)}.webp`;
 }
 
+/** Whether `src` is a photo this site keeps: one of its own in public/images, or one uploaded on the desk. */
+export function isSitePhotoSrc(src: string) {
+  return ownPhoto.test(src) || uploadedPhoto.test(src);
+}
+
 /** The address of an uploaded photo, by its content hash (32 hex digits). */
 export const uploadedPhotoSrc = (hash: string) => `${mediaFolder}/${hash}.webp`;
 

@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { fromZonedTime, toZonedTime } from 'date-fns-tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
+import { isSitePhotoSrc } from './photo-sizes';
 import { site } from './site';
 import type { StoryPhoto } from './story-revision';
 import type { ArticleStatus } from './story-status';
@@ -89,10 +90,9 @@ export const photoFieldValue = (photo: { photoSrc: string | null; photoWidth: nu
 
 /** A photo this site stored: an upload (`/media/<hash>.webp`) or one of its own images; anything else is not a photo. */
 export function parsePhotoField(value: string): { src: string; width: number; height: number } | null {
-  const match = /^(\/media\/[a-f0-9]{32}\.webp|\/images\/[a-z0-9][a-z0-9-]*\.(?:jpe?g|png|webp))\|(\d{1,5})\|(\d{1,5})$/.exec(value);
-  if (!match) return null;
-  const [, src, width, height] = match;
-  return { src: src!, width: Number(width), height: Number(height) };
+  const match = /^([^|]+)\|(\d{1,5})\|(\d{1,5})$/.exec(value);
+  if (!match || !isSitePhotoSrc(match[1]!)) return null;
+  return { src: match[1]!, width: Number(match[2]), height: Number(match[3]) };
 }
 
 /** A time as the form's `datetime-local` field shows it, in the site's time zone (`2026-12-03T10:15`). */
