@@ -372,9 +372,10 @@ function writeArticles(sqlite: Sqlite, rng: Rng, now: number): { long: PlannedAr
   const tagIds = tagNames.slice(0, TAGS).map((name) => Number(insertTag.run(slugify(name), name).lastInsertRowid));
 
   const photos = [...new Map(content.articles.map((a) => [a.photo.src, a.photo])).values()];
-  const insertArticle = sqlite.prepare(`insert into articles (slug, section_id, author_id, headline, standfirst, body, status,
+  const insertArticle = sqlite.prepare(`insert into articles (slug, section_id, headline, standfirst, body, status,
     featured, published_at, updated_at, photo_src, photo_width, photo_height, photo_alt, photo_caption, photo_credit)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1600, 900, ?, ?, ?)`);
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1600, 900, ?, ?, ?)`);
+  const insertByline = sqlite.prepare('insert into article_authors (article_id, author_id, position) values (?, ?, ?)');
   const insertArticleTag = sqlite.prepare('insert into article_tags (article_id, tag_id) values (?, ?)');
   const slugs = new Set<string>();
 
@@ -391,11 +392,12 @@ function writeArticles(sqlite: Sqlite, rng: Rng, now: number): { long: PlannedAr
     const photo = rng.pick(photos);
     const place = rng.pick(PLACES);
     const lead = special === LEAD_SLUG;
+    const section = lead ? newsId : rng.pick(sectionIds);
+    const author = rng.skewed(AUTHORS, 1.5);
     const id = Number(
       insertArticle.run(
         slug,
-        lead ? newsId : rng.pick(sectionIds),
-        authorIds[rng.skewed(AUTHORS, 1.5)]!,
+        section,
         title,
         sentence(rng),
         articleBody(rng),
@@ -409,6 +411,9 @@ function writeArticles(sqlite: Sqlite, rng: Rng, now: number): { long: PlannedAr
         photo.credit,
       ).lastInsertRowid,
     );
+    insertByline.run(id, authorIds[author]!, 0);
+    // One story in ten shares its byline (drawn without the random source, so the rest of the data stays the same).
+    if (id % 10 === 0) insertByline.run(id, authorIds[(author + 1) % AUTHORS]!, 1);
     const tagged = new Set<number>();
     const wanted = rng.int(2, 5);
     while (tagged.size < wanted) tagged.add(tagIds[rng.skewed(TAGS, 1.8)]!);

@@ -1,3 +1,4 @@
+import { Bylines } from '@/components/bylines';
 import Image from 'next/image';
 import Link from 'next/link';
 import type { ArticleCard } from '@/db/articles';
@@ -45,7 +46,7 @@ export function StoryCard({
         {story.standfirst ? <p className="story-card-standfirst">{story.standfirst}</p> : null}
         <p className="meta">
           <span className="byline">
-            By <Link href={`/authors/${story.authorSlug}`}>{story.authorName}</Link>
+            <Bylines bylines={story.bylines} />
           </span>
           {story.publishedAt ? <TimeStamp date={story.publishedAt} dateOnly /> : null}
           {showCommentCount ? (

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db, preparedOnce } from './client';
-import { articles, articleTags, authors, comments, sections, storyCorrections, storyRedirects, tags as tagTable } from './schema';
+import { articleAuthors, articles, articleTags, authorRedirects, authors, comments, sections, storyCorrections, storyRedirects, tags as tagTable } from './schema';
+import type { Byline } from '@/lib/bylines';
 import { tags } from './tags';
 
 export const PAGE_SIZE = 20;
@@ -23,23 +24,36 @@ export const cardColumns = {
   photoAlt: articles.photoAlt,
   sectionSlug: sections.slug,
   sectionName: sections.name,
-  authorSlug: authors.slug,
-  authorName: authors.name,
   commentCount: approvedCommentCount,
 };
 
 const published = eq(articles.status, 'published');
 
 function selectCards(where: SQL | undefined) {
-  return db
-    .select(cardColumns)
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(where);
+  return db.select(cardColumns).from(articles).innerJoin(sections, eq(sections.id, articles.sectionId)).where(where);
 }
 
-export type ArticleCard = Awaited<ReturnType<ReturnType<typeof selectCards>['all']>>[number];
+/** The bylines of these stories, each story's in the order they are printed. */
+export function bylinesQuery(articleIds: number[]) {
+  return db
+    .select({ articleId: articleAuthors.articleId, slug: authors.slug, name: authors.name })
+    .from(articleAuthors)
+    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+    .where(inArray(articleAuthors.articleId, articleIds))
+    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position), asc(articleAuthors.authorId));
+}
+
+/** Each story with its bylines (one query for all of them). */
+export function withBylines<T extends { id: number }>(items: T[]): (T & { bylines: Byline[] })[] {
+  if (items.length === 0) return [];
+  const byStory = new Map<number, Byline[]>();
+  for (const { articleId, slug, name } of bylinesQuery(items.map((item) => item.id)).all()) {
+    byStory.set(articleId, [...(byStory.get(articleId) ?? []), { slug, name }]);
+  }
+  return items.map((item) => ({ ...item, bylines: byStory.get(item.id) ?? [] }));
+}
+
+export type ArticleCard = Awaited<ReturnType<ReturnType<typeof selectCards>['all']>>[number] & { bylines: Byline[] };
 export type Paged<T> = { items: T[]; total: number; page: number; pageCount: number };
 
 /** Tags every listed story, so editing one (or approving a comment on it) refreshes the lists that show it. */
@@ -56,7 +70,8 @@ function paged<T extends { id: number }>(items: T[], total: number, page: number
 export const storyLists = {
   latest: () => published,
   section: (sectionId: number) => and(published, eq(articles.sectionId, sectionId)),
-  author: (authorId: number) => and(published, eq(articles.authorId, authorId)),
+  author: (authorId: number) =>
+    and(published, sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.authorId} = ${authorId})`),
   tag: (tagId: number) =>
     and(published, sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${tagId})`),
 };
@@ -75,7 +90,7 @@ export function cardPageQueries(where: SQL | undefined, page: number, excludeId?
 
 function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
   const queries = cardPageQueries(where, page, excludeId);
-  const items = queries.items.all();
+  const items = withBylines(queries.items.all());
   const [{ total } = { total: 0 }] = queries.total.all();
   return paged(items, total, page);
 }
@@ -89,7 +104,7 @@ export async function getLeadArticle() {
   'use cache';
   cacheTag(tags.latest);
   cacheLife('content');
-  const [lead] = leadArticleQuery().all();
+  const [lead] = withBylines(leadArticleQuery().all());
   if (lead) tagCards([lead]);
   return lead ?? null;
 }
@@ -126,11 +141,27 @@ export async function getAuthorBySlug(slug: string) {
   cacheTag(tags.author(slug));
   cacheLife('content');
   const [author] = db
-    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio })
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc })
     .from(authors)
     .where(eq(authors.slug, slug))
     .all();
   return author ?? null;
+}
+
+/** The address (slug) a byline's former address leads to now, or null. Cached under the old address's tag. */
+export async function findMovedAuthor(slug: string) {
+  'use cache';
+  cacheTag(tags.author(slug));
+  cacheLife('content');
+  const [row] = db
+    .select({ slug: authors.slug })
+    .from(authorRedirects)
+    .innerJoin(authors, eq(authors.id, authorRedirects.authorId))
+    .where(eq(authorRedirects.slug, slug))
+    .all();
+  if (!row) return null;
+  cacheTag(tags.author(row.slug));
+  return row.slug;
 }
 
 export async function listAuthorArticles(authorId: number, authorSlug: string, page: number) {
@@ -172,7 +203,8 @@ export async function getArticleBySlug(slug: string) {
 
 /** A story row with what its page shows beside its text: its topics and its corrections. */
 function withTopicsAndCorrections<T extends { id: number }>(article: T) {
-  return { ...article, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
+  const [withNames] = withBylines([article]);
+  return { ...withNames!, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
 }
 
 /** A story's correction notes, oldest first, as readers see them under "Correction". */
@@ -220,7 +252,6 @@ function fullArticleQuery(where: SQL | undefined) {
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
     .where(where);
 }
 
@@ -286,7 +317,7 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
   for (const row of sameSection) score.set(row.id, (score.get(row.id) ?? 0) + 1);
   const candidates = [...score.keys()];
   if (candidates.length === 0) return [];
-  const cards = selectCards(and(published, inArray(articles.id, candidates))).all();
+  const cards = withBylines(selectCards(and(published, inArray(articles.id, candidates))).all());
   const related = cards
     .sort(
       (a, b) =>

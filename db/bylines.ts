@@ -1,43 +1,64 @@
 /**
- * The newsroom desk's bylines (author profiles): their names and short bios, as editors keep them.
- * Readers' reads of them are in ./articles.ts.
+ * The newsroom desk's bylines (author profiles): their names, addresses, short bios and photos, as
+ * editors keep them. Readers' reads of them are in ./articles.ts.
  */
 import 'server-only';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { db } from './client';
 import { logRows } from './log-rows';
-import { articles, authors, moderationLog } from './schema';
+import { articleAuthors, authorRedirects, authors, moderationLog } from './schema';
 
 /** Every byline, with how many stories carry it. */
 export function listBylines() {
   return db
-    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, stories: count(articles.id) })
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc, stories: count(articleAuthors.articleId) })
     .from(authors)
-    .leftJoin(articles, eq(articles.authorId, authors.id))
+    .leftJoin(articleAuthors, eq(articleAuthors.authorId, authors.id))
     .groupBy(authors.id)
     .orderBy(asc(authors.name))
     .all();
 }
 
 export function getByline(id: number) {
-  const [row] = db.select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio }).from(authors).where(eq(authors.id, id)).all();
+  const [row] = db.select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc }).from(authors).where(eq(authors.id, id)).all();
   return row ?? null;
 }
 
-export type BylineSave = { kind: 'saved'; slug: string; storyIds: number[] } | { kind: 'not-found' };
+export type BylineValues = { name: string; slug: string; bio: string; photoSrc: string | null };
 
-/** Renames a byline or changes its bio, with its log row, in one transaction; returns the stories that carry it. */
-export function saveByline(id: number, values: { name: string; bio: string }, actor: { id: number; name: string }): BylineSave {
+export type BylineSave =
+  | { kind: 'saved'; id: number; slugs: string[]; storyIds: number[] }
+  | { kind: 'slug-taken'; redirect: boolean }
+  | { kind: 'not-found' };
+
+/**
+ * Creates a byline (id null) or saves one (name, address, bio, photo), with its log row, in one
+ * transaction; returns its addresses before and after and the stories that carry it. A changed
+ * address keeps the old one answering with a redirect; an address another byline has, or had, is refused.
+ */
+export function saveByline(id: number | null, values: BylineValues, actor: { id: number; name: string }): BylineSave {
   return db.transaction(
     (tx) => {
-      const [before] = tx.select({ slug: authors.slug, name: authors.name, bio: authors.bio }).from(authors).where(eq(authors.id, id)).all();
-      if (!before) return { kind: 'not-found' } as const;
-      tx.update(authors).set(values).where(eq(authors.id, id)).run();
+      const [before] = id === null ? [null] : tx.select({ slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc }).from(authors).where(eq(authors.id, id)).all();
+      if (before === undefined) return { kind: 'not-found' } as const;
+      const others = (column: typeof authors.id | typeof authorRedirects.authorId) => (id === null ? undefined : ne(column, id));
+      if (tx.select({ id: authors.id }).from(authors).where(and(eq(authors.slug, values.slug), others(authors.id))).all().length) return { kind: 'slug-taken', redirect: false } as const;
+      if (tx.select({ id: authorRedirects.authorId }).from(authorRedirects).where(and(eq(authorRedirects.slug, values.slug), others(authorRedirects.authorId))).all().length) {
+        return { kind: 'slug-taken', redirect: true } as const;
+      }
+      const now = new Date();
+      const savedId = id ?? tx.insert(authors).values(values).returning({ id: authors.id }).all()[0]!.id;
+      if (id !== null) tx.update(authors).set(values).where(eq(authors.id, id)).run();
+      if (before && before.slug !== values.slug) {
+        tx.insert(authorRedirects).values({ slug: before.slug, authorId: savedId, createdAt: now }).onConflictDoUpdate({ target: authorRedirects.slug, set: { authorId: savedId, createdAt: now } }).run();
+      }
+      // Back at an address it once had: its own again, not a redirect.
+      tx.delete(authorRedirects).where(eq(authorRedirects.slug, values.slug)).run();
       tx.insert(moderationLog)
-        .values(logRows([{ actor, action: 'byline.save', targetType: 'byline', targetId: id, before: { name: before.name, bio: before.bio }, after: values }], new Date()))
+        .values(logRows([{ actor, action: id === null ? 'byline.create' : 'byline.save', targetType: 'byline', targetId: savedId, before, after: values }], now))
         .run();
-      const storyIds = tx.select({ id: articles.id }).from(articles).where(eq(articles.authorId, id)).all().map((row) => row.id);
-      return { kind: 'saved', slug: before.slug, storyIds } as const;
+      const storyIds = tx.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, savedId)).all().map((row) => row.id);
+      return { kind: 'saved', id: savedId, slugs: [...new Set([before?.slug ?? values.slug, values.slug])], storyIds } as const;
     },
     { behavior: 'immediate' },
   );

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getAuthorBySlug, getSectionBySlug } from './articles';
+import type { Byline } from '@/lib/bylines';
+import { getAuthorBySlug, getSectionBySlug, storyLists, withBylines } from './articles';
 import { db } from './client';
-import { articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
+import { articleAuthors, articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
 
 /** Items in every feed. */
@@ -24,8 +25,6 @@ const feedColumns = {
   photoSrc: articles.photoSrc,
   sectionSlug: sections.slug,
   sectionName: sections.name,
-  authorSlug: authors.slug,
-  authorName: authors.name,
 };
 
 export type FeedArticle = {
@@ -38,20 +37,20 @@ export type FeedArticle = {
   photoSrc: string | null;
   sectionSlug: string;
   sectionName: string;
-  authorSlug: string;
-  authorName: string;
+  bylines: Byline[];
 };
 
 function latestWhere(where: SQL | undefined): FeedArticle[] {
-  const items = db
-    .select(feedColumns)
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(published, where))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(FEED_SIZE)
-    .all();
+  const items = withBylines(
+    db
+      .select(feedColumns)
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .where(and(published, where))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(FEED_SIZE)
+      .all(),
+  );
   tagArticles(items);
   return items;
 }
@@ -86,7 +85,7 @@ export async function getAuthorFeed(slug: string) {
   cacheLife('content');
   const author = await getAuthorBySlug(slug);
   if (!author) return null;
-  return { author, items: latestWhere(eq(articles.authorId, author.id)) };
+  return { author, items: latestWhere(storyLists.author(author.id)) };
 }
 
 /**
@@ -97,13 +96,14 @@ export async function getCommentFeed(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
   cacheLife('content');
-  const [article] = db
-    .select(feedColumns)
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(published, eq(articles.slug, slug)))
-    .all();
+  const [article] = withBylines(
+    db
+      .select(feedColumns)
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .where(and(published, eq(articles.slug, slug)))
+      .all(),
+  );
   if (!article) return null;
   cacheTag(tags.article(article.id), tags.comments(article.id));
   const items = db
@@ -152,7 +152,8 @@ export async function listSitemapEntries() {
   const authorRows = db
     .select({ slug: authors.slug, lastModified: lastChange })
     .from(authors)
-    .innerJoin(articles, and(eq(articles.authorId, authors.id), published))
+    .innerJoin(articleAuthors, eq(articleAuthors.authorId, authors.id))
+    .innerJoin(articles, and(eq(articles.id, articleAuthors.articleId), published))
     .groupBy(authors.id)
     .orderBy(authors.slug)
     .all();
@@ -185,15 +186,16 @@ export async function listNewsSitemapArticles() {
   cacheTag(tags.latest, tags.storyText);
   cacheLife('content');
   const since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS);
-  const items = db
-    .select(feedColumns)
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(published, gte(articles.publishedAt, since)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(1000)
-    .all();
+  const items = withBylines(
+    db
+      .select(feedColumns)
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .where(and(published, gte(articles.publishedAt, since)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(1000)
+      .all(),
+  );
   tagArticles(items);
   return items;
 }

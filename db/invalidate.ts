@@ -43,7 +43,7 @@ export function storyChanged(before: StoryChange | null, after: StoryChange) {
     topicsChanged ||
     before.status !== after.status ||
     before.sectionId !== after.sectionId ||
-    before.authorId !== after.authorId ||
+    before.authorIds.join(',') !== after.authorIds.join(',') ||
     before.featured !== after.featured;
   // The topics it had are refreshed too: it leaves their pages.
   const leftTopics = moved ? (before?.topicSlugs ?? []).map((slug) => tags.tag(slug)) : [];
@@ -54,9 +54,10 @@ export function storyChanged(before: StoryChange | null, after: StoryChange) {
 type StoryChange = StoryPlace & { topicSlugs: string[] };
 
 /**
- * A byline was renamed or its bio changed: its author page, and every story that carries it, with
- * every card of them (cards carry their story's tag), search and the sitemaps.
+ * A byline was saved (name, address, bio or photo): its author page and feeds under each address it
+ * had in `slugs` (the old one now redirects), and every story that carries it, with every card of them
+ * (cards carry their story's tag), search and the sitemaps.
  */
-export function bylineChanged(slug: string, storyIds: readonly number[]) {
-  for (const tag of new Set([tags.author(slug), tags.storyText, ...storyIds.map((id) => tags.article(id))])) updateTag(tag);
+export function bylineChanged(slugs: readonly string[], storyIds: readonly number[]) {
+  for (const tag of new Set([...slugs.map((slug) => tags.author(slug)), tags.storyText, ...storyIds.map((id) => tags.article(id))])) updateTag(tag);
 }

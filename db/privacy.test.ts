@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
+import { insertStoryRow } from '../test/story';
 import { runMigrations } from './migrate';
 import { ANONYMOUS_NAME, eraseCommenterData, exportCommenterData, storyPaths } from './privacy';
-import { articles, authors, comments, loginFailures, moderationLog, sections, users } from './schema';
+import { authors, comments, loginFailures, moderationLog, sections, users } from './schema';
 import { tags } from './tags';
 
 const db = openDatabase(':memory:');
@@ -13,12 +14,7 @@ afterAll(() => db.$client.close());
 const now = new Date('2025-02-12T21:40:00Z');
 const [section] = db.insert(sections).values({ slug: 'news', name: 'News' }).returning().all();
 const [author] = db.insert(authors).values({ slug: 'ed', name: 'Ed' }).returning().all();
-const story = (slug: string) =>
-  db
-    .insert(articles)
-    .values({ slug, sectionId: section!.id, authorId: author!.id, headline: slug, body: 'Text', status: 'published', publishedAt: now })
-    .returning()
-    .all()[0]!;
+const story = (slug: string) => insertStoryRow(db, { slug, sectionId: section!.id, authorId: author!.id, headline: slug, body: 'Text', status: 'published', publishedAt: now });
 const first = story('first-story');
 const second = story('second-story');
 

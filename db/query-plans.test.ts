@@ -12,7 +12,7 @@ vi.mock('./client', async (importOriginal) => {
 });
 
 const { db, openDatabase } = (await import('./client')) as { db: Db; openDatabase: (file: string) => Db };
-const { articleBySlugQuery, articleTagsQuery, cardPageQueries, leadArticleQuery, relatedCandidateQueries, storyLists } = await import('./articles');
+const { articleBySlugQuery, articleTagsQuery, bylinesQuery, cardPageQueries, leadArticleQuery, relatedCandidateQueries, storyLists } = await import('./articles');
 const { approvedCommentsQuery, postingChecks } = await import('./comments');
 const { queueCountsQuery, queueQueries } = await import('./moderation');
 const { reportedCommentsQuery } = await import('./reports');
@@ -51,7 +51,8 @@ const cases: Record<string, { query: () => Buildable; uses: string[]; sorts?: bo
     uses: ['articles_section_status_published_idx', 'comments_article_status_created_idx'],
   },
   'section front: number of stories': { query: () => cardPageQueries(storyLists.section(1), 1).total, uses: ['articles_section_status_published_idx'] },
-  'author page': { query: () => cardPageQueries(storyLists.author(1), 1).items, uses: ['articles_author_status_published_idx'] },
+  'author page': { query: () => cardPageQueries(storyLists.author(1), 1).items, uses: ['article_authors_author_idx', 'articles_status_published_idx'] },
+  "cards' bylines": { query: () => bylinesQuery([1, 2, 3]), uses: ['sqlite_autoindex_article_authors_1'], sorts: true },
   'topic page': { query: () => cardPageQueries(storyLists.tag(3), 1).items, uses: ['article_tags_tag_idx', 'articles_status_published_idx'] },
   'story by slug': { query: () => articleBySlugQuery('a-story'), uses: ['articles_slug_unique'] },
   "story's topics": { query: () => articleTagsQuery(1), uses: ['sqlite_autoindex_article_tags_1'], sorts: true },

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { readTagExpirationsSince } from './cache-tags';
+import { insertStoryRow } from '../test/story';
 import { runMigrations } from './migrate';
 import { publishDueStories } from './schedule';
 import { articles, articleTags, authors, cacheTagExpirations, moderationLog, sections, tags as tagTable } from './schema';
@@ -28,12 +29,7 @@ const [topic] = first.insert(tagTable).values({ slug: 'budget', name: 'Budget' }
 const at = new Date('2026-12-03T10:15:00Z');
 
 function story(slug: string, status: 'scheduled' | 'draft', publishedAt: Date | null) {
-  const [row] = first
-    .insert(articles)
-    .values({ slug, sectionId: section!.id, authorId: author!.id, headline: `Headline ${slug}`, body: 'Text', status, publishedAt, updatedAt: new Date(at.getTime() - 3_600_000) })
-    .returning()
-    .all();
-  return row!;
+  return insertStoryRow(first, { slug, sectionId: section!.id, authorId: author!.id, headline: `Headline ${slug}`, body: 'Text', status, publishedAt, updatedAt: new Date(at.getTime() - 3_600_000) });
 }
 
 beforeEach(() => {

@@ -14,7 +14,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from './client';
 import { expireTags } from './cache-tags';
 import { logRows } from './log-rows';
-import { articles, moderationLog } from './schema';
+import { articleAuthors, articles, moderationLog } from './schema';
 import { storyPageTags } from './story-tags';
 
 export type DuePublication = { id: number; slug: string; headline: string; publishedAt: Date };
@@ -45,7 +45,6 @@ export function publishDueStories(database: Db, now = new Date()): DuePublicatio
             publishedAt: articles.publishedAt,
             updatedAt: articles.updatedAt,
             sectionId: articles.sectionId,
-            authorId: articles.authorId,
           })
           .all();
         if (!row?.publishedAt) continue;
@@ -53,7 +52,8 @@ export function publishDueStories(database: Db, now = new Date()): DuePublicatio
         // to the publication time itself, so the page does not call it updated.
         const version = new Date(Math.max(row.publishedAt.getTime(), (row.updatedAt?.getTime() ?? 0) + 1));
         tx.update(articles).set({ updatedAt: version, updatedBy: null }).where(eq(articles.id, id)).run();
-        const place = { ...row, status: 'published', featured: false };
+        const authorIds = tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).all().map((byline) => byline.id);
+        const place = { ...row, authorIds, status: 'published', featured: false };
         expireTags(storyPageTags(tx, [place], true), now.getTime(), tx);
         tx.insert(moderationLog)
           .values(

@@ -31,7 +31,22 @@ export const authors = sqliteTable('authors', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   bio: text('bio').notNull().default(''),
+  /** A head-and-shoulders photo: a square WebP in MEDIA_PATH, made at upload (lib/photo-upload.ts). */
+  photoSrc: text('photo_src'),
 });
+
+/** A byline's former addresses (`/authors/<slug>`): each answers with a permanent redirect to its address now. */
+export const authorRedirects = sqliteTable(
+  'author_redirects',
+  {
+    slug: text('slug').primaryKey(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('author_redirects_author_idx').on(t.authorId)],
+);
 
 export { articleStatuses, type ArticleStatus };
 
@@ -43,9 +58,6 @@ export const articles = sqliteTable(
     sectionId: integer('section_id')
       .notNull()
       .references(() => sections.id),
-    authorId: integer('author_id')
-      .notNull()
-      .references(() => authors.id),
     headline: text('headline').notNull(),
     standfirst: text('standfirst').notNull().default(''),
     /** Markdown; rendered on the server with raw HTML disabled. */
@@ -67,8 +79,22 @@ export const articles = sqliteTable(
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
-    index('articles_author_status_published_idx').on(t.authorId, t.status, t.publishedAt),
   ],
+);
+
+/** A story's bylines, in the order they are printed ("By A and B"); every story has at least one. */
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index('article_authors_author_idx').on(t.authorId, t.articleId)],
 );
 
 /**

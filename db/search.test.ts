@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toFtsQuery } from '@/lib/search-query';
 import type { Db } from './client';
 import { runMigrations } from './migrate';
-import { articles, authors, sections } from './schema';
+import { insertStoryRow } from '../test/story';
+import { articleAuthors, articles, authors, sections } from './schema';
 
 vi.mock('server-only', () => ({}));
 vi.mock('./client', async (importOriginal) => {
@@ -22,21 +23,16 @@ let sectionId = 0;
 let authorId = 0;
 
 function story(values: { slug: string; headline?: string; standfirst?: string; body?: string; status?: 'draft' | 'published'; hoursAgo?: number }) {
-  const [row] = db
-    .insert(articles)
-    .values({
-      slug: values.slug,
-      sectionId,
-      authorId,
-      headline: values.headline ?? `Story ${values.slug}`,
-      standfirst: values.standfirst ?? 'A standfirst.',
-      body: values.body ?? '## Heading\n\nNothing to see.',
-      status: values.status ?? 'published',
-      publishedAt: new Date(Date.now() - (values.hoursAgo ?? 1) * hour),
-    })
-    .returning({ id: articles.id })
-    .all();
-  return row!.id;
+  return insertStoryRow(db, {
+    slug: values.slug,
+    sectionId,
+    authorId,
+    headline: values.headline ?? `Story ${values.slug}`,
+    standfirst: values.standfirst ?? 'A standfirst.',
+    body: values.body ?? '## Heading\n\nNothing to see.',
+    status: values.status ?? 'published',
+    publishedAt: new Date(Date.now() - (values.hoursAgo ?? 1) * hour),
+  }).id;
 }
 
 /** The slugs a reader's text finds, best first (the way the search page calls it). */
@@ -109,13 +105,37 @@ describe('searchArticles', () => {
 
   it('follows an author’s change of name', () => {
     const [author] = db.insert(authors).values({ slug: 'renamed', name: 'Bea Oldname' }).returning().all();
-    db.insert(articles)
-      .values({ slug: 'by-renamed', sectionId, authorId: author!.id, headline: 'A story', body: 'Text.', status: 'published', publishedAt: new Date() })
-      .run();
+    insertStoryRow(db, { slug: 'by-renamed', sectionId, authorId: author!.id, headline: 'A story', body: 'Text.', status: 'published', publishedAt: new Date() });
     expect(find('oldname')).toEqual(['by-renamed']);
     db.update(authors).set({ name: 'Bea Newname' }).where(eq(authors.id, author!.id)).run();
     expect(find('oldname')).toEqual([]);
     expect(find('newname')).toEqual(['by-renamed']);
+    db.$client.exec(`INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')`);
+  });
+
+  it('finds a story by any of its bylines, and follows bylines added, taken off and renamed', () => {
+    const [cat, dov] = db
+      .insert(authors)
+      .values([
+        { slug: 'cat-inkwhistle', name: 'Cat Inkwhistle' },
+        { slug: 'dov-marrowind', name: 'Dov Marrowind' },
+      ])
+      .returning()
+      .all();
+    const story = insertStoryRow(db, { slug: 'two-bylines', sectionId, authorIds: [cat!.id, dov!.id], headline: 'Shared work', body: 'Text.', status: 'published', publishedAt: new Date() });
+    expect(find('inkwhistle')).toEqual(['two-bylines']);
+    expect(find('marrowind')).toEqual(['two-bylines']);
+    const [result] = searchArticles(toFtsQuery('marrowind')!, 1).results;
+    expect(result?.bylines.map((byline) => byline.slug)).toEqual(['cat-inkwhistle', 'dov-marrowind']);
+    db.delete(articleAuthors).where(and(eq(articleAuthors.articleId, story.id), eq(articleAuthors.authorId, cat!.id))).run();
+    expect(find('inkwhistle')).toEqual([]);
+    db.update(authors).set({ name: 'Dov Newmarrow' }).where(eq(authors.id, dov!.id)).run();
+    expect(find('marrowind')).toEqual([]);
+    expect(find('newmarrow')).toEqual(['two-bylines']);
+    db.update(articles).set({ status: 'unpublished' }).where(eq(articles.id, story.id)).run();
+    expect(find('newmarrow')).toEqual([]);
+    db.insert(articleAuthors).values({ articleId: story.id, authorId: cat!.id, position: 1 }).run();
+    expect(find('inkwhistle')).toEqual([]);
     db.$client.exec(`INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')`);
   });
 

@@ -3,15 +3,16 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { cacheLife, cacheTag } from 'next/cache';
 import { hasMark, MARK_END, MARK_START } from '@/lib/search-query';
-import { cardColumns } from './articles';
+import type { Byline } from '@/lib/bylines';
+import { cardColumns, withBylines } from './articles';
 import { db } from './client';
-import { articles, authors, sections } from './schema';
+import { articles, sections } from './schema';
 import { tags } from './tags';
 
 export const SEARCH_PAGE_SIZE = 20;
 
 /**
- * The FTS5 index made by migration 0003_search (kept in sync by triggers there). It is not in
+ * The FTS5 index made by migration 0003_search and remade by 0009_bylines (kept in sync by triggers there). It is not in
  * schema.ts because drizzle-kit cannot describe a virtual table; only its rowid is read directly.
  */
 const articlesFts = sqliteTable('articles_fts', { rowid: integer('rowid').notNull() });
@@ -56,8 +57,7 @@ export type SearchResult = {
   photoAlt: string | null;
   sectionSlug: string;
   sectionName: string;
-  authorSlug: string;
-  authorName: string;
+  bylines: Byline[];
   commentCount: number;
 };
 
@@ -74,7 +74,6 @@ export function searchArticles(ftsQuery: string, page: number): SearchPage {
     .from(articlesFts)
     .innerJoin(articles, eq(articles.id, articlesFts.rowid))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
     .where(where)
     .orderBy(asc(rank), desc(articles.publishedAt), desc(articles.id))
     .limit(SEARCH_PAGE_SIZE)
@@ -86,7 +85,7 @@ export function searchArticles(ftsQuery: string, page: number): SearchPage {
     .innerJoin(articles, eq(articles.id, articlesFts.rowid))
     .where(where)
     .all();
-  const results = rows.map(({ standfirstSnippet, bodySnippet, ...row }) => {
+  const results = withBylines(rows).map(({ standfirstSnippet, bodySnippet, ...row }) => {
     // The passage that shows why the story matched; for a match in the headline or byline alone,
     // the standfirst says best what the story is.
     const fromBody = hasMark(bodySnippet) || (!hasMark(standfirstSnippet) && !row.standfirst);

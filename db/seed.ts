@@ -1,7 +1,7 @@
 import slugify from '@sindresorhus/slugify';
 import { count } from 'drizzle-orm';
 import type { Db } from './client';
-import { articles, articleTags, authors, comments, sections, settings as settingsTable, tags } from './schema';
+import { articleAuthors, articles, articleTags, authors, comments, sections, settings as settingsTable, tags } from './schema';
 import { loadSampleContent, type SampleContent } from './seed-content';
 import type { SeedArticle } from './seed-types';
 
@@ -49,6 +49,7 @@ export function seed(database: Db, content: SampleContent = loadSampleContent())
         .returning({ id: articles.id })
         .all();
       const articleId = row!.id;
+      tx.insert(articleAuthors).values({ articleId, authorId: authorIds.get(article.author)!, position: 0 }).run();
       for (const name of article.tags) tx.insert(articleTags).values({ articleId, tagId: tagId(name) }).run();
       for (const comment of article.comments ?? []) {
         tx.insert(comments)
@@ -69,14 +70,12 @@ export function seed(database: Db, content: SampleContent = loadSampleContent())
 
 function articleRow(article: SeedArticle, sectionIds: Map<string, number>, authorIds: Map<string, number>) {
   const sectionId = sectionIds.get(article.section);
-  const authorId = authorIds.get(article.author);
-  if (sectionId === undefined || authorId === undefined) {
+  if (sectionId === undefined || !authorIds.has(article.author)) {
     throw new Error(`Sample story ${article.slug} names an unknown section or author`);
   }
   return {
     slug: article.slug,
     sectionId,
-    authorId,
     headline: article.headline,
     standfirst: article.standfirst,
     body: article.body,
@@ -98,6 +97,7 @@ export function clearContent(database: Db) {
   database.transaction((tx) => {
     tx.delete(comments).run();
     tx.delete(articleTags).run();
+    tx.delete(articleAuthors).run();
     tx.delete(articles).run();
     tx.delete(tags).run();
     tx.delete(authors).run();

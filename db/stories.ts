@@ -5,12 +5,13 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { withBylines } from './articles';
 import { db } from './client';
 import type { ArticleStatus } from '../lib/story-status';
 import { logRows } from './log-rows';
 import { publishedAtAfter, slugFromHeadline } from '../lib/story-form';
 import { type StoryFields, type StoryPhoto, storyFields } from '../lib/story-revision';
-import { articles, articleTags, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, tags as tagTable, users } from './schema';
+import { articleAuthors, articles, articleTags, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, tags as tagTable, users } from './schema';
 
 export const DESK_PAGE_SIZE = 50;
 
@@ -31,12 +32,16 @@ function containing(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Stories that carry this byline, among others or alone. */
+const bylinedBy = (authorId: number) =>
+  sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.authorId} = ${authorId})`;
+
 function whereOf(filter: DeskStoryFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     filter.status ? eq(articles.status, filter.status) : undefined,
     filter.sectionId ? eq(articles.sectionId, filter.sectionId) : undefined,
-    filter.authorId ? eq(articles.authorId, filter.authorId) : undefined,
-    filter.ownAuthorId !== undefined ? eq(articles.authorId, filter.ownAuthorId) : undefined,
+    filter.authorId ? bylinedBy(filter.authorId) : undefined,
+    filter.ownAuthorId !== undefined ? bylinedBy(filter.ownAuthorId) : undefined,
     filter.q ? sql`${articles.headline} like ${containing(filter.q)} escape '\\'` : undefined,
   ];
   return and(...conditions);
@@ -53,12 +58,10 @@ export function deskStoriesQuery(filter: DeskStoryFilter, page: number) {
       updatedAt: articles.updatedAt,
       sectionSlug: sections.slug,
       sectionName: sections.name,
-      authorName: authors.name,
       updatedByName: updater.name,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId))
     .leftJoin(updater, eq(updater.id, articles.updatedBy))
     .where(whereOf(filter))
     .orderBy(desc(sql`coalesce(${articles.updatedAt}, ${articles.publishedAt}, 0)`), desc(articles.id))
@@ -68,7 +71,7 @@ export function deskStoriesQuery(filter: DeskStoryFilter, page: number) {
 
 /** One page of the desk's story list, newest change first, and how many stories match in all. */
 export function listDeskStories(filter: DeskStoryFilter, page: number) {
-  const rows = deskStoriesQuery(filter, page).all();
+  const rows = withBylines(deskStoriesQuery(filter, page).all());
   const [total] = db.select({ n: count() }).from(articles).where(whereOf(filter)).all();
   return { rows, total: total?.n ?? 0 };
 }
@@ -95,7 +98,8 @@ export type DeskStory = {
   status: ArticleStatus;
   sectionId: number;
   sectionSlug: string;
-  authorId: number;
+  /** Its bylines, in the order printed. */
+  authorIds: number[];
   featured: boolean;
   commentsOpen: boolean;
   publishedAt: Date | null;
@@ -152,13 +156,14 @@ export function saveStory(
       if (formerly) return { kind: 'slug-taken', redirect: true } as const;
       // Strictly after the previous version, even within one millisecond, so the version always moves.
       const now = new Date(Math.max(Date.now(), before ? versionOf(before) + 1 : 0));
-      const { scheduledFor, topics, ...fields } = values;
+      const { scheduledFor, topics, authorIds, ...fields } = values;
       const publishedAt = publishedAtAfter(values.status, before, scheduledFor, now);
       const row = { ...fields, publishedAt, updatedAt: now, updatedBy: actor.id };
       let savedId = id;
       if (id === null) savedId = tx.insert(articles).values(row).returning({ id: articles.id }).all()[0]!.id;
       else tx.update(articles).set(row).where(eq(articles.id, id)).run();
       setTopics(tx, savedId!, topics);
+      setBylines(tx, savedId!, authorIds);
       if (before && before.slug !== values.slug && (before.status === 'published' || before.status === 'unpublished')) {
         tx.insert(storyRedirects)
           .values({ slug: before.slug, articleId: savedId!, createdAt: now })
@@ -213,7 +218,6 @@ const deskStoryColumns = {
   status: articles.status,
   sectionId: articles.sectionId,
   sectionSlug: sections.slug,
-  authorId: articles.authorId,
   featured: articles.featured,
   commentsOpen: articles.commentsOpen,
   publishedAt: articles.publishedAt,
@@ -243,7 +247,25 @@ function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {
     .where(eq(articleTags.articleId, id))
     .orderBy(asc(articleTags.position), asc(tagTable.name))
     .all();
-  return { ...row, topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
+  const authorIds = tx
+    .select({ id: articleAuthors.authorId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, id))
+    .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId))
+    .all()
+    .map((byline) => byline.id);
+  return { ...row, authorIds, topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
+}
+
+/** Gives a story exactly these bylines, in this order. */
+function setBylines(tx: Tx, articleId: number, authorIds: number[]) {
+  const current = tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId)).orderBy(asc(articleAuthors.position)).all();
+  // Unchanged (most saves): left alone, so search does not index the story again for nothing.
+  if (current.map((row) => row.id).join(',') === authorIds.join(',')) return;
+  tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)).run();
+  tx.insert(articleAuthors)
+    .values(authorIds.map((authorId, position) => ({ articleId, authorId, position })))
+    .run();
 }
 
 /**

@@ -9,7 +9,7 @@ import { articleTags, authors, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
 
 /** Where a story shows: enough to find the pages a change to it touches. */
-export type StoryPlace = { id: number; slug: string; status: string; sectionId: number; authorId: number; featured: boolean };
+export type StoryPlace = { id: number; slug: string; status: string; sectionId: number; authorIds: number[]; featured: boolean };
 
 type Reader = Pick<Db, 'select'>;
 
@@ -23,7 +23,7 @@ export function storyPageTags(database: Reader, places: StoryPlace[], moved: boo
   for (const place of places) changed.add(tags.article(place.id)).add(tags.articleSlug(place.slug));
   if (!moved || places.length === 0) return [...changed];
   const sectionIds = [...new Set(places.map((place) => place.sectionId))];
-  const authorIds = [...new Set(places.map((place) => place.authorId))];
+  const authorIds = [...new Set(places.flatMap((place) => place.authorIds))];
   const articleIds = [...new Set(places.map((place) => place.id))];
   changed.add(tags.latest);
   for (const { slug } of database.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)).all()) changed.add(tags.section(slug));

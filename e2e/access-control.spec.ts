@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { articles, authors, comments, loginFailures, moderationLog, settings, storyCorrections, storyRevisions, users } from '../db/schema';
 import { storyFields } from '../lib/story-revision';
 import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
+import { storyBylineIds } from '../test/story';
 
 /**
  * Who may do what on the moderation desk, checked from the outside: every desk page and every desk
@@ -32,6 +33,8 @@ const deskPages = [
   '/moderation/comments/1/reply',
   '/desk',
   '/desk/stories',
+  '/desk/bylines',
+  '/desk/bylines/new',
 ];
 
 for (const page of deskPages) {
@@ -307,7 +310,7 @@ test('the story forms (story, correction, restore, autosave) posted with no sess
     for (const storyId of ['', String(victim.id)]) {
       if (who.startsWith('an author') && storyId === '') continue; // an author may start a story of their own
       const response = await request.post(storyId ? `/desk/stories/${storyId}` : '/desk/stories/new', {
-        multipart: { [`$ACTION_ID_${actionId}`]: '', storyId, version: '0', headline, standfirst: '', body: 'Forged.', sectionId: '1', authorId: '1', slug: '', intent: 'publish', featured: 'on', commentsOpen: 'on' },
+        multipart: { [`$ACTION_ID_${actionId}`]: '', storyId, version: '0', headline, standfirst: '', body: 'Forged.', sectionId: '1', authorIds: '1', slug: '', intent: 'publish', featured: 'on', commentsOpen: 'on' },
         maxRedirects: 0,
         headers: { 'X-Forwarded-For': randomIp(), ...(cookie === undefined ? {} : { Cookie: cookie }) },
       });
@@ -351,7 +354,7 @@ test('the story forms (story, correction, restore, autosave) posted with no sess
   expect(db.select().from(storyCorrections).where(eq(storyCorrections.articleId, victim.id)).all()).toEqual([]);
   // A byline (its author's profile), which only editors change.
   const bylineId = serverActionId('app/desk/bylines/actions.ts', 'saveBylineForm');
-  const [profile] = db.select().from(authors).where(eq(authors.id, original!.authorId)).all();
+  const [profile] = db.select().from(authors).where(eq(authors.id, storyBylineIds(db, original!.id)[0]!)).all();
   for (const [who, request, cookie] of callers) {
     const response = await request.post(`/desk/bylines/${profile!.id}`, {
       multipart: { [`$ACTION_ID_${bylineId}`]: '', id: String(profile!.id), name: `Renamed ${headline}`, bio: 'Forged.' },
@@ -360,8 +363,15 @@ test('the story forms (story, correction, restore, autosave) posted with no sess
     });
     expect(response.status(), `${who}: byline`).toBeLessThan(500);
     expect(response.status(), `${who}: byline, the action is found there`).not.toBe(404);
+    const created = await request.post('/desk/bylines/new', {
+      multipart: { [`$ACTION_ID_${bylineId}`]: '', id: '', name: `Forged byline ${headline}`, slug: '', bio: 'Forged.' },
+      maxRedirects: 0,
+      headers: { 'X-Forwarded-For': randomIp(), ...(cookie === undefined ? {} : { Cookie: cookie }) },
+    });
+    expect(created.status(), `${who}: new byline`).toBeLessThan(500);
   }
   expect(db.select().from(authors).where(eq(authors.id, profile!.id)).all()).toEqual([profile]);
+  expect(db.select().from(authors).where(eq(authors.name, `Forged byline ${headline}`)).all()).toEqual([]);
   expect(db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id)).all()).toEqual([{ id: oldRevision!.id }]);
   await authorContext.close();
 });

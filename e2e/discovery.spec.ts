@@ -2,8 +2,9 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { desc, eq, max } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Db } from '../db/client';
-import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
+import { articleAuthors, articles, articleTags, authors, comments, sections, tags } from '../db/schema';
 import { addApprovedComment, addComment, expect, leadStory, makeArticle, makeDesk, test, uniqueSlug } from './fixtures';
+import { insertStoryRow } from '../test/story';
 
 // Feeds, sitemaps, social tags, structured data and search. The site-wide feeds and sitemaps are
 // cached on their first request, so each of them is requested by one test only, after it has made
@@ -119,19 +120,15 @@ test.describe('feeds', () => {
 
   test('section and author feeds list their own latest 20 in order, drafts left out', async ({ request, db, baseURL }) => {
     const desk = makeDesk(db, 23);
-    const [draft] = db
-      .insert(articles)
-      .values({
-        slug: uniqueSlug('desk-draft'),
-        sectionId: desk.section.id,
-        authorId: desk.author.id,
-        headline: 'An unpublished desk story',
-        body: 'Not yet.',
-        status: 'draft',
-        publishedAt: new Date(),
-      })
-      .returning()
-      .all();
+    const draft = insertStoryRow(db, {
+      slug: uniqueSlug('desk-draft'),
+      sectionId: desk.section.id,
+      authorId: desk.author.id,
+      headline: 'An unpublished desk story',
+      body: 'Not yet.',
+      status: 'draft',
+      publishedAt: new Date(),
+    });
     const expected = desk.stories.slice(0, 20).map((story) => story.slug);
 
     for (const path of [`/${desk.section.slug}/feed.xml`, `/authors/${desk.author.slug}/feed.xml`]) {
@@ -333,7 +330,8 @@ test.describe('social tags and structured data', () => {
     const [row] = db
       .select({ publishedAt: articles.publishedAt, authorName: authors.name, authorSlug: authors.slug })
       .from(articles)
-      .innerJoin(authors, eq(authors.id, articles.authorId))
+      .innerJoin(articleAuthors, eq(articleAuthors.articleId, articles.id))
+      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
       .where(eq(articles.id, article.id))
       .all();
 
@@ -347,7 +345,7 @@ test.describe('social tags and structured data', () => {
       url: `${baseURL}${article.path}`,
       datePublished: row!.publishedAt!.toISOString(),
       dateModified: updatedAt.toISOString(),
-      author: { '@type': 'Person', name: row!.authorName, url: `${baseURL}/authors/${row!.authorSlug}` },
+      author: [{ '@type': 'Person', name: row!.authorName, url: `${baseURL}/authors/${row!.authorSlug}` }],
       publisher: {
         '@type': 'NewsMediaOrganization',
         name: 'Broadsheet',

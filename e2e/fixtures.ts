@@ -2,8 +2,9 @@ import { type APIRequestContext, type APIResponse, test as base, expect, type Pa
 import { openDatabase, type Db } from '../db/client';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { articles, articleTags, authors, comments, sections, tags } from '../db/schema';
+import { articleTags, authors, comments, sections, tags } from '../db/schema';
 import { e2eDatabasePath, e2ePort, e2eServerMode } from './env';
+import { insertStoryRow } from '../test/story';
 
 /** The lead story of the sample content that `npm start` seeds into an empty database. */
 export const leadStory = {
@@ -83,20 +84,16 @@ export function makeArticle(database: Db, { publishedAt = new Date(Date.now() - 
   const [news] = database.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'news')).all();
   const [author] = database.select({ id: authors.id }).from(authors).limit(1).all();
   const headline = `A story for testing ${slug}`;
-  const [row] = database
-    .insert(articles)
-    .values({
-      slug,
-      sectionId: news!.id,
-      authorId: author!.id,
-      headline,
-      standfirst: 'A story made by a test.',
-      body: '## What happened\n\nSomething newsworthy.',
-      status: 'published',
-      publishedAt,
-    })
-    .returning({ id: articles.id })
-    .all();
+  const row = insertStoryRow(database, {
+    slug,
+    sectionId: news!.id,
+    authorId: author!.id,
+    headline,
+    standfirst: 'A story made by a test.',
+    body: '## What happened\n\nSomething newsworthy.',
+    status: 'published',
+    publishedAt,
+  });
   return { id: row!.id, slug, path: `/news/${slug}`, headline };
 }
 
@@ -162,20 +159,16 @@ export function makeDesk(database: Db, count: number, { tagEvery = 2 } = {}) {
     const now = Date.now();
     const stories = [];
     for (let i = 1; i <= count; i++) {
-      const [row] = tx
-        .insert(articles)
-        .values({
-          slug: `${sectionSlug}-story-${i}`,
-          sectionId: section!.id,
-          authorId: author!.id,
-          headline: `Test story ${i} of ${sectionSlug}`,
-          standfirst: `Standfirst of story ${i}.`,
-          body: `## A subheading\n\nParagraph of story ${i}.`,
-          status: 'published',
-          publishedAt: new Date(now - i * 60_000),
-        })
-        .returning()
-        .all();
+      const row = insertStoryRow(tx, {
+        slug: `${sectionSlug}-story-${i}`,
+        sectionId: section!.id,
+        authorId: author!.id,
+        headline: `Test story ${i} of ${sectionSlug}`,
+        standfirst: `Standfirst of story ${i}.`,
+        body: `## A subheading\n\nParagraph of story ${i}.`,
+        status: 'published',
+        publishedAt: new Date(now - i * 60_000),
+      });
       if (i % tagEvery === 0) tx.insert(articleTags).values({ articleId: row!.id, tagId: tag!.id }).run();
       stories.push(row!);
     }

@@ -1,10 +1,11 @@
 import type { Browser } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { articles, authors, sections, users } from '../db/schema';
+import { authors, sections, users } from '../db/schema';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { UserRole } from '../lib/user-roles';
 import { expect, postSignIn, randomIp, test, uniqueSlug } from './fixtures';
+import { insertStoryRow } from '../test/story';
 
 /**
  * The newsroom desk's roles and its story list: who reaches /desk/stories, what each role sees there,
@@ -32,10 +33,7 @@ function bylineWithStories(db: Db) {
   const [author] = db.insert(authors).values({ slug, name: `Writer ${slug}` }).returning({ id: authors.id }).all();
   const [section] = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'business')).all();
   const story = (status: 'draft' | 'published', headline: string) =>
-    db
-      .insert(articles)
-      .values({ slug: uniqueSlug('desk'), sectionId: section!.id, authorId: author!.id, headline, body: 'Text.', status, publishedAt: status === 'published' ? new Date() : null, updatedAt: new Date() })
-      .run();
+    insertStoryRow(db, { slug: uniqueSlug('desk'), sectionId: section!.id, authorId: author!.id, headline, body: 'Text.', status, publishedAt: status === 'published' ? new Date() : null, updatedAt: new Date() });
   const draft = `Draft by ${slug}`;
   const published = `Published by ${slug}`;
   story('draft', draft);

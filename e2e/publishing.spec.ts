@@ -1,10 +1,11 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
-import { articles, authors, moderationLog, sections, storyRevisions } from '../db/schema';
+import { authors, moderationLog, sections, storyRevisions } from '../db/schema';
 import { publishAtFieldValue } from '../lib/story-form';
 import { choice, field, fillStory, formAlert, signedInAs, storyRow } from './desk';
 import { expect, locations, randomIp, test, uniqueSlug } from './fixtures';
+import { insertStoryRow } from '../test/story';
 
 /**
  * The newsroom's publishing day: a story scheduled by an editor appears everywhere at its minute with
@@ -334,7 +335,7 @@ test('an editor renames a byline and changes its bio: its page and its stories s
   const [author] = db.insert(authors).values({ slug, name: 'Jo Bloggs', bio: 'Writes about ferries.' }).returning({ id: authors.id }).all();
   const [business] = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'business')).all();
   const storySlug = uniqueSlug('bylined');
-  db.insert(articles).values({ slug: storySlug, sectionId: business!.id, authorId: author!.id, headline: `Bylined story ${storySlug}`, body: 'Text.', status: 'published', publishedAt: new Date(Date.now() - 60_000) }).run();
+  insertStoryRow(db, { slug: storySlug, sectionId: business!.id, authorId: author!.id, headline: `Bylined story ${storySlug}`, body: 'Text.', status: 'published', publishedAt: new Date(Date.now() - 60_000) });
   const reader = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   for (const path of [`/authors/${slug}`, `/business/${storySlug}`]) {
     expect(await (await reader.request.get(path)).text(), path).toContain('Jo Bloggs');

@@ -4,6 +4,7 @@ import { choice, field, fillStory, formAlert, signedInAs, storyRow } from './des
 import { e2ePort } from './env';
 import { expect, locations, makeArticle, randomIp, serverActionId, test, uniqueSlug } from './fixtures';
 import { expectNothingRan, watch, xssPayloads } from './xss-payloads';
+import { insertStoryRow, storyBylineIds } from '../test/story';
 
 /**
  * The newsroom desk's story form: an author writes and submits, an editor corrects and publishes,
@@ -23,7 +24,8 @@ test('an author writes and submits a story; an editor corrects a word and publis
   await author.page.getByRole('button', { name: 'Save draft' }).click();
   await expect(author.page.getByRole('status').filter({ hasText: 'Saved as a draft.' })).toBeVisible();
   const draft = storyRow(db, headline)!;
-  expect(draft).toMatchObject({ status: 'draft', authorId: author.byline!.id, publishedAt: null, updatedBy: author.person.id });
+  expect(draft).toMatchObject({ status: 'draft', publishedAt: null, updatedBy: author.person.id });
+  expect(storyBylineIds(db, draft.id)).toEqual([author.byline!.id]);
   expect(draft.slug).toBe(headline.toLowerCase().replace(/ /g, '-').slice(0, 80).replace(/-+$/, ''));
   expect((await author.page.request.get(`/politics/${draft.slug}`)).status(), 'a draft is not on the site').toBe(404);
 
@@ -41,7 +43,7 @@ test('an author writes and submits a story; an editor corrects a word and publis
   const published = storyRow(db, headline)!;
   expect(published.status).toBe('published');
   expect(published.publishedAt).not.toBeNull();
-  expect(published.authorId, 'the byline stays the author’s').toBe(author.byline!.id);
+  expect(storyBylineIds(db, published.id), 'the byline stays the author’s').toEqual([author.byline!.id]);
 
   // Every list that shows it has it at the next request: its page, home, section, author, the feed.
   const reader = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
@@ -80,11 +82,7 @@ test('an edit to one published story refreshes its page and leaves an unrelated 
   const slug = uniqueSlug('edited');
   const [writer] = db.insert(authors).values({ slug: uniqueSlug('writer'), name: 'Edited Writer' }).returning({ id: authors.id }).all();
   const [technology] = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'technology')).all();
-  const [mine] = db
-    .insert(articles)
-    .values({ slug, sectionId: technology!.id, authorId: writer!.id, headline: `A story to edit ${slug}`, body: 'The first words.', status: 'published', publishedAt: new Date(Date.now() - 3_600_000) })
-    .returning({ id: articles.id })
-    .all();
+  const mine = insertStoryRow(db, { slug, sectionId: technology!.id, authorId: writer!.id, headline: `A story to edit ${slug}`, body: 'The first words.', status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
   const renamed = `${slug}-renamed`;
   // Cached before the change: the story, the other story, and the "not found" of the address to come.
   for (const path of [other.path, `/technology/${slug}`]) {
@@ -202,14 +200,14 @@ test('an author cannot publish, nor save under another byline, even by hand-made
     button.value = 'publish';
     button.textContent = 'Forged publish';
     form.append(button);
-    (form.querySelector('input[name="authorId"]') as HTMLInputElement).value = '1';
+    (form.querySelector('input[name="authorIds"]') as HTMLInputElement).value = '1';
   });
   await author.page.getByRole('button', { name: 'Forged publish' }).click();
   await expect(formAlert(author.page)).toHaveText('Only an editor can publish. Nothing was saved.');
   expect(storyRow(db, headline)).toBeUndefined();
   await author.page.getByRole('button', { name: 'Save draft' }).click();
   await expect(author.page.getByRole('status').filter({ hasText: 'Saved as a draft.' })).toBeVisible();
-  expect(storyRow(db, headline)?.authorId, 'the author’s own byline, whatever the form said').toBe(author.byline!.id);
+  expect(storyBylineIds(db, storyRow(db, headline)!.id), 'the author’s own byline, whatever the form said').toEqual([author.byline!.id]);
   await author.page.context().close();
 });
 
@@ -238,7 +236,7 @@ test('hostile headlines, standfirsts, bodies, photo words, topics and correction
         standfirst: payload,
         body,
         sectionId: String(business!.id),
-        authorId: '1',
+        authorIds: '1',
         slug: '',
         intent: 'publish',
         commentsOpen: 'on',

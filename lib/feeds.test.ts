@@ -15,8 +15,10 @@ const rows = [
     updatedAt: new Date('2025-02-13T10:00:00Z'),
     sectionSlug: 'news',
     sectionName: 'News',
-    authorSlug: 'ada',
-    authorName: 'Ada',
+    bylines: [
+      { slug: 'ada', name: 'Ada' },
+      { slug: 'cy', name: 'Cy' },
+    ],
   },
   {
     slug: 'older',
@@ -26,8 +28,7 @@ const rows = [
     updatedAt: null,
     sectionSlug: 'world',
     sectionName: 'World',
-    authorSlug: 'bo',
-    authorName: 'Bo',
+    bylines: [{ slug: 'bo', name: 'Bo' }],
   },
 ];
 const channel = { title: 'Broadsheet', description: 'Tagline', path: '/', self: { rss: '/feed.xml', atom: '/atom.xml' } };
@@ -45,7 +46,8 @@ describe('renderFeed', () => {
     expect(items[0].title).toBe('Tom & Jerry <b>strike</b> ]] > back');
     expect(items[0].pubDate).toBe('Thu, 13 Feb 2025 09:00:00 GMT');
     expect(items[0].description).toBe('A standfirst with &#60;script&#62;alert(1)&#60;/script&#62; &#38; more.');
-    expect(items[0].author).toBe('Ada');
+    expect(items[0].author).toEqual(['Ada', 'Cy']);
+    expect(items[1].author).toBe('Bo');
   });
 
   it('writes Atom with published and updated times and HTML-escaped titles', () => {
@@ -60,7 +62,7 @@ describe('renderFeed', () => {
     expect(entries[0].published).toBe('2025-02-13T09:00:00.000Z');
     expect(entries[0].updated).toBe('2025-02-13T10:00:00.000Z');
     expect(entries[0].title['#text']).toBe('Tom &#38; Jerry &#60;b&#62;strike&#60;/b&#62; ]]&#62; back');
-    expect(entries[0].author.uri).toBe('https://news.example/authors/ada');
+    expect(list(entries[0].author).map((author: { uri: string }) => author.uri)).toEqual(['https://news.example/authors/ada', 'https://news.example/authors/cy']);
     expect(entries[1].link['@href']).toBe('https://news.example/world/older');
   });
 

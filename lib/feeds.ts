@@ -1,4 +1,5 @@
 import { Feed, type Item } from 'feed';
+import { authorPath, type Byline } from './bylines';
 import { site } from './site';
 
 /**
@@ -31,7 +32,7 @@ export type FeedEntry = {
   published?: Date;
   /** Plain text; escaped here for the HTML that feed readers expect. */
   summary?: string;
-  author?: { name: string; link?: string };
+  authors?: { name: string; link?: string }[];
   categories?: string[];
 };
 
@@ -87,8 +88,8 @@ export function renderFeed(format: FeedFormat, origin: string, channel: FeedChan
       date: entry.date,
       published: entry.published,
       description: entry.summary ? textToHtml(entry.summary) : undefined,
-      author: entry.author
-        ? [{ name: xmlSafe(entry.author.name), link: entry.author.link ? absolute(origin, entry.author.link) : undefined }]
+      author: entry.authors
+        ? entry.authors.map((author) => ({ name: xmlSafe(author.name), link: author.link ? absolute(origin, author.link) : undefined }))
         : undefined,
       category: entry.categories?.map((name) => ({ name: xmlSafe(name), term: xmlSafe(name) })),
     };
@@ -105,8 +106,7 @@ type ArticleRow = {
   updatedAt: Date | null;
   sectionSlug: string;
   sectionName: string;
-  authorSlug: string;
-  authorName: string;
+  bylines: Byline[];
 };
 
 export function articleEntries(rows: ArticleRow[]): FeedEntry[] {
@@ -118,7 +118,7 @@ export function articleEntries(rows: ArticleRow[]): FeedEntry[] {
       date: row.updatedAt && row.updatedAt > published ? row.updatedAt : published,
       published,
       summary: row.standfirst,
-      author: { name: row.authorName, link: `/authors/${row.authorSlug}` },
+      authors: row.bylines.map((byline) => ({ name: byline.name, link: authorPath(byline) })),
       categories: [row.sectionName],
     };
   });
@@ -134,7 +134,7 @@ export function commentEntries(rows: CommentRow[]): FeedEntry[] {
     date: row.createdAt,
     published: row.createdAt,
     summary: row.body,
-    author: { name: row.authorName, link: /^https?:\/\//i.test(row.authorUrl) ? row.authorUrl : undefined },
+    authors: [{ name: row.authorName, link: /^https?:\/\//i.test(row.authorUrl) ? row.authorUrl : undefined }],
   }));
 }
 

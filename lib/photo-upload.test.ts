@@ -39,6 +39,18 @@ describe('a photo uploaded with a story', () => {
     expect(await storeUploadedPhoto(file(await picture('jpeg'), 'again.jpeg'))).toEqual(stored);
   });
 
+  it('cuts a byline’s photo to a square, kept apart from the same file as a story photo, and refuses one too small', async () => {
+    const bytes = await picture('jpeg', 1200, 800);
+    const story = (await storeUploadedPhoto(file(bytes, 'face.jpg'))) as { src: string };
+    const portrait = (await storeUploadedPhoto(file(bytes, 'face.jpg'), 'portrait')) as { src: string; width: number; height: number };
+    expect(portrait).toMatchObject({ width: 800, height: 800 });
+    expect(portrait.src).not.toBe(story.src);
+    const hash = portrait.src.slice('/media/'.length, -'.webp'.length);
+    expect(await sharp(path.join(media, `${hash}.webp`)).metadata()).toMatchObject({ width: 800, height: 800 });
+    expect(await sharp(path.join(media, `${hash}-256.webp`)).metadata()).toMatchObject({ width: 256, height: 256 });
+    expect(await storeUploadedPhoto(file(await picture('png', 400, 150), 'wide.png'), 'portrait')).toEqual({ refused: 'That photo is 400 × 150 pixels; a byline photo needs at least 200 × 200.' });
+  });
+
   it('takes PNG and WebP by their bytes', async () => {
     expect(await storeUploadedPhoto(file(await picture('png', 900, 600), 'chart.png'))).toMatchObject({ width: 900, height: 600 });
     expect(await storeUploadedPhoto(file(await picture('webp', 1200, 800), 'ferry.webp'))).toMatchObject({ width: 1200, height: 800 });

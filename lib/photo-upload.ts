@@ -12,6 +12,9 @@ import { photoDeviceWidths, uploadedPhotoFiles, uploadedPhotoSrc } from './photo
  * MEDIA_PATH (outside the build, so a rebuild or a deploy keeps it). Readers get those files as they
  * are (app/media/[file]/route.ts, or nginx from the folder): nothing is resized at read time.
  * Files are named by a hash of the upload, so the same photo twice is one set of files.
+ *
+ * A byline's photo (`portrait`) is cut to a square first, around what the picture is of (sharp's
+ * `attention` strategy), so that any head-and-shoulders shot sits well in the round frame it is shown in.
  */
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
@@ -23,10 +26,11 @@ const LARGEST = photoDeviceWidths[photoDeviceWidths.length - 1]!;
 const QUALITY = 75;
 
 export type UploadedPhoto = { src: string; width: number; height: number };
+export type PhotoShape = 'story' | 'portrait';
 export type PhotoRefusal = { refused: string };
 
 /** Checks and stores an uploaded photo; a refusal says why, in words for the person who chose the file. */
-export async function storeUploadedPhoto(file: File): Promise<UploadedPhoto | PhotoRefusal> {
+export async function storeUploadedPhoto(file: File, shape: PhotoShape = 'story'): Promise<UploadedPhoto | PhotoRefusal> {
   if (file.size > MAX_PHOTO_BYTES) return { refused: `That photo is ${(file.size / 1024 / 1024).toFixed(1)} MB; the most a photo can be is 15 MB.` };
   if (file.size === 0) return { refused: 'That file is empty. Please choose a JPEG, PNG or WebP photo.' };
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -43,7 +47,7 @@ export async function storeUploadedPhoto(file: File): Promise<UploadedPhoto | Ph
   // sharp only here, when a photo is uploaded: a server that serves readers never loads it.
   const { default: sharp } = await import('sharp');
   // A truncated or corrupt file fails here as a whole, rather than being stored with a grey half.
-  const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: 100_000_000 }).rotate();
+  let image = sharp(bytes, { failOn: 'truncated', limitInputPixels: 100_000_000 }).rotate();
   let width: number;
   let height: number;
   try {
@@ -53,8 +57,17 @@ export async function storeUploadedPhoto(file: File): Promise<UploadedPhoto | Ph
   } catch {
     return { refused: 'That photo could not be read: the file looks damaged or cut short. Please export it again and choose the new file.' };
   }
-  if (width < 200 || height < 100) return { refused: `That photo is ${width} × ${height} pixels; a story photo needs at least 200 × 100.` };
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  if (shape === 'portrait') {
+    if (Math.min(width, height) < 200) return { refused: `That photo is ${width} × ${height} pixels; a byline photo needs at least 200 × 200.` };
+    // One resize per sharp pipeline: the square is made first, then sized below like any photo.
+    width = height = Math.min(width, height);
+    const square = await image.clone().resize({ width, height, fit: 'cover', position: 'attention' }).png().toBuffer();
+    image = sharp(square);
+  } else if (width < 200 || height < 100) {
+    return { refused: `That photo is ${width} × ${height} pixels; a story photo needs at least 200 × 100.` };
+  }
+  // A portrait is another picture than the same file as a story's photo: named apart.
+  const hash = createHash('sha256').update(bytes).update(shape === 'portrait' ? 'portrait' : '').digest('hex').slice(0, 32);
   const folder = mediaPath();
   await fs.mkdir(folder, { recursive: true });
   for (const [size, name] of uploadedPhotoFiles(hash)) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { maySaveStory, parsePublishAt, parseTopics, parseStoryForm, publishAtFieldValue, publishedAtAfter, slugFromHeadline, statusAfter } from './story-form';
 
-const form = (over: Record<string, string> = {}) => ({
+const form = (over: Record<string, string | string[]> = {}) => ({
   headline: 'Council delays the budget vote',
   standfirst: '',
   body: 'Text.',
   sectionId: '2',
-  authorId: '3',
+  authorIds: ['3', ''],
   slug: '',
   intent: 'save',
   commentsOpen: 'on',
@@ -43,6 +43,23 @@ describe('the story form', () => {
     }
   });
 
+  it('takes one byline or several, in the order chosen, and refuses none, a repeat or a made-up one', () => {
+    const several = parseStoryForm(form({ authorIds: ['5', '', '3'] }));
+    expect(several.success && several.data.authorIds).toEqual([5, 3]);
+    const one = parseStoryForm(form({ authorIds: '4' }));
+    expect(one.success && one.data.authorIds).toEqual([4]);
+    const refusal = (authorIds: string | string[]) => {
+      const parsed = parseStoryForm(form({ authorIds }));
+      return !parsed.success && parsed.fieldErrors.authorIds;
+    };
+    expect(refusal(['', ''])).toBe('Please choose a byline.');
+    expect(refusal(['3', '3'])).toBe('The same byline is chosen twice. Please choose each once.');
+    expect(refusal(['3', 'x'])).toBe('Please choose bylines from the list.');
+    expect(refusal(['1', '2', '3', '4', '5', '6', '7'])).toBe('A story has at most 6 bylines.');
+    const kept = parseStoryForm(form({ authorIds: ['3', '3'], headline: 'Kept' }));
+    expect(!kept.success && kept.values.authorIds).toEqual(['3', '3']);
+  });
+
   it('reads an unknown button as a plain save', () => {
     const parsed = parseStoryForm(form({ intent: 'delete-everything' }));
     expect(parsed.success && parsed.data.intent).toBe('save');
@@ -51,7 +68,7 @@ describe('the story form', () => {
 
 describe('who may save and to which status', () => {
   it('lets editors and admins save any story, authors only their own drafts and stories in review', () => {
-    const mine = (status: 'draft' | 'review' | 'published') => ({ authorId: 7, status });
+    const mine = (status: 'draft' | 'review' | 'published') => ({ authorIds: [2, 7], status });
     expect(maySaveStory('editor', null, mine('published'))).toBe(true);
     expect(maySaveStory('admin', null, null)).toBe(true);
     expect(maySaveStory('author', 7, null)).toBe(true);

@@ -30,9 +30,11 @@ export const reservedStorySlugs: ReadonlySet<string> = new Set(['page', 'feed', 
 export const storyIntents = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
 export type StoryIntent = (typeof storyIntents)[number];
 
-export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorId' | 'slug' | 'publishAt' | 'photo' | 'photoAlt' | 'photoCaption' | 'photoCredit' | 'topics';
+export type StoryFieldName = 'headline' | 'standfirst' | 'body' | 'sectionId' | 'authorIds' | 'slug' | 'publishAt' | 'photo' | 'photoAlt' | 'photoCaption' | 'photoCredit' | 'topics';
 
 export const TOPICS_MAX = 10;
+/** Bylines on one story. */
+export const BYLINES_MAX = 6;
 export const TOPIC_NAME_MAX = 40;
 
 /**
@@ -68,7 +70,8 @@ export type StoryFormValues = {
   standfirst: string;
   body: string;
   sectionId: string;
-  authorId: string;
+  /** The bylines chosen, slot by slot (an empty slot is ''). */
+  authorIds: string[];
   slug: string;
   featured: boolean;
   commentsOpen: boolean;
@@ -119,7 +122,16 @@ const StoryInput = z.object({
   standfirst: text(STANDFIRST_MAX, `A standfirst has at most ${STANDFIRST_MAX} characters.`),
   body: z.string().max(BODY_MAX, `The body has at most ${BODY_MAX.toLocaleString('en-GB')} characters.`),
   sectionId: z.coerce.number({ error: 'Please choose a section.' }).int().positive('Please choose a section.'),
-  authorId: z.coerce.number({ error: 'Please choose a byline.' }).int().positive('Please choose a byline.'),
+  authorIds: z
+    .array(z.string())
+    .transform((slots) => slots.filter((slot) => slot !== ''))
+    .pipe(
+      z
+        .array(z.coerce.number<string>({ error: 'Please choose bylines from the list.' }).int('Please choose bylines from the list.').positive('Please choose bylines from the list.'))
+        .min(1, 'Please choose a byline.')
+        .max(BYLINES_MAX, `A story has at most ${BYLINES_MAX} bylines.`)
+        .refine((ids) => new Set(ids).size === ids.length, 'The same byline is chosen twice. Please choose each once.'),
+    ),
   slug: z
     .string()
     .trim()
@@ -140,7 +152,7 @@ export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
     standfirst: field('standfirst', STANDFIRST_MAX + 100),
     body: field('body', BODY_MAX + 1000),
     sectionId: field('sectionId', 20),
-    authorId: field('authorId', 20),
+    authorIds: slots(raw.authorIds),
     slug: field('slug', 200),
     featured: raw.featured === 'on',
     commentsOpen: raw.commentsOpen === 'on',
@@ -167,7 +179,7 @@ export function parseStoryForm(raw: Record<string, unknown>, now = new Date()):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      if (key === 'headline' || key === 'standfirst' || key === 'body' || key === 'sectionId' || key === 'authorId' || key === 'slug') fieldErrors[key] ??= issue.message;
+      if (key === 'headline' || key === 'standfirst' || key === 'body' || key === 'sectionId' || key === 'authorIds' || key === 'slug') fieldErrors[key] ??= issue.message;
     }
     return { success: false, fieldErrors, values };
   }
@@ -207,12 +219,18 @@ export function parseStoryForm(raw: Record<string, unknown>, now = new Date()):
   return { success: true, data };
 }
 
+/** The form's byline slots as posted (one value, several, or none), each cut to size. */
+function slots(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.slice(0, BYLINES_MAX + 5).map((slot) => (typeof slot === 'string' ? slot.trim().slice(0, 20) : ''));
+}
+
 /** May this account open and save this story (a new one when `story` is null)? */
-export function maySaveStory(role: UserRole, ownAuthorId: number | null, story: { authorId: number; status: ArticleStatus } | null) {
+export function maySaveStory(role: UserRole, ownAuthorId: number | null, story: { authorIds: number[]; status: ArticleStatus } | null) {
   if (canEditEveryStory(role)) return true;
   if (role !== 'author' || ownAuthorId === null) return false;
   // An author writes under their own byline, until an editor takes the story on.
-  return story === null || (story.authorId === ownAuthorId && (story.status === 'draft' || story.status === 'review'));
+  return story === null || (story.authorIds.includes(ownAuthorId) && (story.status === 'draft' || story.status === 'review'));
 }
 
 /**

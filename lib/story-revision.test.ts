@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, type StoryFields, textDiff } from './story-revision';
+import { changedFields, type StoryFields, storyFields, textDiff } from './story-revision';
 
 const version: StoryFields = {
   headline: 'Council delays the budget vote',
@@ -7,7 +7,7 @@ const version: StoryFields = {
   body: 'The council voted 31 to 12 to delay.\n\n## What next\n\nA new date in March.',
   status: 'published',
   sectionId: 1,
-  authorId: 2,
+  authorIds: [2],
   slug: 'council-delays-budget-vote',
   featured: false,
   commentsOpen: true,
@@ -27,6 +27,12 @@ describe('comparing two versions of a story', () => {
     expect(changedFields(version, { ...version, photoSrc: '/media/x.webp', photoAlt: 'A ferry' })).toEqual(['photoSrc', 'photoAlt']);
     expect(changedFields(version, { ...version, topics: ['Budget', 'Council'] })).toEqual(['topics']);
     expect(changedFields(version, { ...version, topics: ['Budget'] })).toEqual([]);
+    expect(changedFields(version, { ...version, authorIds: [2, 5] })).toEqual(['authorIds']);
+  });
+
+  it('reads a version kept when a story had one byline as that one byline', () => {
+    const { authorIds, ...rest } = version;
+    expect(storyFields({ ...rest, authorId: authorIds[0] })).toEqual(version);
   });
 
   it('shows the body word by word: removed text, added text, the rest kept', () => {

@@ -17,7 +17,8 @@ export type StoryFields = {
   body: string;
   status: ArticleStatus;
   sectionId: number;
-  authorId: number;
+  /** Its bylines, in the order printed. */
+  authorIds: number[];
   slug: string;
   featured: boolean;
   commentsOpen: boolean;
@@ -35,12 +36,17 @@ export type StoryPhoto = {
   photoCredit: string | null;
 };
 
-/** Every field of a story, from a row or an older revision that may lack the later ones (topics, photo). */
-export function storyFields(story: Omit<StoryFields, 'topics' | keyof StoryPhoto> & Partial<Pick<StoryFields, 'topics' | keyof StoryPhoto>>): StoryFields {
-  const { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen } = story;
+/** A version as kept before a later field existed: one byline (`authorId`), no topics, no photo. */
+type OlderFields = Omit<StoryFields, 'topics' | 'authorIds' | keyof StoryPhoto> &
+  Partial<Pick<StoryFields, 'topics' | 'authorIds' | keyof StoryPhoto>> & { authorId?: number };
+
+/** Every field of a story, from a row or an older revision that may lack the later ones (topics, photo, several bylines). */
+export function storyFields(story: OlderFields): StoryFields {
+  const { headline, standfirst, body, status, sectionId, slug, featured, commentsOpen } = story;
+  const authorIds = story.authorIds ?? (story.authorId === undefined ? [] : [story.authorId]);
   const topics = story.topics ?? [];
   const { photoSrc = null, photoWidth = null, photoHeight = null, photoAlt = null, photoCaption = null, photoCredit = null } = story as Partial<StoryPhoto>;
-  return { headline, standfirst, body, status, sectionId, authorId, slug, featured, commentsOpen, topics, photoSrc, photoWidth, photoHeight, photoAlt, photoCaption, photoCredit };
+  return { headline, standfirst, body, status, sectionId, authorIds, slug, featured, commentsOpen, topics, photoSrc, photoWidth, photoHeight, photoAlt, photoCaption, photoCredit };
 }
 
 /** A run of text in a comparison: kept, added (in the newer version) or removed (from the older). */
@@ -53,7 +59,7 @@ export function textDiff(older: string, newer: string): DiffPart[] {
 
 /** The fields whose values differ between two versions, in the form's order. */
 export function changedFields(older: StoryFields, newer: StoryFields): (keyof StoryFields)[] {
-  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'photoSrc', 'photoAlt', 'photoCaption', 'photoCredit', 'sectionId', 'authorId', 'topics', 'slug', 'featured', 'commentsOpen', 'status'];
+  const order: (keyof StoryFields)[] = ['headline', 'standfirst', 'body', 'photoSrc', 'photoAlt', 'photoCaption', 'photoCredit', 'sectionId', 'authorIds', 'topics', 'slug', 'featured', 'commentsOpen', 'status'];
   const same = (a: unknown, b: unknown) => (Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a ?? []) === JSON.stringify(b ?? []) : (a ?? null) === (b ?? null));
   return order.filter((key) => !same(older[key], newer[key]));
 }

@@ -1,3 +1,4 @@
+import { authorPath, type Byline } from './bylines';
 import type { BreadcrumbList, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from 'schema-dts';
 import { site } from './site';
 
@@ -26,8 +27,7 @@ export type StructuredArticle = {
   publishedAt: Date | null;
   updatedAt: Date | null;
   sectionName: string;
-  authorName: string;
-  authorSlug: string;
+  bylines: Byline[];
   tags: { name: string }[];
   commentCount: number;
   image: { url: string; width: number; height: number; alt: string };
@@ -56,7 +56,7 @@ export function newsArticleJsonLd(origin: string, article: StructuredArticle): W
     },
     datePublished: published,
     dateModified: modified?.toISOString(),
-    author: { '@type': 'Person', name: article.authorName, url: absolute(origin, `/authors/${article.authorSlug}`) },
+    author: article.bylines.map((byline) => ({ '@type': 'Person' as const, name: byline.name, url: absolute(origin, authorPath(byline)) })),
     publisher: publisher(origin),
     articleSection: article.sectionName,
     keywords: article.tags.map((tag) => tag.name),

@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { findMovedAuthor } from '@/db/articles';
 import { getAuthorFeed, getSectionFeed, listFeedArticles } from '@/db/feeds';
 import { siteUrl } from '@/lib/config';
 import { feedPaths } from '@/lib/feed-paths';
@@ -55,7 +56,11 @@ export function authorFeed(format: FeedFormat) {
     await connection();
     const slug = parseSlug((await params).slug ?? '');
     const feed = slug ? await getAuthorFeed(slug) : null;
-    if (!feed) return notFoundResponse();
+    if (!feed) {
+      // A renamed byline's feed: readers' subscriptions follow it to the new address.
+      const moved = slug ? await findMovedAuthor(slug) : null;
+      return moved ? new Response(null, { status: 308, headers: { Location: `${siteUrl()}${feedPaths.author(moved)[format]}` } }) : notFoundResponse();
+    }
     const { author, items } = feed;
     const xml = renderFeed(
       format,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { ArticleCard, Paged } from '@/db/articles';
 import { Listing } from '@/components/listing';
@@ -17,6 +17,8 @@ export function listingRoute<T extends Entity>(config: {
   kicker: string;
   basePath: (entity: T) => string;
   find: (slug: string) => Promise<T | null>;
+  /** Where a former address of the entity leads now, if it had one (a renamed byline's old address). */
+  moved?: (slug: string) => Promise<string | null>;
   list: (entity: T, page: number) => Promise<Paged<ArticleCard>>;
   describe: (entity: T) => string;
   intro: (entity: T) => ReactNode;
@@ -48,7 +50,13 @@ export function listingRoute<T extends Entity>(config: {
 
   async function Page({ slug, page }: { slug: string; page?: string }) {
     const data = await load(slug, page);
-    if (!data) notFound();
+    if (!data) {
+      const valid = parseSlug(slug);
+      const number = parsePage(page);
+      const to = valid && number !== null && config.moved ? await config.moved(valid) : null;
+      if (to) permanentRedirect(number! > 1 ? `${to}?page=${number}` : to);
+      notFound();
+    }
     const { entity, list } = data;
     return (
       <Listing

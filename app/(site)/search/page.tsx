@@ -1,3 +1,4 @@
+import { Bylines } from '@/components/bylines';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
@@ -110,7 +111,7 @@ function ResultCard({ result }: { result: SearchResult }) {
         ) : null}
         <p className="meta">
           <span className="byline">
-            By <Link href={`/authors/${result.authorSlug}`}>{result.authorName}</Link>
+            <Bylines bylines={result.bylines} />
           </span>
           {result.publishedAt ? <TimeStamp date={result.publishedAt} dateOnly /> : null}
         </p>

@@ -18,7 +18,12 @@ export default async function BylinesPage() {
   return (
     <div className="story-page">
       <h1>Bylines</h1>
-      <p>The names stories are published under, and the bios on their authors&apos; pages. A staff account writes under one (npm run user:create -- --author slug).</p>
+      <p>The names stories are published under, and the bios and photos on their authors&apos; pages. A story may carry several. A staff account writes under one (npm run user:create -- --author slug).</p>
+      <p>
+        <Link href="/desk/bylines/new" prefetch={false}>
+          New byline
+        </Link>
+      </p>
       <table className="desk-table">
         <thead>
           <tr>

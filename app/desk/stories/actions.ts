@@ -47,7 +47,8 @@ const Target = z.object({
  */
 export async function saveStoryForm(previous: StoryFormState, submitted: FormData): Promise<StoryFormState> {
   const formData = formDataOf(previous, submitted);
-  const raw = Object.fromEntries(formData);
+  // Every field once, but the byline slots, which the form repeats.
+  const raw = { ...Object.fromEntries(formData), authorIds: formData.getAll('authorIds') };
   const values = storyFormValues(raw);
   const attempt = (typeof previous === 'object' && previous !== null && 'status' in previous && previous.status === 'invalid' ? previous.attempt : 0) + 1;
   const refuse = (message: string, fieldErrors: Partial<Record<StoryFieldName, string>> = {}): StoryFormState => ({ status: 'invalid', message, fieldErrors, values, attempt });
@@ -73,13 +74,15 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   const input = parsed.data;
   const status = statusAfter(input.intent, staff.role, story?.status ?? null);
   if (!status) return refuse(`${refusedIntents[input.intent]} Nothing was saved.`);
-  // An author writes under their own byline and does not choose the home page's lead.
+  // An author writes under their own byline (an editor may add others) and does not choose the home page's lead.
   const everyStory = canEditEveryStory(staff.role);
-  const authorId = everyStory ? input.authorId : byline!.id;
+  const authorIds = everyStory ? input.authorIds : (story?.authorIds ?? [byline!.id]);
   const featured = everyStory ? input.featured : (story?.featured ?? false);
   const choices = deskFilterChoices();
   if (!choices.sections.some((section) => section.id === input.sectionId)) return refuse('Please correct the fields marked below.', { sectionId: 'Please choose a section.' });
-  if (!choices.authors.some((author) => author.id === authorId)) return refuse('Please correct the fields marked below.', { authorId: 'Please choose a byline.' });
+  if (!authorIds.every((id) => choices.authors.some((author) => author.id === id))) {
+    return refuse('Please correct the fields marked below.', { authorIds: 'Please choose bylines from the list.' });
+  }
 
   let result;
   try {
@@ -91,7 +94,7 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
         standfirst: input.standfirst,
         body: input.body,
         sectionId: input.sectionId,
-        authorId,
+        authorIds,
         slug: input.slug,
         featured,
         commentsOpen: input.commentsOpen,
@@ -207,14 +210,15 @@ export async function restoreRevisionForm(previous: DeskFormState, submitted: Fo
   const fields = storyFields(revision.fields);
   const choices = deskFilterChoices();
   const sectionId = choices.sections.some((section) => section.id === fields.sectionId) ? fields.sectionId : story.sectionId;
-  const authorId = canEditEveryStory(staff.role) && choices.authors.some((author) => author.id === fields.authorId) ? fields.authorId : story.authorId;
+  const known = fields.authorIds.filter((id) => choices.authors.some((author) => author.id === id));
+  const authorIds = canEditEveryStory(staff.role) && known.length > 0 ? known : story.authorIds;
   const featured = canEditEveryStory(staff.role) ? fields.featured : story.featured;
   let result;
   try {
     result = saveStory(
       story.id,
       parsed.data.version,
-      { ...fields, sectionId, authorId, featured, status: story.status, scheduledFor: null },
+      { ...fields, sectionId, authorIds, featured, status: story.status, scheduledFor: null },
       { id: staff.id, name: staff.name },
       'restore',
     );

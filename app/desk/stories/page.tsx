@@ -1,3 +1,4 @@
+import { bylineText } from '@/lib/bylines';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -127,7 +128,7 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
                   <span className={`story-status story-status-${story.status}`}>{storyStatusNames[story.status]}</span>
                 </td>
                 <td>{story.sectionName}</td>
-                <td>{story.authorName}</td>
+                <td>{bylineText(story.bylines)}</td>
                 <td>
                   {story.updatedAt ?? story.publishedAt ? <TimeStamp date={(story.updatedAt ?? story.publishedAt)!} /> : '—'}
                   {story.updatedByName ? <span className="field-hint"> by {story.updatedByName}</span> : null}

@@ -1,3 +1,4 @@
+import { bylineText } from '@/lib/bylines';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { requireWriter } from '@/auth';
@@ -17,7 +18,7 @@ const fieldNames: Record<keyof StoryFields, string> = {
   standfirst: 'Standfirst',
   body: 'Body',
   sectionId: 'Section',
-  authorId: 'Byline',
+  authorIds: 'Bylines',
   slug: 'Address',
   featured: 'Featured',
   commentsOpen: 'Comments open',
@@ -46,13 +47,13 @@ export async function RevisionPage({ storyId, revisionId }: { storyId: number; r
   // Autosaves are their writer's own.
   if (revision.kind === 'autosave' && revision.userId !== staff.id) notFound();
   const current = storyFields(story);
-  const older = revision.fields;
+  const older = storyFields(revision.fields);
   const changed = changedFields(older, current);
   const choices = deskFilterChoices();
   const named = (key: keyof StoryFields, fields: StoryFields): string => {
     const value = fields[key];
     if (key === 'sectionId') return choices.sections.find((section) => section.id === value)?.name ?? `Section ${value}`;
-    if (key === 'authorId') return choices.authors.find((author) => author.id === value)?.name ?? `Author ${value}`;
+    if (key === 'authorIds') return bylineText(fields.authorIds.map((id) => ({ name: choices.authors.find((author) => author.id === id)?.name ?? `Author ${id}` })));
     if (key === 'status') return storyStatusNames[fields.status];
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
     if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';

@@ -5,7 +5,7 @@ import { NamedOptions } from '@/components/named-options';
 import { site } from '@/lib/site';
 import type { StoryFieldName, StoryFormValues } from '@/lib/story-form';
 import type { ArticleStatus } from '@/lib/story-status';
-import { HEADLINE_MAX, parsePhotoField, PHOTO_TEXT_MAX, STANDFIRST_MAX } from '@/lib/story-form';
+import { BYLINES_MAX, HEADLINE_MAX, parsePhotoField, PHOTO_TEXT_MAX, STANDFIRST_MAX } from '@/lib/story-form';
 import { sizedPhotoSrc } from '@/lib/photo-sizes';
 import { saveStoryForm, type StoryFormState } from './actions';
 import { useUnsavedChanges } from './use-unsaved-changes';
@@ -146,12 +146,28 @@ export function StoryEditor({
       </fieldset>
       <div className="story-editor-row">
         <ChoiceField id={id('story-section')} name="sectionId" label="Section" none="Choose a section" value={values.sectionId} options={sections} described={described('sectionId')} error={error('sectionId')} />
-        {everyStory ? (
-          <ChoiceField id={id('story-author')} name="authorId" label="Byline" none="Choose a byline" value={values.authorId} options={authors} described={described('authorId')} error={error('authorId')} />
-        ) : (
-          <input type="hidden" name="authorId" value={values.authorId} />
-        )}
       </div>
+      {everyStory ? (
+        <fieldset className="story-bylines" aria-describedby={[id('story-bylines-hint'), errors.authorIds ? id('authorIds-error') : ''].filter(Boolean).join(' ')}>
+          <legend>Bylines</legend>
+          <p id={id('story-bylines-hint')} className="field-hint">
+            In the order they are printed (“By Maria Keller and Daniel Okafor”). To take one off, choose “None”; to add more than these, save and another place appears.
+          </p>
+          <div className="story-editor-row">
+            {bylineSlots(values.authorIds).map((value, index) => (
+              <p className="comment-field" key={index}>
+                <label htmlFor={id(`story-author-${index}`)}>{index === 0 ? 'Byline' : `Byline ${index + 1}`}</label>
+                <select id={id(`story-author-${index}`)} name="authorIds" defaultValue={value} required={index === 0} aria-invalid={errors.authorIds ? true : undefined}>
+                  <NamedOptions first={index === 0 ? 'Choose a byline' : 'None'} options={authors} />
+                </select>
+              </p>
+            ))}
+          </div>
+          {error('authorIds')}
+        </fieldset>
+      ) : (
+        values.authorIds.map((value, index) => <input key={index} type="hidden" name="authorIds" value={value} />)
+      )}
       <p className="comment-field">
         <label htmlFor={id('story-topics')}>Topics</label>
         <input id={id('story-topics')} name="topics" type="text" list={id('story-topic-names')} maxLength={1000} defaultValue={values.topics} {...described('topics', 'story-topics-hint')} />
@@ -230,7 +246,16 @@ function buttons(status: ArticleStatus | null, everyStory: boolean): [intent: st
   }
 }
 
+/** The byline places the form offers: each chosen one, then one empty (two at least, six at most). */
+function bylineSlots(chosen: string[]) {
+  const filled = chosen.filter((value) => value !== '');
+  const slots = [...filled, ''];
+  while (slots.length < 2) slots.push('');
+  return slots.slice(0, Math.max(BYLINES_MAX, filled.length));
+}
+
 /** A required choice among named things (a section, a byline), with its error beside it. */
+
 function ChoiceField({
   id,
   name,

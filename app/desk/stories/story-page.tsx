@@ -99,7 +99,7 @@ export async function StoryPage({ storyId, saved, fromAutosave = false }: { stor
           standfirst: typed?.standfirst ?? '',
           body: typed?.body ?? '',
           sectionId: story ? String(story.sectionId) : '',
-          authorId: story ? String(story.authorId) : byline ? String(byline.id) : '',
+          authorIds: (typed ? storyFields(typed).authorIds : byline ? [byline.id] : []).map(String),
           slug: story?.slug ?? '',
           featured: story?.featured ?? false,
           commentsOpen: story?.commentsOpen ?? true,

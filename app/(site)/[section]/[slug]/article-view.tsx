@@ -1,3 +1,5 @@
+import { authorPath } from '@/lib/bylines';
+import { Bylines } from '@/components/bylines';
 import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
@@ -80,14 +82,13 @@ export async function articleMetadata(params: ArticleParams): Promise<Metadata> 
   const origin = siteUrl();
   const path = articlePath(article);
   const url = `${origin}${path}`;
-  const authorUrl = `${origin}/authors/${article.authorSlug}`;
   const image = shareImage(article);
   const images = [{ ...image, url: new URL(image.url, `${origin}/`).toString() }];
   const description = article.standfirst || undefined;
   return {
     title: article.headline,
     description,
-    authors: [{ name: article.authorName, url: authorUrl }],
+    authors: article.bylines.map((byline) => ({ name: byline.name, url: `${origin}${authorPath(byline)}` })),
     keywords: article.tags.map((tag) => tag.name),
     alternates: {
       canonical: url,
@@ -105,7 +106,7 @@ export async function articleMetadata(params: ArticleParams): Promise<Metadata> 
       publishedTime: article.publishedAt?.toISOString(),
       modifiedTime: modifiedAt(article)?.toISOString(),
       section: article.sectionName,
-      authors: [authorUrl],
+      authors: article.bylines.map((byline) => `${origin}${authorPath(byline)}`),
       tags: article.tags.map((tag) => tag.name),
       images,
     },
@@ -144,10 +145,7 @@ export function ArticleView({ article, related, comments }: { article: FullArtic
           {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
           <div className="article-meta">
             <p className="byline">
-              By{' '}
-              <Link href={`/authors/${article.authorSlug}`} rel="author">
-                {article.authorName}
-              </Link>
+              <Bylines bylines={article.bylines} rel="author" />
             </p>
             <p className="dates">
               {article.publishedAt ? (

@@ -1,3 +1,4 @@
+import { Bylines } from '@/components/bylines';
 import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
@@ -67,7 +68,7 @@ export default async function HomePage(props: Props) {
             <p className="lead-standfirst">{lead.standfirst}</p>
             <p className="meta">
               <span className="byline">
-                By <Link href={`/authors/${lead.authorSlug}`}>{lead.authorName}</Link>
+                <Bylines bylines={lead.bylines} />
               </span>
               {lead.publishedAt ? <TimeStamp date={lead.publishedAt} /> : null}
               <Link href={`${articlePath(lead)}#comments`} className="comment-count">

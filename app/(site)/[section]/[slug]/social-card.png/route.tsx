@@ -1,3 +1,4 @@
+import { bylineText } from '@/lib/bylines';
 import { cacheLife, cacheTag } from 'next/cache';
 import { ImageResponse } from 'next/og';
 import { connection } from 'next/server';
@@ -76,7 +77,7 @@ async function renderSocialCard(slug: string): Promise<Uint8Array | null> {
         <div style={{ display: 'flex', flexGrow: 1, overflow: 'hidden', marginTop: 16, fontSize: headline.length > 90 ? 52 : 64, lineHeight: 1.15 }}>
           {headline}
         </div>
-        <div style={{ display: 'flex', fontSize: 28, color: '#4a4740' }}>By {cardText(article.authorName)}</div>
+        <div style={{ display: 'flex', fontSize: 28, color: '#4a4740' }}>By {cardText(bylineText(article.bylines))}</div>
       </div>
     ),
     socialCardSize,

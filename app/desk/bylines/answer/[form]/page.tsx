@@ -15,7 +15,9 @@ export function generateStaticParams() {
 
 /** The byline form as the answer to a post without JavaScript: the same page, with the action's answer. */
 export default async function BylineAnswerPage(props: { params: Promise<{ form: string }> }) {
-  const match = /^edit-(\d{1,12})$/.exec((await props.params).form);
+  const form = (await props.params).form;
+  if (form === 'new') return <BylinePage id={null} />;
+  const match = /^edit-(\d{1,12})$/.exec(form);
   if (!match) notFound();
   return <BylinePage id={Number(match[1])} />;
 }
