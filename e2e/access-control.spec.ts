@@ -288,7 +288,7 @@ test('every comment desk action posted by a signed-in author changes nothing', a
 
 // The newsroom desk's story form: a new story and a change to an existing one, posted by each
 // caller that may not make it. Nothing may be written: no story, no change, no log row.
-test('the story forms (story, correction, restore, autosave) posted with no session, a tampered one, as a moderator or as an author on another’s story change nothing', async ({ browser, request, moderatorPage, db }) => {
+test('the story forms (story, correction, restore, autosave), a byline and a section posted with no session, a tampered one, as a moderator or as an author on another’s story change nothing', async ({ browser, request, moderatorPage, db }) => {
   const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
   const victim = makeArticle(db);
   const [original] = db.select().from(articles).where(eq(articles.id, victim.id)).all();

@@ -36,6 +36,9 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
   await page.goto('/');
   await page.goto(story.path);
   await expect(navigation(page).getByRole('link', { name })).toHaveCount(0);
+  // An address no route has: Next's not-found page, which the build prerendered with lib/site.ts's default.
+  const nowhere = `/no/such/${slug}/page/here`;
+  expect(await (await reader.request.get(nowhere)).text()).not.toContain(name);
 
   const editor = await signedInAs(browser, db, 'editor');
   await editor.page.goto('/desk/stories');
@@ -55,6 +58,9 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
     await expect(links.nth(2), path).toHaveText(name);
     await expect(links.nth(2)).toHaveAttribute('href', `/${slug}`);
   }
+  const missing = await reader.request.get(nowhere);
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain(name);
   await navigation(page).getByRole('link', { name }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}$`));
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
