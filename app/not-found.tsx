@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { listNavigationSections } from '@/db/sections';
 import { site } from '@/lib/site';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const navigation = await listNavigationSections();
   return (
     <div className="not-found">
       <p className="kicker">Error 404</p>
@@ -11,7 +13,7 @@ export default function NotFound() {
         <li>
           <Link href="/">Go to the {site.name} home page</Link>
         </li>
-        {site.navigation.map((section) => (
+        {navigation.map((section) => (
           <li key={section.slug}>
             <Link href={`/${section.slug}`}>Latest in {section.name}</Link>
           </li>

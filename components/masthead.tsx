@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { listNavigationSections } from '@/db/sections';
 import { site } from '@/lib/site';
 
-export function Masthead() {
+export async function Masthead() {
+  const navigation = await listNavigationSections();
   return (
     <header className="masthead">
       <div className="masthead-inner">
@@ -23,7 +25,7 @@ export function Masthead() {
           <li>
             <Link href="/">Home</Link>
           </li>
-          {site.navigation.map((section) => (
+          {navigation.map((section) => (
             <li key={section.slug}>
               <Link href={`/${section.slug}`}>{section.name}</Link>
             </li>

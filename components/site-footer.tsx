@@ -1,14 +1,16 @@
 import Link from 'next/link';
+import { listNavigationSections } from '@/db/sections';
 import { site } from '@/lib/site';
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const navigation = await listNavigationSections();
   return (
     <footer className="site-footer">
       <div className="site-footer-inner">
         <p className="site-footer-name">{site.name}</p>
         <nav aria-label="Footer">
           <ul>
-            {site.navigation.map((section) => (
+            {navigation.map((section) => (
               <li key={section.slug}>
                 <Link href={`/${section.slug}`}>{section.name}</Link>
               </li>

@@ -61,3 +61,17 @@ type StoryChange = StoryPlace & { topicSlugs: string[] };
 export function bylineChanged(slugs: readonly string[], storyIds: readonly number[]) {
   for (const tag of new Set([...slugs.map((slug) => tags.author(slug)), tags.storyText, ...storyIds.map((id) => tags.article(id))])) updateTag(tag);
 }
+
+/**
+ * A section was added, renamed, described, moved in the navigation or given a new address. Every
+ * page carries the masthead's navigation (`sections`, which the fronts' and their feeds' reads carry
+ * too); its front under its old and new address; and when its name changed, every story in it, with
+ * every card of them, search and the sitemaps, which show the name.
+ */
+export function sectionChanged(change: { before: { slug: string; name: string } | null; after: { slug: string; name: string }; storyIds: readonly number[] }) {
+  const { before, after, storyIds } = change;
+  const slugs = [...new Set([before?.slug, after.slug].filter((slug): slug is string => slug !== undefined))];
+  const renamed = before !== null && before.name !== after.name;
+  const named = renamed ? [tags.storyText, ...storyIds.map((id) => tags.article(id))] : [];
+  for (const tag of new Set([tags.sections, ...slugs.map((slug) => tags.section(slug)), ...named])) updateTag(tag);
+}

@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
-import { articles, authors, comments, loginFailures, moderationLog, settings, storyCorrections, storyRevisions, users } from '../db/schema';
+import { articles, authors, comments, loginFailures, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
 import { storyFields } from '../lib/story-revision';
 import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
 import { storyBylineIds } from '../test/story';
@@ -35,6 +35,9 @@ const deskPages = [
   '/desk/stories',
   '/desk/bylines',
   '/desk/bylines/new',
+  '/desk/sections',
+  '/desk/sections/new',
+  '/desk/sections/1',
 ];
 
 for (const page of deskPages) {
@@ -288,7 +291,7 @@ test('every comment desk action posted by a signed-in author changes nothing', a
 
 // The newsroom desk's story form: a new story and a change to an existing one, posted by each
 // caller that may not make it. Nothing may be written: no story, no change, no log row.
-test('the story forms (story, correction, restore, autosave) posted with no session, a tampered one, as a moderator or as an author on another’s story change nothing', async ({ browser, request, moderatorPage, db }) => {
+test('the story forms (story, correction, restore, autosave), a byline and a section posted with no session, a tampered one, as a moderator or as an author on another’s story change nothing', async ({ browser, request, moderatorPage, db }) => {
   const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
   const victim = makeArticle(db);
   const [original] = db.select().from(articles).where(eq(articles.id, victim.id)).all();
@@ -372,6 +375,25 @@ test('the story forms (story, correction, restore, autosave) posted with no sess
   }
   expect(db.select().from(authors).where(eq(authors.id, profile!.id)).all()).toEqual([profile]);
   expect(db.select().from(authors).where(eq(authors.name, `Forged byline ${headline}`)).all()).toEqual([]);
+  // The sections (a new one, and a change to one), which only editors add and change.
+  const sectionId = serverActionId('app/desk/sections/actions.ts', 'saveSectionForm');
+  // Other tests add sections of their own meanwhile: these are the ones a forged call could reach.
+  const sectionsNow = () => db.select().from(sections).where(inArray(sections.id, sectionsBefore.map((row) => row.id))).orderBy(sections.id).all();
+  const sectionsBefore = db.select().from(sections).orderBy(sections.id).all();
+  for (const [who, request, cookie] of callers) {
+    for (const [page, id] of [['/desk/sections/new', ''], [`/desk/sections/${original!.sectionId}`, String(original!.sectionId)]] as const) {
+      const response = await request.post(page, {
+        multipart: { [`$ACTION_ID_${sectionId}`]: '', id, version: '', name: `Forged ${headline}`.slice(0, 60), description: 'Forged.', slug: '', position: '1' },
+        maxRedirects: 0,
+        headers: { 'X-Forwarded-For': randomIp(), ...(cookie === undefined ? {} : { Cookie: cookie }) },
+      });
+      expect(response.status(), `${who}: ${page}`).toBeLessThan(500);
+      expect(response.status(), `${who}: ${page}, the action is found there`).not.toBe(404);
+    }
+  }
+  expect(sectionsNow()).toEqual(sectionsBefore);
+  expect(db.select().from(sections).where(like(sections.name, 'Forged %')).all()).toEqual([]);
+  expect(db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), like(moderationLog.after, '%Forged%'))).all()).toEqual([]);
   expect(db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id)).all()).toEqual([{ id: oldRevision!.id }]);
   await authorContext.close();
 });

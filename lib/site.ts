@@ -8,8 +8,9 @@ export const site = {
   /** The zone as the desk names it beside a time to type. */
   timeZoneName: 'London time',
   /**
-   * The masthead's navigation. Navigation is design, like the masthead itself, so it lives in code and
-   * the build never needs the database; every section in the database still has its own front.
+   * The masthead's navigation as the design has it: what pages prerendered by `next build` show, since
+   * the build never opens the database. At run time the navigation is the database's sections, in the
+   * order the desk gives them (listNavigationSections in db/sections.ts).
    */
   navigation: [
     { slug: 'news', name: 'News' },

@@ -14,7 +14,12 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
   const staff = await requireWriter();
   const links = [
     { href: '/desk/stories', text: 'Stories' },
-    ...(canEditEveryStory(staff.role) ? [{ href: '/desk/bylines', text: 'Bylines' }] : []),
+    ...(canEditEveryStory(staff.role)
+      ? [
+          { href: '/desk/bylines', text: 'Bylines' },
+          { href: '/desk/sections', text: 'Sections' },
+        ]
+      : []),
     ...(canModerateComments(staff.role) ? [{ href: '/moderation', text: 'Comments' }] : []),
   ];
   return (
