@@ -83,7 +83,7 @@ export function recordFromNode(node: XNode): WxrEvent {
   switch (node.name) {
     case 'item': {
       const postId = f('wp:post_id')?.trim();
-      const item: WxrItem = check(ItemRecord, itemFields(node), node, `<item>${postId ? ` (post ${postId})` : ''}`);
+      const item: WxrItem = check(ItemRecord, itemFields(node), node, `<item>${postId && /^\d+$/.test(postId) ? ` (post ${postId})` : ''}`);
       return { kind: 'item', item };
     }
     case 'wp:author':

@@ -127,7 +127,7 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
       namespaceVersion = wp[1]!;
       return;
     }
-    const other = uris.find((uri) => /wordpress\.org\/export\//.test(uri));
+    const other = uris.find((uri) => /wordpress\.org\/export\/[^/]+\/$/.test(uri)) ?? uris.find((uri) => /wordpress\.org\/export\//.test(uri));
     if (other) fail(`this WordPress export uses the namespace ${other}; this reader knows WXR 1.0, 1.1 and 1.2`);
     fail('this is not a WordPress export (WXR): no <rss> with the wp: namespace (is it an ordinary RSS feed?)');
   }
