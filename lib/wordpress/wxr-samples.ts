@@ -98,10 +98,12 @@ export function sampleExport(items: SampleItem[], version = '1.2') {
 }
 
 /**
- * A generated export of `items` posts, each with `commentsPerItem` comments (every third a reply),
+ * A generated export of `items` posts, each with `commentsPerItem` comments (every third a reply,
+ * every fifth pending) and a body of about `bodyBytes`,
  * yielded a piece at a time so that a test or benchmark never holds the whole file.
  */
-export function* syntheticExport({ items, commentsPerItem }: { items: number; commentsPerItem: number }): Generator<string> {
+export function* syntheticExport({ items, commentsPerItem, bodyBytes = 800 }: { items: number; commentsPerItem: number; bodyBytes?: number }): Generator<string> {
+  const body = 'Words of the story. '.repeat(Math.ceil(bodyBytes / 20)).slice(0, bodyBytes);
   yield sampleHead();
   let commentId = 1;
   for (let id = 1; id <= items; id++) {
@@ -109,7 +111,7 @@ export function* syntheticExport({ items, commentsPerItem }: { items: number; co
     for (let k = 0; k < commentsPerItem; k++, commentId++) {
       comments.push({ id: commentId, parent: k % 3 === 2 ? commentId - 1 : 0, approved: k % 5 === 4 ? '0' : '1' });
     }
-    yield sampleItem({ id, content: `<p>Story ${id}. ${'Words of the story. '.repeat(40)}</p>`, comments });
+    yield sampleItem({ id, content: `<p>Story ${id}. ${body}</p>`, comments });
   }
   yield sampleTail;
 }
