@@ -59,8 +59,10 @@ describe('readWxr stops at the line and column of a broken file', () => {
   it('malformed XML: a closing tag that does not match', async () => {
     const at = fixture.indexOf('</wp:post_name>');
     const broken = fixture.replace('</wp:post_name>', '</wp:post_nam>');
-    const { error } = await readUntilError([broken]);
+    const { error, events } = await readUntilError([broken]);
     expect(error.message).toMatch(new RegExp(`^Line ${lineOf(fixture, at)}, column \\d+: malformed XML: unexpected close tag`));
+    // What closed before the error, in the same chunk, is handed over first.
+    expect(events.map((e) => e.kind)).toEqual(['site', 'author', 'category', 'category', 'term', 'term']);
   });
 
   it('a value WordPress never writes: a post id that is not a number, a date that is not a date', async () => {

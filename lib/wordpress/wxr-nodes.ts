@@ -21,8 +21,20 @@ const KNOWN_NAMESPACES: Record<string, string> = {
   'http://wellformedweb.org/CommentAPI/': 'wfw',
 };
 
+const canonicalNames = new Map<string, string>();
+
 export function canonicalName(uri: string, local: string): string {
   if (!uri) return local;
+  const key = `${uri} ${local}`;
+  let name = canonicalNames.get(key);
+  if (name === undefined) {
+    name = nameFor(uri, local);
+    if (canonicalNames.size < 1000) canonicalNames.set(key, name); // a hostile file's made-up names are not kept
+  }
+  return name;
+}
+
+function nameFor(uri: string, local: string): string {
   if (WP_NAMESPACE.test(uri)) return `wp:${local}`;
   if (EXCERPT_NAMESPACE.test(uri)) return `excerpt:${local}`;
   const prefix = KNOWN_NAMESPACES[uri];

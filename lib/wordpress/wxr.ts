@@ -132,7 +132,7 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
     fail('this is not a WordPress export (WXR): no <rss> with the wp: namespace (is it an ordinary RSS feed?)');
   }
 
-  const write = (text: string) => {
+  const writeSlice = (text: string) => {
     if (!seenXml) {
       const start = text.search(/\S/);
       if (start < 0) return void parser.write(text);
@@ -140,25 +140,31 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
       parser.write(text.slice(0, start));
       if (text[start] !== '<') fail(`this is not a WordPress export (WXR): it is not XML (it starts with ${JSON.stringify(text.slice(start, start + 12))})`);
     }
-    for (let i = 0; i < text.length; i += SLICE) {
-      parser.write(text.slice(i, i + SLICE));
-      const gap = parser.position - lastEventAt;
-      if (startTag !== null && gap > limits.maxAttributeChars) fail(`the start tag <${startTag}> is longer than ${sizeLabel(limits.maxAttributeChars)} (a huge attribute?)`);
-      if (gap > limits.maxFieldChars) fail(`more than ${sizeLabel(limits.maxFieldChars)} of text in one piece${open.length ? ` inside <${open.at(-1)!.name}>` : ''}; the reader refuses fields this large`);
-    }
+    parser.write(text);
+    const gap = parser.position - lastEventAt;
+    if (startTag !== null && gap > limits.maxAttributeChars) fail(`the start tag <${startTag}> is longer than ${sizeLabel(limits.maxAttributeChars)} (a huge attribute?)`);
+    if (gap > limits.maxFieldChars) fail(`more than ${sizeLabel(limits.maxFieldChars)} of text in one piece${open.length ? ` inside <${open.at(-1)!.name}>` : ''}; the reader refuses fields this large`);
   };
+  /** Every record that closed before an error is handed over before the error is thrown. */
+  function* feed(text: string): Generator<WxrEvent> {
+    for (let i = 0; i < text.length; i += SLICE) {
+      try {
+        writeSlice(text.slice(i, i + SLICE));
+      } catch (error) {
+        yield* queue.splice(0);
+        throw error;
+      }
+      yield* queue.splice(0);
+    }
+  }
 
   for await (const chunk of input) {
-    if (typeof chunk === 'string') write(chunk);
-    else {
-      const step = decoder.decode(chunk);
-      write(step.text);
-      if (step.error) fail(step.error);
-    }
-    yield* queue.splice(0);
+    const step = typeof chunk === 'string' ? { text: chunk, error: null } : decoder.decode(chunk);
+    yield* feed(step.text);
+    if (step.error) fail(step.error);
   }
   const last = decoder.end();
-  write(last.text);
+  yield* feed(last.text);
   if (last.error) fail(last.error);
   if (!seenXml) fail('the file is empty');
   if (open.length > 0) {
@@ -169,5 +175,4 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
   }
   parser.close();
   if (!siteSent) fail('this is not a WordPress export (WXR): the <rss> has no <channel>');
-  yield* queue.splice(0);
 }
