@@ -30,6 +30,8 @@ describe('readWxr refuses what is not a WordPress export', () => {
   it('an HTML page, with or without a DOCTYPE', async () => {
     expect((await readUntilError(['<!DOCTYPE html>\n<html><body>Hello</body></html>'])).error.message).toMatch(/^Line 1, column \d+: this is an HTML page/);
     expect((await readUntilError(['<html><head></head></html>'])).error.message).toMatch(/the document is <html>, not <rss>/);
+    expect((await readUntilError(['<html lang=en><body>Hi</body></html>'])).error.message)
+      .toMatch(/^Line 1, column \d+: this is not a WordPress export \(WXR\): malformed XML: /);
   });
 
   it('JSON, an empty file and an unknown WXR version', async () => {

@@ -43,6 +43,7 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
   let startTag: string | null = null;
   let lastEventAt = 0;
   let seenXml = false;
+  let rootSeen = false;
 
   const fail = (reason: string): never => {
     throw new WxrError(parser.line, parser.column + 1, reason);
@@ -68,7 +69,10 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
     node.text += piece;
   };
 
-  parser.on('error', (err) => fail(`malformed XML: ${err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')}`));
+  parser.on('error', (err) => {
+    const reason = `malformed XML: ${err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')}`;
+    fail(rootSeen ? reason : `this is not a WordPress export (WXR): ${reason}`);
+  });
   parser.on('xmldecl', (decl) => {
     mark();
     const encoding = decl.encoding?.toLowerCase();
@@ -100,12 +104,19 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
     }
     const depth = open.length;
     open.push({ name, line: parser.line, column: parser.column + 1 });
-    if (depth === 0) checkRoot(tag, name);
+    if (depth === 0) {
+      rootSeen = true;
+      checkRoot(tag, name);
+    }
     if (depth === 1 && name !== 'channel') fail(`expected <channel> inside <rss>, found <${tag.name}>`);
     if (depth === 2 && RECORD_NAMES.has(name)) sendSite();
     if (depth >= 2) {
       const node: XNode = { name, attrs, text: '', children: [], line: parser.line, column: parser.column + 1 };
-      nodes.at(-1)?.children.push(node);
+      const parent = nodes.at(-1);
+      if (parent) {
+        parent.text = ''; // the whitespace between a record's fields is never read
+        parent.children.push(node);
+      }
       nodes.push(node);
     }
   });
