@@ -96,6 +96,19 @@ describe('readWxr on the WordPress 6.1 fixture', () => {
   });
 });
 
+describe('readWxr on older and emptier exports', () => {
+  it('reads a WXR 1.0 export, and a channel with no records at all', async () => {
+    const events = await readAll([sampleExport([{ id: 3 }], '1.0')]);
+    expect(events.map((e) => e.kind)).toEqual(['site', 'author', 'item']);
+    expect(events[0]).toMatchObject({ wxrVersion: '1.0', baseSiteUrl: 'https://news.example' });
+    const bare = '<rss xmlns:wp="http://wordpress.org/export/1.1/"><channel><title>Bare</title><link>https://bare.example</link></channel></rss>';
+    expect(await readAll([bare])).toEqual([{
+      kind: 'site', title: 'Bare', link: 'https://bare.example', description: '', language: '',
+      baseSiteUrl: 'https://bare.example', baseBlogUrl: 'https://bare.example', wxrVersion: '1.1',
+    }]);
+  });
+});
+
 describe('readWxr on post types, statuses and comment kinds', () => {
   const exported = sampleExport([
     { id: 10, type: 'page', slug: 'about', title: 'About us', menuOrder: 2, comments: [] },
