@@ -50,28 +50,24 @@ export function autop(text: string): string {
 
 /**
  * Swaps each `<pre>…</pre>` for a placeholder (still a `pre` tag, so the block rules see it) and
- * returns how to put them back. A scan with indexOf rather than a lazy pattern: an unclosed `<pre`
- * repeated a million times must not cost a million scans to the end.
+ * returns how to put them back. A scan rather than a lazy pattern: an unclosed `<pre` repeated a
+ * million times must not cost a million scans to the end (the first one takes the rest).
  */
 function protectPre(text: string): { text: string; restore: (html: string) => string } {
-  const lower = text.toLowerCase();
+  const opening = /<pre[\s/>]/gi;
+  const closing = /<\/pre>/gi;
   const kept: string[] = [];
   let out = '';
   let cursor = 0;
-  for (;;) {
-    const start = lower.indexOf('<pre', cursor);
-    if (start === -1) break;
-    const next = lower.charAt(start + 4);
-    if (next !== '>' && next !== ' ' && next !== '\t' && next !== '\n' && next !== '/') {
-      out += text.slice(cursor, start + 4);
-      cursor = start + 4;
-      continue;
-    }
-    const close = lower.indexOf('</pre>', start);
-    const end = close === -1 ? text.length : close + '</pre>'.length;
-    out += `${text.slice(cursor, start)}<pre wp-pre-tag-${kept.length}></pre>`;
-    kept.push(text.slice(start, end));
+  for (let start = opening.exec(text); start; start = opening.exec(text)) {
+    closing.lastIndex = start.index;
+    const close = closing.exec(text);
+    const end = close ? close.index + close[0].length : text.length;
+    out += `${text.slice(cursor, start.index)}<pre wp-pre-tag-${kept.length}></pre>`;
+    kept.push(text.slice(start.index, end));
     cursor = end;
+    opening.lastIndex = end;
+    if (!close) break;
   }
   out += text.slice(cursor);
   if (kept.length === 0) return { text, restore: (html) => html };

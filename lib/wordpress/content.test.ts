@@ -212,6 +212,30 @@ describe('wordpressToMarkdown: hostile input', () => {
     expect(page).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
   });
 
+  it('keeps the words of a body nested thousands deep without overflowing the stack', () => {
+    expect(markdown(`${'<div><blockquote>'.repeat(5_000)}deep words`)).toMatch(/deep words$/);
+    expect(markdown(`${'<ul><li>'.repeat(5_000)}deep item`)).toMatch(/deep item$/);
+    expect(wordpressCommentText(`${'<span>'.repeat(50_000)}deep comment`)).toBe('deep comment');
+    expect(wordpressExcerptText(`${'<em>'.repeat(50_000)}deep excerpt`)).toBe('deep excerpt');
+  });
+
+  it('keeps one space of a long run of non-breaking spaces', () => {
+    expect(markdown(`a${'&nbsp;'.repeat(200_000)}b`)).toBe('a\u00a0b');
+    expect(markdown(`<!-- wp:paragraph --><p>a${'&#8195;\u3000'.repeat(100_000)}b</p>`)).toBe('a\u2003b');
+    expect(wordpressCommentText(`a${'&nbsp;'.repeat(200_000)}b`)).toBe('a\u00a0b');
+    expect(markdown('a&nbsp;&nbsp;b')).toBe('a\u00a0\u00a0b');
+  });
+
+  it('leaves unclosed shortcodes as text', () => {
+    expect(markdown('[caption]'.repeat(3))).toBe('\\[caption\\]'.repeat(3));
+    expect(markdown('[caption]'.repeat(100_000))).toHaveLength('\\[caption\\]'.length * 100_000);
+    expect(markdown('[embed]'.repeat(100_000) + '[video src="https://a.example/v.mp4"]')).toMatch(/\\\[embed\\\]\n\n\[https:\/\/a\.example\/v\.mp4\]/);
+  });
+
+  it('keeps a link whole when a paragraph sits inside it', () => {
+    expect(markdown('<a href="https://example.com/"><p>one</p><p>two</p></a>')).toBe('[one two](https://example.com/)');
+  });
+
   it('converts a 1 MB body without stalling', { timeout: 20_000 }, () => {
     const paragraph = 'Words of a long report with <em>emphasis</em>, a <a href="https://example.com/x">link</a> &amp; an entity.\n';
     const big = `${paragraph.repeat(Math.ceil(1_000_000 / paragraph.length))}\n\n`;

@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { autop, linkBareUrlLines } from './autop';
+import { boundHostileHtml } from './bounds';
 import { expandShortcodes } from './shortcodes';
 import { isHttpUrl, markdownDestination, safeLinkHref, safeMediaSrc } from './urls';
 
@@ -43,21 +44,23 @@ export function wordpressToMarkdown(html: string, options: MarkdownOptions = {})
 /** A WordPress comment as our plain comment text (lib/comment-text.ts): words, line breaks, blank lines between paragraphs. */
 export function wordpressCommentText(html: string): string {
   return plainService({ quotePrefix: '> ', spellLinks: true })
-    .turndown(autop(html))
-    .replace(/[^\S\n]+\n/g, '\n')
+    .turndown(autop(boundHostileHtml(html)))
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
 /** A WordPress excerpt as a standfirst: one plain paragraph. */
 export function wordpressExcerptText(html: string): string {
-  return plainService({ quotePrefix: '', spellLinks: false }).turndown(html).replace(/\s+/g, ' ').trim();
+  return plainService({ quotePrefix: '', spellLinks: false }).turndown(boundHostileHtml(html)).replace(/\s+/g, ' ').trim();
 }
 
 /** What WordPress itself does before showing a post: shortcodes read, URL-only lines linked, and for classic posts, paragraphs. */
 function prepareHtml(html: string): string {
   const isBlockEditor = /<!--\s*wp:/.test(html);
-  const text = linkBareUrlLines(expandShortcodes(html));
+  const text = linkBareUrlLines(expandShortcodes(boundHostileHtml(html)));
   return isBlockEditor ? text : autop(text);
 }
 
@@ -94,7 +97,8 @@ function markdownService(images: WordpressImage[], options: MarkdownOptions): Tu
       const href = safeLinkHref(attribute(node, 'href'));
       // A link around an image (usually to the full-size file) adds nothing once the image is its caption.
       if (href === null || content.trim() === '' || hasDescendant(node, 'IMG')) return content;
-      return `[${content}](${markdownDestination(href)})`;
+      // A paragraph inside a link would end the link text; its words stay on the one line.
+      return `[${content.replace(/\n+/g, ' ').trim()}](${markdownDestination(href)})`;
     },
   });
   service.addRule('image', {
@@ -148,7 +152,7 @@ function markdownService(images: WordpressImage[], options: MarkdownOptions): Tu
   });
   service.addRule('tableRow', {
     filter: 'tr',
-    replacement: (content) => `\n\n${content.replace(/[\s|]+$/, '')}\n\n`,
+    replacement: (content) => `\n\n${content.trim().replace(/ \|$/, '')}\n\n`,
   });
   return service;
 }

@@ -15,7 +15,9 @@ const ATTRIBUTE = /(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"]+))/g
 const ENCLOSING = new Set(['caption', 'wp_caption', 'embed', 'video', 'audio', 'playlist']);
 
 export function expandShortcodes(html: string): string {
-  const lower = html.toLowerCase();
+  // Names with no closing tag after some point: an unclosed `[caption]` repeated 100,000 times must not
+  // cost 100,000 searches to the end.
+  const unclosedAfter = new Map<string, number>();
   let out = '';
   let cursor = 0;
   SHORTCODE.lastIndex = 0;
@@ -23,10 +25,11 @@ export function expandShortcodes(html: string): string {
     const name = (match[1] ?? '').toLowerCase();
     const attributes = parseAttributes(match[2] ?? '');
     let end = SHORTCODE.lastIndex;
-    let content = '';
+    let content: string | null = null;
     if (ENCLOSING.has(name) && !(match[2] ?? '').trimEnd().endsWith('/')) {
-      const close = lower.indexOf(`[/${name}]`, end);
-      if (close !== -1) {
+      const close = end >= (unclosedAfter.get(name) ?? Infinity) ? -1 : indexOfClosing(html, name, end);
+      if (close === -1) unclosedAfter.set(name, Math.min(end, unclosedAfter.get(name) ?? Infinity));
+      else {
         content = html.slice(end, close);
         end = close + name.length + 3;
       }
@@ -40,10 +43,17 @@ export function expandShortcodes(html: string): string {
   return out + html.slice(cursor);
 }
 
+/** Where `[/name]` starts at or after `from`, in any case, or -1. (Not via toLowerCase: it can change a string's length.) */
+function indexOfClosing(html: string, name: string, from: number): number {
+  const closing = new RegExp(`\\[/${name}\\]`, 'gi');
+  closing.lastIndex = from;
+  return closing.exec(html)?.index ?? -1;
+}
+
 /** The HTML that stands for one shortcode, or null to leave its text as written. */
-function expand(name: string, attributes: Map<string, string>, content: string): string | null {
-  if (name === 'caption' || name === 'wp_caption') return captionFigure(attributes, content);
-  const url = [...attributes.values(), content.trim()].find(isHttpSource);
+function expand(name: string, attributes: Map<string, string>, content: string | null): string | null {
+  if (name === 'caption' || name === 'wp_caption') return content === null ? null : captionFigure(attributes, content);
+  const url = [...attributes.values(), content?.trim() ?? ''].find(isHttpSource);
   return url === undefined ? null : `<p>${linkHtml(url)}</p>`;
 }
 
