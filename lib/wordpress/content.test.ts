@@ -51,6 +51,7 @@ describe('wordpressToMarkdown: classic editor content', () => {
 
   it('makes an h1 in the body an h2 (the headline is the page h1)', () => {
     expect(markdown('<h1>Top</h1><h2>Second</h2><h4>Fourth</h4>')).toBe('## Top\n\n## Second\n\n#### Fourth');
+    expect(markdown('<h2>Line one<br>line two</h2>')).toBe('## Line one line two');
   });
 
   it('keeps nested lists nested', () => {

@@ -87,7 +87,8 @@ function markdownService(images: WordpressImage[], options: MarkdownOptions): Tu
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
     // The headline is the page's h1, so a body's h1 becomes an h2.
     replacement: (content, node) => {
-      const text = content.trim();
+      // A heading is one line: a `<br>` in it (`  \n`) would end it early.
+      const text = content.replace(/ *\n+/g, ' ').trim();
       return text === '' ? '' : `\n\n${'#'.repeat(Math.max(2, Number(node.nodeName.charAt(1))))} ${text}\n\n`;
     },
   });
