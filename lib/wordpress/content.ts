@@ -88,7 +88,7 @@ function markdownService(images: WordpressImage[], options: MarkdownOptions): Tu
     // The headline is the page's h1, so a body's h1 becomes an h2.
     replacement: (content, node) => {
       // A heading is one line: a `<br>` in it (`  \n`) would end it early.
-      const text = content.replace(/ *\n+/g, ' ').trim();
+      const text = content.replace(/\n+/g, ' ').replace(/  +/g, ' ').trim();
       return text === '' ? '' : `\n\n${'#'.repeat(Math.max(2, Number(node.nodeName.charAt(1))))} ${text}\n\n`;
     },
   });
