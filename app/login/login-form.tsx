@@ -2,6 +2,7 @@
 
 import { useActionState, useSyncExternalStore } from 'react';
 import { logIn, type LogInState } from './actions';
+import { FormError } from '@/components/form-error';
 
 const noop = () => () => undefined;
 
@@ -15,11 +16,7 @@ export function LogInForm({ next, error }: { next: string; error: string | null 
   const message = state.status === 'error' ? state.message : error;
   return (
     <form action={action} className="login-form">
-      {message ? (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <FormError message={message} />
       <p className="comment-field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.status === 'error' ? state.email : ''} />

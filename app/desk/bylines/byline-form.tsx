@@ -5,6 +5,7 @@ import type { BylineFieldName, BylineFormValues } from '@/lib/byline-form';
 import { isSitePhotoSrc, sizedPhotoSrc } from '@/lib/photo-sizes';
 import { BYLINE_BIO_MAX, BYLINE_NAME_MAX } from '@/lib/story-form';
 import { type BylineFormState, saveBylineForm } from './actions';
+import { FormError } from '@/components/form-error';
 
 /**
  * A byline's name, address, bio and photo (a new byline's when `id` is null); a refusal keeps what
@@ -30,11 +31,7 @@ export function BylineForm({ id, initial }: { id: number | null; initial: Byline
     <form action={formAction} className="story-editor" key={state.status === 'invalid' ? state.attempt : 0}>
       <input type="hidden" name="id" value={id ?? ''} />
       <input type="hidden" name="photo" value={values.photo} />
-      {state.status === 'invalid' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.status === 'invalid' ? state.message : null} />
       <p className="comment-field">
         <label htmlFor={`${prefix}-name`}>Name</label>
         <input id={`${prefix}-name`} name="name" type="text" required maxLength={BYLINE_NAME_MAX + 100} defaultValue={values.name} {...described('name')} />

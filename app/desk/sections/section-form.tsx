@@ -3,6 +3,7 @@
 import { type ReactNode, useActionState, useId } from 'react';
 import { SECTION_DESCRIPTION_MAX, SECTION_NAME_MAX, SECTION_SLUG_MAX, type SectionFieldName, type SectionFormValues } from '@/lib/section-form';
 import { type SectionFormState, saveSectionForm } from './actions';
+import { FormError } from '@/components/form-error';
 
 type Props = {
   /** Null for a new section. */
@@ -47,11 +48,7 @@ export function SectionForm({ id, version, initial, places, fixedSlug }: Props) 
     <form action={formAction} className="story-editor" key={state.status === 'invalid' ? state.attempt : 0}>
       <input type="hidden" name="id" value={id ?? ''} />
       <input type="hidden" name="version" value={version} />
-      {state.status === 'invalid' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.status === 'invalid' ? state.message : null} />
       {field('name', 'Name', `As the masthead's navigation shows it; at most ${SECTION_NAME_MAX} characters.`, (props) => (
         <input {...props} type="text" required maxLength={SECTION_NAME_MAX + 100} />
       ))}

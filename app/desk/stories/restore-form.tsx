@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { type DeskFormState, restoreRevisionForm } from './actions';
+import { FormError } from '@/components/form-error';
 
 /** Makes a revision the story's current version; a refusal says why, with or without JavaScript. */
 export function RestoreForm({ storyId, revisionId, version, answerAt, published }: { storyId: number; revisionId: number; version: number; answerAt: string; published: boolean }) {
@@ -11,11 +12,7 @@ export function RestoreForm({ storyId, revisionId, version, answerAt, published 
       <input type="hidden" name="storyId" value={storyId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="version" value={version} />
-      {state.status === 'invalid' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.status === 'invalid' ? state.message : null} />
       <p className="form-submit">
         <button type="submit" disabled={pending}>
           Restore this revision

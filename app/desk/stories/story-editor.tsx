@@ -9,6 +9,7 @@ import { BYLINES_MAX, HEADLINE_MAX, parsePhotoField, PHOTO_TEXT_MAX, STANDFIRST_
 import { sizedPhotoSrc } from '@/lib/photo-sizes';
 import { saveStoryForm, type StoryFormState } from './actions';
 import { useUnsavedChanges } from './use-unsaved-changes';
+import { FormError } from '@/components/form-error';
 
 type Choice = { id: number; name: string };
 
@@ -77,11 +78,7 @@ export function StoryEditor({
     >
       <input type="hidden" name="storyId" value={storyId ?? ''} />
       <input type="hidden" name="version" value={version} />
-      {state.status === 'invalid' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.status === 'invalid' ? state.message : null} />
       <p className="comment-field">
         <label htmlFor={id('story-headline')}>Headline</label>
         <input id={id('story-headline')} name="headline" type="text" required maxLength={HEADLINE_MAX + 100} defaultValue={values.headline} {...described('headline')} />

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { eraseCommenter, type EraseCommenterState } from './actions';
+import { FormError } from '@/components/form-error';
 
 const idle: EraseCommenterState = { status: 'idle' };
 
@@ -19,11 +20,7 @@ export function EraseCommenterForm({ answerAt }: { answerAt: string }) {
           {state.message}
         </p>
       ) : null}
-      {state.status === 'denied' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.status === 'denied' ? state.message : null} />
       <p className="comment-field">
         <label htmlFor="erase-email">Commenter’s email</label>
         <input

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { JsFlag } from '@/components/js-flag';
 import type { SettingsFieldErrors, SettingsFormValues } from '@/lib/settings-form';
 import { saveSettings, type SaveSettingsState } from './actions';
+import { FormError } from '@/components/form-error';
 
 const idle: SaveSettingsState = { status: 'idle' };
 
@@ -33,16 +34,8 @@ export function SettingsForm({ saved, answered }: { saved: SettingsFormValues; a
           {state.message}
         </p>
       ) : null}
-      {state.status === 'denied' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === 'invalid' ? (
-        <p className="form-error" role="alert">
-          Nothing was saved. Please correct the {Object.keys(errors).length === 1 ? 'field' : 'fields'} marked below.
-        </p>
-      ) : null}
+      <FormError message={state.status === 'denied' ? state.message : null} />
+      <FormError message={state.status === 'invalid' ? `Nothing was saved. Please correct the ${Object.keys(errors).length === 1 ? 'field' : 'fields'} marked below.` : null} />
 
       <fieldset>
         <legend>Before a comment appears</legend>

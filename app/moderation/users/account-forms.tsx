@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { roleNames, userRoles } from '@/lib/user-roles';
 import { type AccountActionState, createAccount, type CreateAccountState } from './actions';
+import { FormError } from '@/components/form-error';
 
 const idleRow: AccountActionState = { status: 'idle' };
 const idleCreate: CreateAccountState = { status: 'idle' };
@@ -94,11 +95,7 @@ export function CreateAccountForm({ minPasswordLength, answerAt }: { minPassword
           ) : null}
         </div>
       ) : null}
-      {state.status === 'denied' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.status === 'denied' ? state.message : null} />
       <p className="comment-field">
         <label htmlFor="new-email">Email</label>
         <input id="new-email" name="email" type="email" autoComplete="off" maxLength={254} required defaultValue={values.email} {...invalid('email')} />

@@ -7,6 +7,7 @@ import { postComment, type PostCommentState } from './actions';
 import { SAVED_DETAILS_COOKIES } from '@/lib/comment-cookie-names';
 import { HONEYPOT_FIELD } from '@/lib/comment-form-fields';
 import { setReplyTarget, type ReplyTarget, useReplyTarget } from './reply-store';
+import { FormError } from '@/components/form-error';
 
 type Props = {
   articleId: number;
@@ -154,11 +155,7 @@ export function CommentForm({ articleId, articlePath, initialToken, serverReplyT
           </span>
           <span className="visually-hidden">with an asterisk</span>
         </p>
-        {state.status === 'invalid' && state.formError ? (
-          <p className="form-error" role="alert">
-            {state.formError}
-          </p>
-        ) : null}
+        <FormError message={state.status === 'invalid' ? state.formError : null} />
         <div className="comment-fields">
           <p className="comment-field">
             <label htmlFor="name">
