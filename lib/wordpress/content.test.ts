@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { MarkdownBody } from '@/components/markdown';
 import { wordpressCommentText, wordpressExcerptText, wordpressToMarkdown } from './content';
+import { readWordpressFixture } from '../../test/wordpress-fixture';
 
 const markdown = (html: string) => wordpressToMarkdown(html).markdown;
 /** The story body as readers get it: the Markdown through the site's own renderer. */
@@ -249,7 +248,7 @@ describe('wordpressToMarkdown: hostile input', () => {
 });
 
 describe('wordpressToMarkdown: the exported fixture', () => {
-  const xml = readFileSync(path.join(import.meta.dirname, '../../../shared/fixtures/wordpress-export.xml'), 'utf8');
+  const xml = readWordpressFixture().toString('utf8');
   const body = /<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/.exec(xml)?.[1] ?? '';
 
   it('keeps the post’s headings, paragraphs and lists', () => {

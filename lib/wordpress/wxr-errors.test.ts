@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWxr, WxrError, type WxrEvent, type WxrLimits } from './wxr';
 import { sampleExport, sampleHead, sampleItem, sampleTail } from './wxr-samples';
+import { readWordpressFixture } from '../../test/wordpress-fixture';
 
-const fixtureBytes = readFileSync(path.resolve(process.cwd(), '../shared/fixtures/wordpress-export.xml'));
+const fixtureBytes = readWordpressFixture();
 const fixture = fixtureBytes.toString('utf8');
 
 /** Reads to the end; returns what was yielded before the error, and the error. */

@@ -1,10 +1,10 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWxr, type WxrEvent, type WxrItem } from './wxr';
+import { wordpressFixturePath } from '../../test/wordpress-fixture';
 import { sampleExport } from './wxr-samples';
 
-const fixturePath = path.resolve(process.cwd(), '../shared/fixtures/wordpress-export.xml');
+const fixturePath = wordpressFixturePath();
 const fixture = readFileSync(fixturePath, 'utf8');
 
 async function readAll(input: Parameters<typeof readWxr>[0]) {
