@@ -28,6 +28,9 @@ const sectionLog = (db: Db, id: number) =>
   db.select({ action: moderationLog.action, before: moderationLog.before, after: moderationLog.after }).from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), eq(moderationLog.targetId, id))).orderBy(moderationLog.id).all();
 
 test('an editor adds a section: the navigation, its front, its feed and the story form have it; renamed, the navigation and its stories follow', async ({ browser, db }) => {
+  // A section change renders every page afresh, and this walks a dozen of them twice: on CI's two
+  // cores that is more than the default 30 s.
+  test.slow();
   const name = `Climate ${crypto.randomUUID().slice(0, 6)}`;
   const slug = name.toLowerCase().replace(' ', '-');
   const story = makeArticle(db);
