@@ -15,7 +15,7 @@ const publicColumns = {
   authorUrl: comments.authorUrl,
   body: comments.body,
   createdAt: comments.createdAt,
-  isStaff: sql<boolean>`${comments.userId} is not null`.mapWith(Boolean),
+  isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
 };
 
 export type PublicComment = {
@@ -25,7 +25,7 @@ export type PublicComment = {
   authorUrl: string;
   body: string;
   createdAt: Date;
-  /** Written by a member of staff on the moderation desk. */
+  /** Written by a member of staff on the moderation desk, or by a byline on the WordPress site it came from. */
   isStaff: boolean;
 };
 

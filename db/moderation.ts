@@ -73,7 +73,7 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       heldReason: comments.heldReason,
-      isStaff: sql<boolean>`${comments.userId} is not null`.mapWith(Boolean),
+      isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
       articleId: comments.articleId,
       articleSlug: articles.slug,
       articleHeadline: articles.headline,

@@ -194,6 +194,11 @@ export const comments = sqliteTable(
     heldReason: text('held_reason', { mode: 'json' }).$type<HoldReason>(),
     /** Set for a staff reply written on the moderation desk (shown with a "Staff" badge). */
     userId: integer('user_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    /**
+     * Set for a comment a byline wrote under their own account on WordPress (an imported comment whose
+     * `user_id` was a post author's): shown with the "Staff" badge, as a desk reply is.
+     */
+    bylineId: integer('byline_id').references((): AnySQLiteColumn => authors.id, { onDelete: 'set null' }),
     editedAt: timestamp('edited_at'),
   },
   (t) => [
@@ -308,4 +313,119 @@ export const cacheTagExpirations = sqliteTable(
     expiredAt: integer('expired_at').notNull(),
   },
   (t) => [index('cache_tag_expirations_stale_idx').on(t.staleAt)],
+);
+
+export const wordpressImportStatuses = ['queued', 'running', 'done', 'failed'] as const;
+
+/**
+ * A WordPress site brought over (`npm run import:wordpress`, or the desk's Import page), keyed on its
+ * base URL: everything imported from it is keyed on the site and WordPress's own ids, so a rerun of
+ * the same or a newer export updates instead of duplicating (lib/wordpress/import.ts).
+ */
+export const wordpressSites = sqliteTable('wordpress_sites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** wp:base_site_url as lib/wordpress/addresses.ts normalises it: scheme and host lower-cased, no trailing slash. */
+  baseUrl: text('base_url').notNull().unique(),
+  title: text('title').notNull().default(''),
+  createdAt: timestamp('created_at').notNull(),
+});
+
+/**
+ * A WordPress post and the story it became. `path` is its old permalink's path (`/2025/02/12/slug/`)
+ * and `slug` its old slug: with `wpId` (`/?p=123`, `/archives/123`) they lead an old address to the
+ * story's new one. `sourceHash` is a digest of what the export said, so an unchanged post is left alone.
+ */
+export const wordpressPosts = sqliteTable(
+  'wordpress_posts',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => wordpressSites.id, { onDelete: 'cascade' }),
+    wpId: integer('wp_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    path: text('path').notNull(),
+    sourceHash: text('source_hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.wpId] }),
+    uniqueIndex('wordpress_posts_article_idx').on(t.articleId),
+    index('wordpress_posts_wp_id_idx').on(t.wpId),
+    index('wordpress_posts_slug_idx').on(t.slug),
+    index('wordpress_posts_path_idx').on(t.path),
+  ],
+);
+
+/** A WordPress comment and the comment it became; `wpId` is also its old `#comment-123` anchor. */
+export const wordpressComments = sqliteTable(
+  'wordpress_comments',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => wordpressSites.id, { onDelete: 'cascade' }),
+    wpId: integer('wp_id').notNull(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    sourceHash: text('source_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.wpId] }), uniqueIndex('wordpress_comments_comment_idx').on(t.commentId)],
+);
+
+export const wordpressTaxonomies = ['category', 'post_tag', 'author'] as const;
+
+/**
+ * A WordPress category, tag or author and what it became here: a category a story's section
+ * (`sectionId`) and, where it was a story's second category, a topic too (`tagId`); a tag a topic; an
+ * author a byline. `slug` is the old address's (`/category/news/`, `/tag/x/`, `/author/login/`), `wpId`
+ * the old `?cat=` / `?author=` number when the export gave one.
+ */
+export const wordpressTerms = sqliteTable(
+  'wordpress_terms',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => wordpressSites.id, { onDelete: 'cascade' }),
+    taxonomy: text('taxonomy', { enum: wordpressTaxonomies }).notNull(),
+    slug: text('slug').notNull(),
+    wpId: integer('wp_id'),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'set null' }),
+    tagId: integer('tag_id').references(() => tags.id, { onDelete: 'set null' }),
+    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.taxonomy, t.slug] }),
+    index('wordpress_terms_slug_idx').on(t.taxonomy, t.slug),
+    index('wordpress_terms_wp_id_idx').on(t.taxonomy, t.wpId),
+  ],
+);
+
+/**
+ * An import started from the desk: the uploaded file waits in the data folder, one app server's
+ * worker claims it (queued → running) and runs the import in a child process, writing its progress
+ * here every second or so, which the desk's Import page shows.
+ */
+export const wordpressImports = sqliteTable(
+  'wordpress_imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    /** Where the upload was stored (deleted once the import ends). */
+    filePath: text('file_path').notNull(),
+    dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),
+    mediaFrom: text('media_from').notNull().default(''),
+    status: text('status', { enum: wordpressImportStatuses }).notNull().default('queued'),
+    /** The import's counts so far (lib/wordpress/import.ts ImportProgress). */
+    progress: text('progress', { mode: 'json' }),
+    summary: text('summary').notNull().default(''),
+    error: text('error').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at').notNull(),
+    /** The last progress written; a running import silent for a minute has stopped (its process died). */
+    updatedAt: timestamp('updated_at').notNull(),
+    finishedAt: timestamp('finished_at'),
+  },
+  (t) => [index('wordpress_imports_status_idx').on(t.status, t.createdAt)],
 );

@@ -11,7 +11,9 @@ export type HoldReason =
   | { rule: 'links'; count: number }
   | { rule: 'manual-approval' }
   | { rule: 'honeypot' }
-  | { rule: 'too-fast'; seconds: number };
+  | { rule: 'too-fast'; seconds: number }
+  /** Brought over from WordPress still awaiting moderation there (lib/wordpress/import.ts). */
+  | { rule: 'imported'; from: string };
 
 export type Decision = { status: 'approved' | 'pending' | 'spam'; reason: HoldReason | null };
 
@@ -65,6 +67,8 @@ export function describeReason(reason: HoldReason): string {
       return 'Honeypot field was filled (bot)';
     case 'too-fast':
       return `Posted ${formatSeconds(reason.seconds)} s after the form was shown (bot)`;
+    case 'imported':
+      return `Imported as pending from ${reason.from}`;
   }
 }
 
