@@ -16,6 +16,8 @@ export const tags = {
   author: (slug: string) => `author:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   comments: (articleId: number) => `comments:${articleId}`,
+  /** A WordPress site's old addresses and where they lead now (db/wordpress-addresses.ts). */
+  wordpressAddresses: 'wordpress-addresses',
   /** Settings that change how pages render (thread depth, comments per page, closing). */
   settings: 'settings',
 } as const;

@@ -1,0 +1,157 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../db/client';
+import { runMigrations } from '../../db/migrate';
+import { articleAuthors, articles, articleTags, authors, cacheTagExpirations, comments, moderationLog, sections, tags, wordpressComments, wordpressPosts, wordpressTerms } from '../../db/schema';
+import { readWordpressFixture } from '../../test/wordpress-fixture';
+import { importWordpress, type ImportOptions } from './import';
+import { sampleExport, type SampleItem } from './wxr-samples';
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  runMigrations(db);
+});
+
+const options = (more: Partial<ImportOptions> = {}): ImportOptions => ({ dryRun: false, images: null, actor: { id: null, name: 'test' }, ...more });
+const fixture = () => [readWordpressFixture()];
+const tableCounts = () =>
+  Object.fromEntries(
+    (['articles', 'comments', 'authors', 'sections', 'tags', 'article_tags', 'article_authors', 'wordpress_posts', 'wordpress_comments', 'wordpress_terms'] as const).map((table) => [
+      table,
+      db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))!.n,
+    ]),
+  );
+
+describe('importing the WordPress 6.1 export in shared/fixtures', () => {
+  it('brings the story over with its 20 approved and 5 pending comments, threaded, keyed on WordPress ids', async () => {
+    const result = await importWordpress(db, fixture(), options());
+    expect(result.site).toBe('http://127.0.0.1:8081');
+    expect(result.stories).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    expect(result.comments).toEqual({ new: 25, updated: 0, unchanged: 0 });
+
+    const [story] = db.select().from(articles).all();
+    expect(story).toMatchObject({ slug: 'trump-pushes-for-negotiated-end-to-ukraine-war-in-call-with-putin', status: 'published', commentsOpen: true });
+    expect(story!.headline).toMatch(/Trump/);
+    expect(story!.body).not.toMatch(/<[a-z]/i);
+    expect(story!.publishedAt!.toISOString()).toMatch(/^2025-02-12T/);
+    const section = db.select().from(sections).where(eq(sections.id, story!.sectionId)).get();
+    expect(section).toMatchObject({ slug: 'news', name: 'News' });
+    const byline = db.select({ name: authors.name }).from(articleAuthors).innerJoin(authors, eq(authors.id, articleAuthors.authorId)).where(eq(articleAuthors.articleId, story!.id)).all();
+    expect(byline).toEqual([{ name: 'Newsroom' }]);
+
+    const imported = db.select().from(comments).orderBy(asc(comments.createdAt)).all();
+    expect(imported.filter((c) => c.status === 'approved')).toHaveLength(20);
+    const pending = imported.filter((c) => c.status === 'pending');
+    expect(pending).toHaveLength(5);
+    for (const comment of pending) expect(comment.heldReason).toEqual({ rule: 'imported', from: '127.0.0.1:8081' });
+    for (const comment of imported) {
+      expect(comment.authorEmail).toMatch(/@/);
+      expect(comment.ip).not.toBe('');
+      expect(comment.body).not.toMatch(/<[a-z]/i);
+    }
+    // Threads: every reply points at the comment WordPress said, through the id map.
+    const wpOf = new Map(db.select().from(wordpressComments).all().map((row) => [row.commentId, row.wpId]));
+    const ourOf = new Map([...wpOf].map(([ours, wp]) => [wp, ours]));
+    expect(imported.filter((c) => c.parentId !== null).length).toBeGreaterThan(0);
+    const source = readWordpressFixture().toString('utf8');
+    for (const comment of imported) {
+      const wpId = wpOf.get(comment.id)!;
+      const parent = new RegExp(`<wp:comment_id>${wpId}</wp:comment_id>[\\s\\S]*?<wp:comment_parent>(\\d+)</wp:comment_parent>`).exec(source)![1];
+      expect(comment.parentId, `comment ${wpId}`).toBe(parent === '0' ? null : ourOf.get(Number(parent)));
+    }
+    expect(db.select().from(wordpressPosts).all()).toEqual([
+      expect.objectContaining({ wpId: 4, articleId: story!.id, path: '/2025/02/12/trump-pushes-for-negotiated-end-to-ukraine-war-in-call-with-putin' }),
+    ]);
+    expect(db.select().from(moderationLog).where(eq(moderationLog.action, 'wordpress.import')).all()).toHaveLength(1);
+  });
+
+  it('changes nothing the second time', async () => {
+    await importWordpress(db, fixture(), options());
+    const before = tableCounts();
+    const rows = db.select().from(comments).all();
+    const again = await importWordpress(db, fixture(), options());
+    expect(again.stories).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(again.comments).toEqual({ new: 0, updated: 0, unchanged: 25 });
+    expect(tableCounts()).toEqual(before);
+    expect(db.select().from(comments).all()).toEqual(rows);
+  });
+
+  it('a dry run reports the same counts and writes nothing', async () => {
+    const empty = tableCounts();
+    const dry = await importWordpress(db, fixture(), options({ dryRun: true }));
+    expect(dry.stories).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    expect(dry.comments.new).toBe(25);
+    expect(dry.created).toEqual({ sections: 1, topics: 0, bylines: 1 });
+    expect(tableCounts()).toEqual(empty);
+    expect(db.select().from(cacheTagExpirations).all()).toEqual([]);
+  });
+
+  it('tells a running site which pages changed', async () => {
+    await importWordpress(db, fixture(), options());
+    const [story] = db.select().from(articles).all();
+    const expired = db.select({ tag: cacheTagExpirations.tag }).from(cacheTagExpirations).all().map((row) => row.tag);
+    expect(expired).toEqual(expect.arrayContaining(['latest', 'story-text', 'sections', 'section:news', `article:${story!.id}`, `comments:${story!.id}`, 'wordpress-addresses']));
+  });
+});
+
+const post = (over: Partial<SampleItem> = {}): SampleItem => ({
+  id: 10,
+  title: 'A story',
+  slug: 'a-story',
+  content: '<p>Words.</p>',
+  comments: [],
+  ...over,
+});
+
+describe('a newer export of the same site', () => {
+  it('updates what changed there and adds what is new, never duplicating', async () => {
+    await importWordpress(db, [sampleExport([post({ comments: [{ id: 1, content: 'First' }, { id: 2, content: 'Second', parent: 1 }] })])], options());
+    const result = await importWordpress(
+      db,
+      [sampleExport([post({ title: 'A story, updated', comments: [{ id: 1, content: 'First' }, { id: 2, content: 'Second, edited', parent: 1 }, { id: 3, content: 'Third' }] }), post({ id: 11, slug: 'another', title: 'Another' })])],
+      options(),
+    );
+    expect(result.stories).toEqual({ new: 1, updated: 1, unchanged: 0 });
+    expect(result.comments).toEqual({ new: 1, updated: 1, unchanged: 1 });
+    expect(db.select({ headline: articles.headline }).from(articles).orderBy(articles.id).all()).toEqual([{ headline: 'A story, updated' }, { headline: 'Another' }]);
+    expect(db.select({ body: comments.body }).from(comments).orderBy(comments.id).all().map((c) => c.body)).toEqual(['First', 'Second, edited', 'Third']);
+  });
+});
+
+describe('what comes across', () => {
+  it('maps statuses, sticky posts, closed comments, categories and tags; skips pages, attachments and pingbacks with counts', async () => {
+    const result = await importWordpress(
+      db,
+      [
+        sampleExport([
+          post({ id: 1, slug: 'live', status: 'publish', sticky: true, commentStatus: 'closed', terms: [{ domain: 'category', slug: 'world', name: 'World' }, { domain: 'category', slug: 'politics', name: 'Politics' }, { domain: 'post_tag', slug: 'ukraine', name: 'Ukraine' }] }),
+          post({ id: 2, slug: 'later', status: 'future', date: '2030-01-01 09:00:00' }),
+          post({ id: 3, slug: 'draft', status: 'draft' }),
+          post({ id: 4, slug: 'pending', status: 'pending' }),
+          post({ id: 5, slug: 'private', status: 'private' }),
+          post({ id: 6, slug: 'about', type: 'page' }),
+          post({ id: 7, slug: 'gone', status: 'trash' }),
+          post({ id: 8, slug: 'pinged', comments: [{ id: 9, content: 'Linked', type: 'pingback' }, { id: 10, content: 'Spam', approved: 'spam' }, { id: 11, content: 'Binned', approved: 'trash' }] }),
+        ]),
+      ],
+      options(),
+    );
+    const statuses = Object.fromEntries(db.select({ slug: articles.slug, status: articles.status }).from(articles).all().map((row) => [row.slug, row.status]));
+    expect(statuses).toEqual({ live: 'published', later: 'scheduled', draft: 'draft', pending: 'review', private: 'draft', pinged: 'published' });
+    const live = db.select().from(articles).where(eq(articles.slug, 'live')).get()!;
+    expect(live).toMatchObject({ featured: true, commentsOpen: false });
+    expect(db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, live.sectionId)).get()).toEqual({ slug: 'world' });
+    const topicSlugs = db.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, live.id)).orderBy(articleTags.position).all();
+    expect(topicSlugs).toEqual([{ slug: 'politics' }, { slug: 'ukraine' }]);
+    expect(result.skippedItems).toEqual({ page: 1, trash: 1 });
+    expect(result.skippedComments).toEqual({ pingback: 1 });
+    expect(db.select({ status: comments.status }).from(comments).orderBy(comments.id).all()).toEqual([{ status: 'spam' }, { status: 'trash' }]);
+    expect(db.select().from(wordpressTerms).where(eq(wordpressTerms.taxonomy, 'category')).all().map((t) => [t.slug, t.sectionId !== null, t.tagId !== null])).toEqual(
+      expect.arrayContaining([
+        ['world', true, false],
+        ['politics', false, true],
+      ]),
+    );
+  });
+});
