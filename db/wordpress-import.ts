@@ -21,7 +21,6 @@ import {
   moderationLog,
   sections,
   tags as topics,
-  wordpressComments,
   wordpressPosts,
   wordpressSites,
   wordpressTerms,
@@ -86,8 +85,8 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
   }
 
   function saveTerm(tx: Tx, row: typeof wordpressTerms.$inferInsert) {
-    const { siteId: _site, taxonomy: _taxonomy, slug: _slug, ...rest } = row;
-    tx.insert(wordpressTerms).values(row).onConflictDoUpdate({ target: [wordpressTerms.siteId, wordpressTerms.taxonomy, wordpressTerms.slug], set: rest }).run();
+    const { wpId, sectionId, tagId, authorId } = row;
+    tx.insert(wordpressTerms).values(row).onConflictDoUpdate({ target: [wordpressTerms.siteId, wordpressTerms.taxonomy, wordpressTerms.slug], set: { wpId, sectionId, tagId, authorId } }).run();
   }
 
   /** `base`, or `base-2`, `base-3`… : the first that `taken` says is free. */

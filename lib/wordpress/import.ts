@@ -21,7 +21,8 @@ export type ImageImporter = (url: string) => Promise<UploadedPhoto | { error: st
 
 export type ImportOptions = {
   dryRun: boolean;
-  images: ImageImporter | null;
+  /** Given the site's address once the export names it, what brings its images over; null: images are not fetched. */
+  images: ((site: string) => ImageImporter) | null;
   actor: { id: number | null; name: string };
   /** The file's size, for the time left. */
   totalBytes?: number;
@@ -71,13 +72,13 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
   };
   const created = { sections: new Set<string>(), topics: new Set<string>(), bylines: new Set<string>() };
   const categorySlugById = new Map<number, string>();
-  const attachments = new Map<number, ImportedPhoto & { url: string }>();
   const attachmentUrls = new Map<number, { url: string; alt: string; caption: string; title: string }>();
   /** Posts whose featured image's attachment has not been read yet: attachment id → story ids. */
   const waitingForPhoto = new Map<number, { articleId: number; headline: string }[]>();
   const imageCache = new Map<string, Promise<UploadedPhoto | { error: string }>>();
   const toExpire = new Set<string>();
   let writer: ReturnType<typeof wordpressWriter> | null = null;
+  let images: ImageImporter | null = null;
   let storiesSinceExpiry = 0;
 
   const report = () => {
@@ -94,10 +95,10 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
 
   /** An image of the old site, fetched and stored once per import however many stories show it. */
   const bring = (url: string) => {
-    if (!options.images) return Promise.resolve({ error: 'not fetched' } as const);
+    if (!images) return Promise.resolve({ error: 'not fetched' } as const);
     let pending = imageCache.get(url);
     if (!pending) {
-      pending = options.images(url);
+      pending = images(url);
       // A thousand stories sharing one logo stay one fetch; the cache itself stays small.
       if (imageCache.size > 2_000) imageCache.delete(imageCache.keys().next().value!);
       imageCache.set(url, pending);
@@ -109,7 +110,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
   async function resolveStory(plan: StoryPlan, item: WxrItem): Promise<ResolvedStory> {
     const found = wordpressToMarkdown(plan.html).images;
     const stored = new Map<string, string>();
-    if (options.images && !options.dryRun) {
+    if (images && !options.dryRun) {
       await Promise.all(
         [...new Set(found.map((image) => image.src))].map((src) =>
           limit(async () => {
@@ -131,7 +132,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
       const attachment = attachmentUrls.get(plan.thumbnailId);
       if (attachment) photo = await featuredPhoto(attachment, plan.headline);
     }
-    const media = options.images ? 'm' : 'n';
+    const media = images ? 'm' : 'n';
     const { comments, ...post } = item;
     const source = new Map(comments.map((comment) => [comment.id, comment]));
     return {
@@ -144,7 +145,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
   }
 
   async function featuredPhoto(attachment: { url: string; alt: string; caption: string; title: string }, headline: string): Promise<ImportedPhoto | null> {
-    if (!options.images || options.dryRun) {
+    if (!images || options.dryRun) {
       progress.images.notFetched++;
       return null;
     }
@@ -166,6 +167,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
           const key = siteKey(event.baseSiteUrl) ?? siteKey(event.link);
           if (!key) throw new WxrError(1, 1, `the export names no site address (wp:base_site_url is “${event.baseSiteUrl}”); it is needed to keep the old addresses`);
           progress.site = key;
+          images = options.images?.(key) ?? null;
           writer = wordpressWriter(database, { baseUrl: key, title: wordpressExcerptText(event.title), host: new URL(key).host }, { dryRun: options.dryRun });
           break;
         }

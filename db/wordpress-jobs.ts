@@ -1,0 +1,73 @@
+/**
+ * Imports started from the desk (`wordpress_imports`): the upload is queued by the Import page's
+ * action, claimed by exactly one process (`queued` → `running` in one UPDATE, so two app servers
+ * never run it twice), which writes its progress as it goes; the page shows the latest. Not
+ * 'server-only': the import's own process (scripts/import-wordpress.ts --job) writes here too.
+ */
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { ImportProgress } from '../lib/wordpress/import';
+import type { Db } from './client';
+import { users, wordpressImports } from './schema';
+
+export type ImportJob = typeof wordpressImports.$inferSelect;
+
+/** A running import that has written nothing for this long has stopped (its process died). */
+export const STALLED_AFTER_MS = 60_000;
+
+export function queueJob(database: Db, job: { fileName: string; filePath: string; dryRun: boolean; mediaFrom: string; createdBy: number }): number {
+  const now = new Date();
+  return database.insert(wordpressImports).values({ ...job, status: 'queued', createdAt: now, updatedAt: now }).returning({ id: wordpressImports.id }).get().id;
+}
+
+/** Takes a queued import for this process; null when it is not queued (already taken, or no such import). */
+export function claimedJob(database: Db, id: number): (ImportJob & { actorName: string }) | null {
+  const claimed = database
+    .update(wordpressImports)
+    .set({ status: 'running', updatedAt: new Date() })
+    .where(and(eq(wordpressImports.id, id), eq(wordpressImports.status, 'queued')))
+    .returning()
+    .get();
+  if (!claimed) return null;
+  const actor = claimed.createdBy === null ? undefined : database.select({ name: users.name }).from(users).where(eq(users.id, claimed.createdBy)).get();
+  return { ...claimed, actorName: actor?.name ?? 'Desk import' };
+}
+
+export function writeJobProgress(database: Db, id: number, progress: ImportProgress) {
+  database.update(wordpressImports).set({ progress, updatedAt: new Date() }).where(eq(wordpressImports.id, id)).run();
+}
+
+export function finishJob(database: Db, id: number, end: { status: 'done' | 'failed'; summary?: string; error?: string; progress?: ImportProgress | null }) {
+  const now = new Date();
+  database
+    .update(wordpressImports)
+    .set({ status: end.status, summary: end.summary ?? '', error: end.error ?? '', ...(end.progress ? { progress: end.progress } : {}), updatedAt: now, finishedAt: now })
+    .where(eq(wordpressImports.id, id))
+    .run();
+}
+
+/** Running imports whose process stopped writing: marked failed, so the page says so and a new one may start. */
+export function failStalledJobs(database: Db, now = Date.now()) {
+  database
+    .update(wordpressImports)
+    .set({ status: 'failed', error: sql`case when ${wordpressImports.error} = '' then 'The import stopped without finishing (its process ended). Run it again: what was imported is kept, and it picks up from there.' else ${wordpressImports.error} end`, finishedAt: new Date(now) })
+    .where(and(eq(wordpressImports.status, 'running'), lt(wordpressImports.updatedAt, new Date(now - STALLED_AFTER_MS))))
+    .run();
+}
+
+export function listJobs(database: Db, limit = 10): ImportJob[] {
+  return database.select().from(wordpressImports).orderBy(desc(wordpressImports.id)).limit(limit).all();
+}
+
+export function getJob(database: Db, id: number): ImportJob | undefined {
+  return database.select().from(wordpressImports).where(eq(wordpressImports.id, id)).get();
+}
+
+/** Whether an import is queued or running now: the page starts one at a time. */
+export function activeJob(database: Db): ImportJob | undefined {
+  return database
+    .select()
+    .from(wordpressImports)
+    .where(sql`${wordpressImports.status} in ('queued', 'running')`)
+    .orderBy(desc(wordpressImports.id))
+    .get();
+}
