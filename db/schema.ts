@@ -423,7 +423,7 @@ export const wordpressImports = sqliteTable(
     error: text('error').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at').notNull(),
-    /** The last progress written; a running import silent for a minute has stopped (its process died). */
+    /** The last progress written; a running import silent for five minutes has stopped (its process died). */
     updatedAt: timestamp('updated_at').notNull(),
     finishedAt: timestamp('finished_at'),
   },

@@ -11,8 +11,8 @@ import { users, wordpressImports } from './schema';
 
 export type ImportJob = typeof wordpressImports.$inferSelect;
 
-/** A running import that has written nothing for this long has stopped (its process died). */
-export const STALLED_AFTER_MS = 60_000;
+/** A running import that has written nothing for this long has stopped (its process died); one story with 200,000 comments writes within a minute. */
+export const STALLED_AFTER_MS = 5 * 60_000;
 
 export function queueJob(database: Db, job: { fileName: string; filePath: string; dryRun: boolean; mediaFrom: string; createdBy: number }): number {
   const now = new Date();
@@ -45,12 +45,21 @@ export function finishJob(database: Db, id: number, end: { status: 'done' | 'fai
     .run();
 }
 
-/** Running imports whose process stopped writing: marked failed, so the page says so and a new one may start. */
+/**
+ * Imports whose process never started or stopped writing: marked failed, so the page says so and a
+ * new one may start.
+ */
 export function failStalledJobs(database: Db, now = Date.now()) {
+  const before = new Date(now - STALLED_AFTER_MS);
   database
     .update(wordpressImports)
-    .set({ status: 'failed', error: sql`case when ${wordpressImports.error} = '' then 'The import stopped without finishing (its process ended). Run it again: what was imported is kept, and it picks up from there.' else ${wordpressImports.error} end`, finishedAt: new Date(now) })
-    .where(and(eq(wordpressImports.status, 'running'), lt(wordpressImports.updatedAt, new Date(now - STALLED_AFTER_MS))))
+    .set({ status: 'failed', error: 'The import stopped without finishing (its process ended). Start it again: what was imported is kept, and it picks up from there.', finishedAt: new Date(now) })
+    .where(and(eq(wordpressImports.status, 'running'), lt(wordpressImports.updatedAt, before)))
+    .run();
+  database
+    .update(wordpressImports)
+    .set({ status: 'failed', error: 'The import never started (the server could not start its process). Start it again.', finishedAt: new Date(now) })
+    .where(and(eq(wordpressImports.status, 'queued'), lt(wordpressImports.updatedAt, before)))
     .run();
 }
 

@@ -94,21 +94,27 @@ try {
   });
 } catch (error) {
   exitCode = 1;
-  if (error instanceof WxrError) failure = `${file}: ${error.message}. Nothing of the story being read was kept; stories before it are imported, and running the import again picks up from there.`;
-  else if (error instanceof MediaFromError) failure = `--media-from ${mediaFrom}: ${error.message}`;
+  const seen = latest as ImportProgress | null; // set by show(), which TypeScript cannot follow
+  const before = seen && seen.stories.new + seen.stories.updated > 0 ? ' Nothing of the story being read was kept; the stories before it are imported, and running the import again on the mended file picks up from there.' : ' Nothing was imported.';
+  if (error instanceof WxrError) failure = `${job?.fileName ?? file}: ${error.message}.${before}`;
+  else if (error instanceof MediaFromError) failure = `--media-from ${mediaFrom}: ${error.message} Nothing was imported.`;
   else failure = `The import stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 } finally {
   if (onTerminal) process.stdout.write('\r\u001b[2K');
 }
 // Stopped part-way: what was imported before the fault is counted all the same.
-result ??= latest;
+result ??= latest as ImportProgress | null;
 
-if (result) {
+if (result && result.itemsRead > 0) {
   console.log(summaryLine(result, dryRun));
   for (const line of skippedLines(result)) console.log(`  skipped: ${line}`);
   for (const warning of result.warnings) console.error(`  ${warning}`);
 }
 if (failure) console.error(failure);
-if (job) finishJob(database, job.id, { status: failure ? 'failed' : 'done', summary: result ? summaryLine(result, dryRun) : '', error: failure, progress: result });
+if (job) {
+  finishJob(database, job.id, { status: failure ? 'failed' : 'done', summary: result && result.itemsRead > 0 ? summaryLine(result, dryRun) : '', error: failure, progress: result });
+  // The upload was kept only for this run.
+  fs.rmSync(job.filePath, { force: true });
+}
 database.$client.close();
 process.exitCode = exitCode;

@@ -20,6 +20,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           { href: '/desk/sections', text: 'Sections' },
         ]
       : []),
+    ...(staff.role === 'admin' ? [{ href: '/desk/import', text: 'Import' }] : []),
     ...(canModerateComments(staff.role) ? [{ href: '/moderation', text: 'Comments' }] : []),
   ];
   return (

@@ -75,7 +75,6 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
   const attachmentUrls = new Map<number, { url: string; alt: string; caption: string; title: string }>();
   /** Posts whose featured image's attachment has not been read yet: attachment id → story ids. */
   const waitingForPhoto = new Map<number, { articleId: number; headline: string }[]>();
-  const imageCache = new Map<string, Promise<UploadedPhoto | { error: string }>>();
   const toExpire = new Set<string>();
   let writer: ReturnType<typeof wordpressWriter> | null = null;
   let images: ImageImporter | null = null;
@@ -93,18 +92,8 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
     storiesSinceExpiry = 0;
   };
 
-  /** An image of the old site, fetched and stored once per import however many stories show it. */
-  const bring = (url: string) => {
-    if (!images) return Promise.resolve({ error: 'not fetched' } as const);
-    let pending = imageCache.get(url);
-    if (!pending) {
-      pending = images(url);
-      // A thousand stories sharing one logo stay one fetch; the cache itself stays small.
-      if (imageCache.size > 2_000) imageCache.delete(imageCache.keys().next().value!);
-      imageCache.set(url, pending);
-    }
-    return pending;
-  };
+  /** An image of the old site (media.ts fetches and stores each address once per import). */
+  const bring = (url: string) => (images ? images(url) : Promise.resolve({ error: 'not fetched' } as const));
   const limit = pLimit(4);
 
   async function resolveStory(plan: StoryPlan, item: WxrItem): Promise<ResolvedStory> {
