@@ -34,6 +34,7 @@ function refusal(pathname: string, role: UserRole | undefined) {
     if (!canWriteStories(role)) return forbiddenPage('Newsroom staff only', 'Your account moderates comments; stories are for editors and authors.', home);
     if (/^\/desk\/bylines(\/|$)/.test(pathname) && !canEditEveryStory(role)) return forbiddenPage('Editors only', 'Bylines are kept by editors.', home);
     if (/^\/desk\/sections(\/|$)/.test(pathname) && !canEditEveryStory(role)) return forbiddenPage('Editors only', 'Sections are kept by editors.', home);
+    if (/^\/desk\/import(\/|$)/.test(pathname) && role !== 'admin') return forbiddenPage('Admins only', 'Importing a site is for admins.', home);
     return null;
   }
   if (!canModerateComments(role)) return forbiddenPage('Moderators only', 'Your account writes stories; comments are for moderators and editors.', home);

@@ -38,6 +38,8 @@ const deskPages = [
   '/desk/sections',
   '/desk/sections/new',
   '/desk/sections/1',
+  '/desk/import',
+  '/desk/import/1',
 ];
 
 for (const page of deskPages) {

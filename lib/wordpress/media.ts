@@ -155,7 +155,7 @@ class FolderSource extends Source {
     const file = path.join(this.root, ...segments);
     let real: string;
     try {
-      real = await fsp.realpath(file);
+      real = await fsp.realpath(/*turbopackIgnore: true*/ file);
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       return { error: missing ? `there is no file ${file}` : `${file} could not be read (${errorText(error)})`, fallBack: true };
@@ -164,7 +164,7 @@ class FolderSource extends Source {
     if (!real.startsWith(this.root + path.sep)) return { error: `${file} leads outside the uploads folder`, fallBack: true };
     let handle: fsp.FileHandle | undefined;
     try {
-      handle = await fsp.open(real, 'r');
+      handle = await fsp.open(/*turbopackIgnore: true*/ real, 'r');
       const stat = await handle.stat();
       if (!stat.isFile()) return { error: `${file} is not a file`, fallBack: true };
       if (stat.size > MAX_PHOTO_BYTES) return { error: `it is ${megabytes(stat.size)} MB; the most a photo can be is 15 MB`, fallBack: true };
@@ -259,12 +259,12 @@ function uploadsFolder(from: string): { folder: string } | { error: string } {
   const folder = path.resolve(from);
   if (!isFolder(folder)) return { error: `Images cannot be read from ${from}: there is no such folder, and it is not an http(s) address.` };
   for (const inside of [path.join(folder, 'wp-content', 'uploads'), path.join(folder, 'uploads')]) {
-    if (isFolder(inside)) return { folder: fs.realpathSync(inside) };
+    if (isFolder(inside)) return { folder: fs.realpathSync(/*turbopackIgnore: true*/ inside) };
   }
   // The uploads folder itself, perhaps renamed when copied: WordPress files it by year (2025/02/…) or by site.
-  const entries = fs.readdirSync(folder, { withFileTypes: true });
+  const entries = fs.readdirSync(/*turbopackIgnore: true*/ folder, { withFileTypes: true });
   if (path.basename(folder) === 'uploads' || entries.some((entry) => entry.isDirectory() && /^(?:\d{4}|sites)$/.test(entry.name))) {
-    return { folder: fs.realpathSync(folder) };
+    return { folder: fs.realpathSync(/*turbopackIgnore: true*/ folder) };
   }
   return {
     error:
@@ -304,7 +304,7 @@ const siteHost = (url: URL) => url.host.replace(/^www\./i, '').toLowerCase();
 
 function isFolder(folder: string) {
   try {
-    return fs.statSync(folder).isDirectory();
+    return fs.statSync(/*turbopackIgnore: true*/ folder).isDirectory();
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requireAdmin } from '@/auth';
 import { ImportPage } from './import-page';
 
 export const metadata: Metadata = { title: 'Import from WordPress' };
@@ -6,6 +7,8 @@ export const metadata: Metadata = { title: 'Import from WordPress' };
 // Read per request with the session, and rendered whole so that the form works without JavaScript.
 export const instant = false;
 
-export default function DeskImportPage() {
+export default async function DeskImportPage() {
+  // Checked here, before anything renders, so that the answer's status is 403 for a non-admin.
+  await requireAdmin('/desk/import');
   return <ImportPage />;
 }

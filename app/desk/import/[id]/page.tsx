@@ -5,6 +5,7 @@ import { requireAdmin } from '@/auth';
 import { db } from '@/db/client';
 import { failStalledJobs, getJob } from '@/db/wordpress-jobs';
 import { formatDateTime } from '@/lib/format';
+import { placeholderParam } from '@/lib/params';
 import type { ImportProgress } from '@/lib/wordpress/import';
 import { pace, progressLine, skippedLines, summaryLine } from '@/lib/wordpress/progress-text';
 import { jobStatusNames } from '../job-status';
@@ -12,6 +13,11 @@ import { jobStatusNames } from '../job-status';
 export const metadata: Metadata = { title: 'Import' };
 
 export const instant = false;
+
+// Only a placeholder is prerendered (the build never reads the database).
+export function generateStaticParams() {
+  return [{ id: placeholderParam }];
+}
 
 /**
  * One import: its progress while it runs (the page reloads itself every two seconds, which needs no

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { requireAdmin } from '@/auth';
 import { placeholderParam } from '@/lib/params';
 import { ImportPage } from '../../import-page';
 
@@ -15,6 +16,7 @@ export function generateStaticParams() {
 
 /** The Import form as the answer to a post without JavaScript: the same page, with the action's answer. */
 export default async function ImportAnswerPage(props: { params: Promise<{ form: string }> }) {
+  await requireAdmin('/desk/import');
   if ((await props.params).form !== 'start') notFound();
   return <ImportPage />;
 }
