@@ -106,7 +106,9 @@ try {
 result ??= latest as ImportProgress | null;
 
 if (result && result.itemsRead > 0) {
-  console.log(summaryLine(result, dryRun));
+  // The peak memory of this process, for the bench and for anyone sizing a machine for a large import.
+  const peak = process.env.IMPORT_REPORT_RSS ? ` (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)` : '';
+  console.log(`${summaryLine(result, dryRun)}${peak}`);
   for (const line of skippedLines(result)) console.log(`  skipped: ${line}`);
   for (const warning of result.warnings) console.error(`  ${warning}`);
 }

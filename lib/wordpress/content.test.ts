@@ -296,3 +296,20 @@ describe('wordpressExcerptText', () => {
     expect(wordpressExcerptText('')).toBe('');
   });
 });
+
+describe('plain comments and excerpts skip the parser with the same result', () => {
+  // Words, white space of every kind and Markdown's own characters, strung together at random: the
+  // text with no markup (the fast path) against the same text behind an empty element (the parser).
+  const pieces = ['word', 'two words', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\n \n', 'a.b', '*', '_x_', '#', '1.', '-', 'http://x.y/z', '[a](b)', '\\', '`', '"', "'", 'é', '  \n  ', '\n\n\n'];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const samples = Array.from({ length: 2000 }, () => Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+
+  it('for comments', () => {
+    for (const text of samples) expect(wordpressCommentText(text), JSON.stringify(text)).toBe(wordpressCommentText(`<span></span>${text}`));
+  });
+
+  it('for excerpts', () => {
+    for (const text of samples) expect(wordpressExcerptText(text), JSON.stringify(text)).toBe(wordpressExcerptText(`<span></span>${text}`));
+  });
+});

@@ -176,3 +176,16 @@ describe('readWxr on post types, statuses and comment kinds', () => {
     });
   });
 });
+
+describe('reading in slices', () => {
+  it('reads a start tag that straddles the 64 KB slices the parser is fed (it once took it for a huge attribute)', async () => {
+    const base = sampleExport([{ id: 1 }]);
+    const at = base.indexOf('<guid');
+    for (const before of [1, 10, 30]) {
+      const text = `${base.slice(0, at)}${' '.repeat(64 * 1024 - before - at)}${base.slice(at)}`;
+      const items = [];
+      for await (const event of readWxr([text])) if (event.kind === 'item') items.push(event.item);
+      expect(items.map((item) => item.guid), `${before} characters before the boundary`).toEqual(['https://news.example/?p=1']);
+    }
+  });
+});

@@ -143,16 +143,25 @@ export async function* readWxr(input: WxrInput, options: { limits?: Partial<WxrL
     fail('this is not a WordPress export (WXR): no <rss> with the wp: namespace (is it an ordinary RSS feed?)');
   }
 
-  const writeSlice = (text: string) => {
+  // How many characters were handed to the parser. Its `position` is right inside its handlers, but
+  // after a write it counts the last chunk twice (saxes adds the chunk to its base and keeps the index).
+  let fed = 0;
+  const write = (text: string) => {
+    parser.write(text);
+    fed += text.length;
+  };
+  const writeSlice = (slice: string) => {
+    let text = slice;
     if (!seenXml) {
       const start = text.search(/\S/);
-      if (start < 0) return void parser.write(text);
+      if (start < 0) return write(text);
       seenXml = true;
-      parser.write(text.slice(0, start));
-      if (text[start] !== '<') fail(`this is not a WordPress export (WXR): it is not XML (it starts with ${JSON.stringify(text.slice(start, start + 12))})`);
+      write(text.slice(0, start));
+      text = text.slice(start);
+      if (text[0] !== '<') fail(`this is not a WordPress export (WXR): it is not XML (it starts with ${JSON.stringify(text.slice(0, 12))})`);
     }
-    parser.write(text);
-    const gap = parser.position - lastEventAt;
+    write(text);
+    const gap = fed - lastEventAt;
     if (startTag !== null && gap > limits.maxAttributeChars) fail(`the start tag <${startTag}> is longer than ${sizeLabel(limits.maxAttributeChars)} (a huge attribute?)`);
     if (gap > limits.maxFieldChars) fail(`more than ${sizeLabel(limits.maxFieldChars)} of text in one piece${open.length ? ` inside <${open.at(-1)!.name}>` : ''}; the reader refuses fields this large`);
   };
