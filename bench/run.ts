@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { actionIdAt } from './page-actions';
+import { benchWordpressImport, importBenchLine } from './wordpress-import';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const port = Number(process.env.BENCH_PORT || 3200);
@@ -374,6 +375,8 @@ async function main() {
     clearInterval(rssTimer);
     server.kill('SIGTERM');
   }
+  // Last, with the server stopped: the import has the machine to itself, as it would before a switch-over.
+  console.log(importBenchLine(await benchWordpressImport()));
 }
 
 /** The largest script the page loads from Next's build files, by its uncompressed size. */

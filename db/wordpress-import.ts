@@ -156,7 +156,7 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
       return;
     }
     const [primary, ...others] = plan.categories;
-    const sectionId = primary ? sectionFor(tx, id, primary, outcome.created) : fallbackSection(tx);
+    const sectionId = primary ? sectionFor(tx, id, primary, outcome.created) : fallbackSection(tx, outcome.created);
     const topicIds = [...others.map((category) => topicFor(tx, id, 'category', category, outcome.created)), ...plan.tags.map((tag) => topicFor(tx, id, 'post_tag', tag, outcome.created))];
     const bylineId = bylineFor(tx, id, plan.authorLogin, outcome.created);
     const fields = {
@@ -320,9 +320,10 @@ function oldPathOf(plan: StoryPlan): string {
 }
 
 /** A post with no category (WordPress always gives one; a hand-made export may not): the first section. */
-function fallbackSection(tx: Tx): number {
+function fallbackSection(tx: Tx, created: StoryOutcome['created']): number {
   const first = tx.select({ id: sections.id }).from(sections).orderBy(sections.position, sections.id).get();
   if (first) return first.id;
+  created.sections.push('news');
   return tx.insert(sections).values({ slug: 'news', name: 'News', position: 1 }).returning({ id: sections.id }).get().id;
 }
 

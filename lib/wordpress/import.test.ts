@@ -155,3 +155,62 @@ describe('what comes across', () => {
     );
   });
 });
+
+describe('malformed, truncated, wrong-encoding and hostile exports', () => {
+  const counts = () => ({ ...tableCounts(), moderation_log: db.get<{ n: number }>(sql`select count(*) as n from moderation_log`)!.n });
+
+  it('a file cut off inside its second story keeps the first whole and none of the second; the whole file then adds the rest', async () => {
+    const whole = sampleExport([post({ id: 1, slug: 'one', comments: [{ id: 1 }, { id: 2, parent: 1 }] }), post({ id: 2, slug: 'two', comments: [{ id: 3 }, { id: 4 }] })]);
+    const cut = whole.slice(0, whole.indexOf('<wp:comment_id>4</wp:comment_id>'));
+    await expect(importWordpress(db, [cut], options())).rejects.toThrow(/^Line \d+, column \d+: the file ends inside <item> \(opened at line \d+\), in <wp:comment>/);
+    expect(db.select({ slug: articles.slug }).from(articles).all()).toEqual([{ slug: 'one' }]);
+    expect(db.select().from(comments).all()).toHaveLength(2);
+    const rerun = await importWordpress(db, [whole], options());
+    expect(rerun.stories).toEqual({ new: 1, updated: 0, unchanged: 1 });
+    expect(rerun.comments).toEqual({ new: 2, updated: 0, unchanged: 2 });
+  });
+
+  it.each([
+    ['not XML', '# Notes\nnot an export', /^Line 1, column 1: this is not a WordPress export \(WXR\): it is not XML/],
+    ['an RSS feed', '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>', /not a WordPress export/],
+    ['a mismatched tag', sampleExport([post()]).replace('</wp:post_name>', '</wp:post_nam>'), /^Line \d+, column \d+: malformed XML/],
+    ['another encoding', sampleExport([post()]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), /encoding ISO-8859-1; this reader takes UTF-8 only/],
+    [
+      'a billion laughs',
+      `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>${sampleExport([post({ title: '&lol3;' })]).replace(/^<\?xml[^>]*>/, '')}`,
+      /DOCTYPE declaration; a WordPress export has none/,
+    ],
+    ['a huge attribute', sampleExport([post()]).replace('<guid isPermaLink="false">', `<guid isPermaLink="${'x'.repeat(70 * 1024)}">`), /longer than 64 KB/],
+  ])('%s stops with the line and column, and writes nothing', async (_, text, message) => {
+    const before = counts();
+    await expect(importWordpress(db, [text], options())).rejects.toThrow(message);
+    expect(counts()).toEqual(before);
+  });
+
+  it('scripts, event handlers and javascript: links come across as inert text, never as markup', async () => {
+    await importWordpress(
+      db,
+      [
+        sampleExport([
+          post({
+            title: '<script>alert(1)</script>Headline <img src=x onerror=alert(2)>',
+            excerpt: '<b onmouseover="alert(3)">Standfirst</b>',
+            content: '<p>Read <a href="javascript:alert(4)">this</a> and <a href=" JaVaScRiPt:alert(5)">that</a>.</p><script>alert(6)</script><p onclick="alert(7)">Words</p><iframe src="javascript:alert(8)"></iframe>',
+            creator: 'mallory',
+            comments: [{ id: 1, author: '<script>alert(9)</script>Mallory', url: 'javascript:alert(10)', content: '<img src=x onerror=alert(11)>Hello <a href="javascript:alert(12)">link</a><script>alert(13)</script>' }],
+          }),
+        ]),
+      ],
+      options(),
+    );
+    const [story] = db.select().from(articles).all();
+    const [comment] = db.select().from(comments).all();
+    const stored = JSON.stringify({ story, comment });
+    for (const hostile of ['<script', 'onerror', 'onclick', 'onmouseover', 'javascript:', '<img', '<iframe']) expect(stored.toLowerCase()).not.toContain(hostile.toLowerCase());
+    expect(story!.headline).toBe('Headline');
+    expect(story!.standfirst).toBe('Standfirst');
+    expect(story!.body).toContain('Read this and that.');
+    expect(comment).toMatchObject({ authorName: 'Mallory', authorUrl: '' });
+    expect(comment!.body).toContain('Hello link');
+  });
+});
