@@ -320,7 +320,7 @@ export const wordpressImportStatuses = ['queued', 'running', 'done', 'failed'] a
 /**
  * A WordPress site brought over (`npm run import:wordpress`, or the desk's Import page), keyed on its
  * base URL: everything imported from it is keyed on the site and WordPress's own ids, so a rerun of
- * the same or a newer export updates instead of duplicating (lib/wordpress/import.ts).
+ * the same or a newer export updates instead of duplicating (server/wordpress-import.ts).
  */
 export const wordpressSites = sqliteTable('wordpress_sites', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -417,7 +417,7 @@ export const wordpressImports = sqliteTable(
     dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),
     mediaFrom: text('media_from').notNull().default(''),
     status: text('status', { enum: wordpressImportStatuses }).notNull().default('queued'),
-    /** The import's counts so far (lib/wordpress/import.ts ImportProgress). */
+    /** The import's counts so far (lib/wordpress/progress-text.ts ImportProgress). */
     progress: text('progress', { mode: 'json' }),
     summary: text('summary').notNull().default(''),
     error: text('error').notNull().default(''),

@@ -1,5 +1,5 @@
 /**
- * The WordPress importer's writes (lib/wordpress/import.ts decides what; this writes it). Each story
+ * The WordPress importer's writes (server/wordpress-import.ts decides what; this writes it). Each story
  * goes in with its comments, bylines, section, topics and old-address keys in one transaction, keyed
  * on the site and WordPress's ids (`wordpress_*` tables), so that a rerun of the same export changes
  * nothing and a newer one updates what changed there. A dry run runs the same transaction and rolls

@@ -5,7 +5,7 @@
  * 'server-only': the import's own process (scripts/import-wordpress.ts --job) writes here too.
  */
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { ImportProgress } from '../lib/wordpress/import';
+import type { ImportProgress } from '../lib/wordpress/progress-text';
 import type { Db } from './client';
 import { users, wordpressImports } from './schema';
 

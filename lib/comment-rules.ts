@@ -12,7 +12,7 @@ export type HoldReason =
   | { rule: 'manual-approval' }
   | { rule: 'honeypot' }
   | { rule: 'too-fast'; seconds: number }
-  /** Brought over from WordPress still awaiting moderation there (lib/wordpress/import.ts). */
+  /** Brought over from WordPress still awaiting moderation there (server/wordpress-import.ts). */
   | { rule: 'imported'; from: string };
 
 export type Decision = { status: 'approved' | 'pending' | 'spam'; reason: HoldReason | null };

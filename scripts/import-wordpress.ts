@@ -1,7 +1,7 @@
 /**
  * `npm run import:wordpress -- FILE.xml [--dry-run] [--media-from URL_OR_FOLDER]`: brings a WordPress
  * site's export (Tools → Export → All content) over, with its comments and old addresses
- * (lib/wordpress/import.ts; docs/wordpress.md). On a terminal it shows its progress on one line; when
+ * (server/wordpress-import.ts; docs/wordpress.md). On a terminal it shows its progress on one line; when
  * not, it prints one summary line. Exit code 0 when done, 1 when the file could not be read to the
  * end (everything before the fault is imported, each story whole; a rerun picks up from there),
  * 2 for a wrong command line.
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { claimedJob, finishJob, writeJobProgress } from '../db/wordpress-jobs';
-import { importWordpress, type ImageImporter, type ImportProgress } from '../lib/wordpress/import';
+import { importWordpress, type ImageImporter, type ImportProgress } from '../server/wordpress-import';
 import { importImage, mediaSource } from '../lib/wordpress/media';
 import { progressLine, skippedLines, summaryLine } from '../lib/wordpress/progress-text';
 import { WxrError } from '../lib/wordpress/wxr';

@@ -8,7 +8,7 @@ import type { WxrComment, WxrItem } from './wxr-records';
 
 /**
  * What one WordPress item becomes, decided without the database: a story with its comments, or a
- * reason to skip it. The importer (lib/wordpress/import.ts) writes the plan; the dry run counts it.
+ * reason to skip it. The importer (server/wordpress-import.ts) writes the plan; the dry run counts it.
  */
 
 export type StoryPlan = {

@@ -1,5 +1,22 @@
 import { commentSkipNames, itemSkipNames, type CommentSkip, type ItemSkip } from './plan';
-import type { ImportProgress } from './import';
+
+/** What an import has done so far (server/wordpress-import.ts counts it; the desk keeps it as JSON). */
+export type ImportProgress = {
+  site: string;
+  bytesRead: number;
+  totalBytes: number | null;
+  itemsRead: number;
+  stories: { new: number; updated: number; unchanged: number };
+  comments: { new: number; updated: number; unchanged: number };
+  skippedItems: Partial<Record<ItemSkip, number>>;
+  skippedComments: Partial<Record<CommentSkip, number>>;
+  created: { sections: number; topics: number; bylines: number };
+  images: { stored: number; failed: number; notFetched: number };
+  /** The first problems worth a person's eye: images that could not be fetched, posts kept off the site. */
+  warnings: string[];
+  startedAt: number;
+  elapsedMs: number;
+};
 
 /**
  * An import's progress and summary in words, the same on a terminal (scripts/import-wordpress.ts)

@@ -6,7 +6,7 @@ import { db } from '@/db/client';
 import { failStalledJobs, getJob } from '@/db/wordpress-jobs';
 import { formatDateTime } from '@/lib/format';
 import { placeholderParam } from '@/lib/params';
-import type { ImportProgress } from '@/lib/wordpress/import';
+import type { ImportProgress } from '@/lib/wordpress/progress-text';
 import { pace, progressLine, skippedLines, summaryLine } from '@/lib/wordpress/progress-text';
 import { jobStatusNames } from '../job-status';
 

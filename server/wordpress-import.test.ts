@@ -1,11 +1,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/client';
-import { runMigrations } from '../../db/migrate';
-import { articleAuthors, articles, articleTags, authors, cacheTagExpirations, comments, moderationLog, sections, tags, wordpressComments, wordpressPosts, wordpressTerms } from '../../db/schema';
-import { readWordpressFixture } from '../../test/wordpress-fixture';
-import { importWordpress, type ImportOptions } from './import';
-import { sampleExport, type SampleItem } from './wxr-samples';
+import { openDatabase, type Db } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { articleAuthors, articles, articleTags, authors, cacheTagExpirations, comments, moderationLog, sections, tags, wordpressComments, wordpressPosts, wordpressTerms } from '../db/schema';
+import { readWordpressFixture } from '../test/wordpress-fixture';
+import { importWordpress, type ImportOptions } from './wordpress-import';
+import { sampleExport, type SampleItem } from '../lib/wordpress/wxr-samples';
 
 let db: Db;
 beforeEach(() => {
@@ -212,5 +212,62 @@ describe('malformed, truncated, wrong-encoding and hostile exports', () => {
     expect(story!.body).toContain('Read this and that.');
     expect(comment).toMatchObject({ authorName: 'Mallory', authorUrl: '' });
     expect(comment!.body).toContain('Hello link');
+  });
+});
+
+describe('images and staff comments', () => {
+  it('brings the featured image and body images from --media-from, reports one it cannot find, and keeps the story', async () => {
+    const { default: sharp } = await import('sharp');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-import-media-'));
+    process.env.MEDIA_PATH = path.join(root, 'media');
+    const uploads = path.join(root, 'wordpress', 'wp-content', 'uploads', '2025', '02');
+    fs.mkdirSync(uploads, { recursive: true });
+    const picture = (name: string) =>
+      sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 30, g: 90, b: 140 } } })
+        .jpeg()
+        .toFile(path.join(uploads, name));
+    await picture('harbour.jpg');
+    await picture('inline.jpg');
+    const { importImage, mediaSource } = await import('../lib/wordpress/media');
+    const images = (site: string) => {
+      const source = mediaSource(path.join(root, 'wordpress'), site);
+      if ('error' in source) throw new Error(source.error);
+      return (url: string) => importImage(source, url);
+    };
+    const result = await importWordpress(
+      db,
+      [
+        sampleExport([
+          // The featured image's attachment comes after its post, as WordPress's id order often has it.
+          post({ id: 1, slug: 'with-photo', content: '<p>Text.</p><figure class="wp-block-image"><img src="https://news.example/wp-content/uploads/2025/02/inline.jpg" alt="A quay"/><figcaption>The quay at dawn.</figcaption></figure><p><img src="https://news.example/wp-content/uploads/2025/02/gone.jpg" alt="Gone"></p>', meta: { _thumbnail_id: '7' } }),
+          post({ id: 7, type: 'attachment', status: 'inherit', title: 'Harbour', excerpt: 'Boats in the harbour.', attachmentUrl: 'https://news.example/wp-content/uploads/2025/02/harbour.jpg', meta: { _wp_attachment_image_alt: 'Boats moored in a harbour' } }),
+        ]),
+      ],
+      options({ images }),
+    );
+    const story = db.select().from(articles).where(eq(articles.slug, 'with-photo')).get()!;
+    expect(story).toMatchObject({ photoAlt: 'Boats moored in a harbour', photoCaption: 'Boats in the harbour.', photoWidth: 800, photoHeight: 500 });
+    expect(story.photoSrc).toMatch(/^\/media\/[0-9a-f]{32}\.webp$/);
+    expect(fs.existsSync(path.join(root, 'media', path.basename(story.photoSrc!)))).toBe(true);
+    expect(story.body).toMatch(/!\[A quay\]\(\/media\/[0-9a-f]{32}\.webp\)/);
+    expect(story.body).toContain('The quay at dawn.');
+    expect(story.body).not.toContain('news.example');
+    expect(result.images).toMatchObject({ stored: 2, failed: 1 });
+    expect(result.warnings.join('\n')).toMatch(/gone\.jpg not brought over \(.*there is no file/);
+    expect(result.skippedItems).toEqual({ attachment: 1 });
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a comment by one of the site’s authors carries the Staff badge; a guest’s does not', async () => {
+    await importWordpress(db, [sampleExport([post({ comments: [{ id: 1, content: 'From the desk', userId: 1 }, { id: 2, content: 'From a reader' }] })])], options());
+    const rows = db.select({ body: comments.body, bylineId: comments.bylineId, userId: comments.userId }).from(comments).orderBy(comments.id).all();
+    const desk = db.select({ id: authors.id }).from(authors).where(eq(authors.name, 'The Desk')).get()!;
+    expect(rows).toEqual([
+      { body: 'From the desk', bylineId: desk.id, userId: null },
+      { body: 'From a reader', bylineId: null, userId: null },
+    ]);
   });
 });

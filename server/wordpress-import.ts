@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import { expireTags } from '../../db/cache-tags';
-import type { Db } from '../../db/client';
-import { tags } from '../../db/tags';
-import { type ImportedPhoto, type ResolvedStory, type StoryOutcome, wordpressWriter } from '../../db/wordpress-import';
-import type { UploadedPhoto } from '../photo-upload';
-import { siteKey } from './addresses';
-import { wordpressExcerptText, wordpressToMarkdown, type WordpressImage } from './content';
-import { type CommentSkip, type ItemSkip, planItem, type StoryPlan, termSlug } from './plan';
-import { readWxr, WxrError, type WxrInput, type WxrItem } from './wxr';
+import { expireTags } from '../db/cache-tags';
+import type { Db } from '../db/client';
+import { tags } from '../db/tags';
+import { type ImportedPhoto, type ResolvedStory, type StoryOutcome, wordpressWriter } from '../db/wordpress-import';
+import type { UploadedPhoto } from '../lib/photo-upload';
+import { siteKey } from '../lib/wordpress/addresses';
+import { wordpressExcerptText, wordpressToMarkdown, type WordpressImage } from '../lib/wordpress/content';
+import { type CommentSkip, planItem, type StoryPlan, termSlug } from '../lib/wordpress/plan';
+import type { ImportProgress } from '../lib/wordpress/progress-text';
+
+export type { ImportProgress };
+import { readWxr, WxrError, type WxrInput, type WxrItem } from '../lib/wordpress/wxr';
 
 /**
  * `npm run import:wordpress` and the desk's Import page: a WordPress export (WXR), read as a stream,
@@ -27,23 +30,6 @@ export type ImportOptions = {
   /** The file's size, for the time left. */
   totalBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
-};
-
-export type ImportProgress = {
-  site: string;
-  bytesRead: number;
-  totalBytes: number | null;
-  itemsRead: number;
-  stories: { new: number; updated: number; unchanged: number };
-  comments: { new: number; updated: number; unchanged: number };
-  skippedItems: Partial<Record<ItemSkip, number>>;
-  skippedComments: Partial<Record<CommentSkip, number>>;
-  created: { sections: number; topics: number; bylines: number };
-  images: { stored: number; failed: number; notFetched: number };
-  /** The first problems worth a person's eye: images that could not be fetched, posts kept off the site. */
-  warnings: string[];
-  startedAt: number;
-  elapsedMs: number;
 };
 
 const MAX_WARNINGS = 50;
