@@ -18,4 +18,6 @@ export const tags = {
   comments: (articleId: number) => `comments:${articleId}`,
   /** Settings that change how pages render (thread depth, comments per page, closing). */
   settings: 'settings',
+  /** Where old WordPress addresses lead (db/wordpress-addresses.ts): expired by each import. */
+  wordpressAddresses: 'wordpress-addresses',
 } as const;
