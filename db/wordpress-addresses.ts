@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { feedPaths } from '@/lib/feed-paths';
 import { buildThread, countPages } from '@/lib/thread';
-import type { OldAddress, PostKey, TermKey, TermTaxonomy } from '@/lib/wordpress/old-addresses';
+import { type OldAddress, parseOldAddress, type PostKey, type TermKey, type TermTaxonomy } from '@/lib/wordpress/old-addresses';
 import { db } from './client';
 import { listApprovedComments } from './comments';
 import { articles, authors, sections, tags as tagTable, wordpressPosts, wordpressSites, wordpressTerms } from './schema';
@@ -135,4 +135,10 @@ export async function findOldAddressTarget(address: OldAddress): Promise<string 
     case 'home':
       return address.page > 1 ? `/?page=${address.page}` : '/';
   }
+}
+
+/** The same for a request's path and query (`/2025/02/12/my-story`, `/?p=123&cpage=2`). */
+export async function findOldPathTarget(pathname: string, query = new URLSearchParams()): Promise<string | null> {
+  const address = parseOldAddress(pathname, query);
+  return address && findOldAddressTarget(address);
 }
