@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
 import type { CommentStatus } from '@/lib/comment-status';
 import { db, type Db, preparedOnce } from './client';
-import { articles, comments, sections } from './schema';
+import { articles, comments, sections, wordpressComments } from './schema';
 import { tags } from './tags';
 
 /** What a public page may know about a comment: never the email, IP or user agent. */
@@ -27,6 +27,8 @@ export type PublicComment = {
   createdAt: Date;
   /** Written by a member of staff on the moderation desk, or by a byline on the WordPress site it came from. */
   isStaff: boolean;
+  /** Its id on the WordPress site it was imported from, whose links still point at `#comment-<id>`. */
+  wordpressId?: number | null;
 };
 
 /** Every approved comment on a story, oldest first; the page threads and pages them. */
@@ -39,8 +41,9 @@ export async function listApprovedComments(articleId: number): Promise<PublicCom
 
 export function approvedCommentsQuery(articleId: number) {
   return db
-    .select(publicColumns)
+    .select({ ...publicColumns, wordpressId: wordpressComments.wpId })
     .from(comments)
+    .leftJoin(wordpressComments, eq(wordpressComments.commentId, comments.id))
     .where(and(eq(comments.articleId, articleId), eq(comments.status, 'approved')))
     .orderBy(asc(comments.createdAt), asc(comments.id));
 }

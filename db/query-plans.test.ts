@@ -17,6 +17,7 @@ const { approvedCommentsQuery, postingChecks } = await import('./comments');
 const { queueCountsQuery, queueQueries } = await import('./moderation');
 const { reportedCommentsQuery } = await import('./reports');
 const { findUserForSignInQuery, recentFailuresQuery } = await import('./users');
+const { wordpressPostQuery, wordpressTermQuery } = await import('./wordpress-addresses');
 
 runMigrations(db);
 afterAll(() => db.$client.close());
@@ -58,7 +59,13 @@ const cases: Record<string, { query: () => Buildable; uses: string[]; sorts?: bo
   "story's topics": { query: () => articleTagsQuery(1), uses: ['sqlite_autoindex_article_tags_1'], sorts: true },
   'read next: stories sharing a topic': { query: () => relatedCandidateQueries(1, 1).sharedTags, uses: ['article_tags_tag_idx'], sorts: true },
   'read next: newest of the section': { query: () => relatedCandidateQueries(1, 1).sameSection, uses: ['articles_section_status_published_idx'] },
-  "a story's approved thread": { query: () => approvedCommentsQuery(1), uses: ['comments_article_status_created_idx'] },
+  "a story's approved thread": { query: () => approvedCommentsQuery(1), uses: ['comments_article_status_created_idx', 'wordpress_comments_comment_idx'] },
+  // Old WordPress addresses: the few rows a key matches, sorted newest site first.
+  'old address: post by path': { query: () => wordpressPostQuery({ path: '/2025/02/12/a' }), uses: ['wordpress_posts_path_idx'], sorts: true },
+  'old address: post by slug': { query: () => wordpressPostQuery({ slug: 'été' }), uses: ['wordpress_posts_slug_idx'], sorts: true },
+  'old address: post by id': { query: () => wordpressPostQuery({ wpId: 123 }), uses: ['wordpress_posts_wp_id_idx'], sorts: true },
+  'old address: category by slug': { query: () => wordpressTermQuery('category', { slug: 'news' }), uses: ['wordpress_terms_slug_idx'], sorts: true },
+  'old address: author by id': { query: () => wordpressTermQuery('author', { wpId: 2 }), uses: ['wordpress_terms_wp_id_idx'], sorts: true },
   'comment post: duplicate check': { query: () => postingChecks(db).duplicateTopLevel, uses: ['comments_email_created_idx|comments_email_status_idx'] },
   'comment post: duplicate reply check': { query: () => postingChecks(db).duplicateReply, uses: ['comments_parent_idx|comments_email_(created|status)_idx'] },
   'comment post: flood check': { query: () => postingChecks(db).recent, uses: ['comments_ip_created_idx', 'comments_email_created_idx'] },
@@ -89,7 +96,7 @@ const cases: Record<string, { query: () => Buildable; uses: string[]; sorts?: bo
 };
 
 /** A scan of a table of the schema (with or without an index: either reads all of it). */
-const tableScan = /\bSCAN (articles|sections|authors|tags|article_tags|comments|users|login_failures|comment_reports|moderation_log)\b/;
+const tableScan = /\bSCAN (articles|sections|authors|tags|article_tags|comments|users|login_failures|comment_reports|moderation_log|wordpress_posts|wordpress_terms|wordpress_comments)\b/;
 
 function expectGoodPlan(name: string, detail: string) {
   const { uses, sorts } = cases[name]!;

@@ -20,4 +20,6 @@ export const tags = {
   wordpressAddresses: 'wordpress-addresses',
   /** Settings that change how pages render (thread depth, comments per page, closing). */
   settings: 'settings',
+  /** Where old WordPress addresses lead (db/wordpress-addresses.ts): expired by each import. */
+  wordpressAddresses: 'wordpress-addresses',
 } as const;

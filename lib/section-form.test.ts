@@ -29,7 +29,7 @@ describe('parseSectionForm', () => {
   });
 
   it('refuses every address of the site’s own, given or made from the name', () => {
-    for (const slug of ['search', 'desk', 'moderation', 'authors', 'tags', 'front', 'login', 'media', 'api', 'comments', 'images', '404']) {
+    for (const slug of ['search', 'desk', 'moderation', 'authors', 'tags', 'front', 'login', 'media', 'api', 'comments', 'images', '404', 'category', 'feed', 'page']) {
       expect(parseSectionForm(form({ slug })), slug).toMatchObject({ success: false, fieldErrors: { slug: `"/${slug}" is one of the site's own addresses. Please choose another.` } });
     }
     expect(parseSectionForm(form({ name: 'Search' }))).toMatchObject({ success: false, fieldErrors: { slug: expect.stringContaining('"/search"') } });

@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { z } from 'zod';
 import { reservedFirstSegments } from '@/server/public-routes';
 import { Slug } from './params';
+import { wordpressFirstSegments } from './wordpress/old-addresses';
 
 /** The section form's limits: a name fits the masthead's navigation, a description a front's standfirst. */
 export const SECTION_NAME_MAX = 60;
@@ -12,10 +13,11 @@ export const SECTION_POSITION_MAX = 999;
 
 /**
  * First path segments a section may not take: every route and file at the top of the site
- * (server/public-routes.ts, checked against app/ and public/ by its test), and the error pages Next
- * answers at the top level of any build.
+ * (server/public-routes.ts, checked against app/ and public/ by its test), the error pages Next
+ * answers at the top level of any build, and the old WordPress forms next.config.ts redirects or
+ * rewrites before any section is looked at (`/category/…`, `/feed`, `/page/2`).
  */
-export const reservedSectionSlugs: ReadonlySet<string> = new Set([...reservedFirstSegments, '404', '500']);
+export const reservedSectionSlugs: ReadonlySet<string> = new Set([...reservedFirstSegments, ...wordpressFirstSegments, '404', '500']);
 
 export type SectionFieldName = 'name' | 'description' | 'slug' | 'position';
 

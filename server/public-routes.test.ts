@@ -37,6 +37,13 @@ describe('internalUrl', () => {
     ['/images/sized?page=2', null],
     ['/news/page/2?page=3', null],
     ['/news/?page=2', null],
+    // Old WordPress addresses are next.config.ts's to send to their handler, never a section's pages.
+    ['/?p=123&page=2', null],
+    ['/?page_id=7&page=2', null],
+    ['/?s=tax&page=2', '/front/2?s=tax&page=2'],
+    ['/category/news?cpage=2', null],
+    ['/tag/budget?page=2', null],
+    ['/page?page=2', null],
   ];
   it.each(cases)('%s → %s', (url, expected) => {
     expect(internalUrl(url, undefined)).toBe(expected);

@@ -1,4 +1,5 @@
 import { PENDING_COOKIE } from '@/lib/comment-cookie-names';
+import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
 
 /**
  * Public addresses that carry a query string or a cookie, mapped to the internal paths Next renders.
@@ -38,6 +39,7 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
   'search',
   'sitemap.xml',
   'tags',
+  'wordpress-addresses',
 ]);
 
 /** A slug-like segment: no dot (so never a file such as feed.xml), not empty. */
@@ -67,7 +69,11 @@ export function internalUrl(url: string, cookieHeader: string | undefined): stri
   if (!search && !pending && pathname !== '/') return null;
 
   const query = new URLSearchParams(search);
-  if (pathname === '/') return `/front/${param(query, 'page') ?? '1'}${search}`;
+  if (pathname === '/') {
+    // WordPress's `/?p=123&page=2` is a post's second page: next.config.ts sends it to the old-address handler.
+    if (query.has('p') || query.has('page_id')) return null;
+    return `/front/${param(query, 'page') ?? '1'}${search}`;
+  }
 
   const parts = pathname.split('/');
   if (parts.length < 2 || parts[0] !== '') return null;
@@ -79,7 +85,7 @@ export function internalUrl(url: string, cookieHeader: string | undefined): stri
     const page = param(query, 'page');
     return page ? `/${first}/${second}/page/${page}${search}` : null;
   }
-  if (reservedFirstSegments.has(first)) return null;
+  if (reservedFirstSegments.has(first) || wordpressFirstSegments.has(first)) return null;
 
   // /{section}?page=N
   if (second === undefined) {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { ArticleCard, Paged } from '@/db/articles';
 import { Listing } from '@/components/listing';
 import { feedAlternates } from '@/lib/feed-paths';
-import { parsePage, parseSlug } from '@/lib/params';
+import { parsePage, parseSlug, placeholderParam } from '@/lib/params';
 
 type Entity = { id: number; slug: string; name: string };
 
@@ -19,6 +19,8 @@ export function listingRoute<T extends Entity>(config: {
   find: (slug: string) => Promise<T | null>;
   /** Where a former address of the entity leads now, if it had one (a renamed byline's old address). */
   moved?: (slug: string) => Promise<string | null>;
+  /** Where an address that was never one of ours leads (an imported WordPress post's `/my-story`); page 1 only. */
+  elsewhere?: (rawSlug: string) => Promise<string | null>;
   list: (entity: T, page: number) => Promise<Paged<ArticleCard>>;
   describe: (entity: T) => string;
   intro: (entity: T) => ReactNode;
@@ -55,6 +57,9 @@ export function listingRoute<T extends Entity>(config: {
       const number = parsePage(page);
       const to = valid && number !== null && config.moved ? await config.moved(valid) : null;
       if (to) permanentRedirect(number! > 1 ? `${to}?page=${number}` : to);
+      // Never for the build's placeholder path, whose render must not open the database.
+      const elsewhere = page === undefined && slug !== placeholderParam && config.elsewhere ? await config.elsewhere(slug) : null;
+      if (elsewhere) permanentRedirect(elsewhere);
       notFound();
     }
     const { entity, list } = data;

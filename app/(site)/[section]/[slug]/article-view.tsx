@@ -8,6 +8,7 @@ import { cacheLife } from 'next/cache';
 import type { ReactNode } from 'react';
 import { type FullArticle, findMovedArticle, getArticleBySlug, listRelatedArticles, type ArticleCard } from '@/db/articles';
 import { getCommentSettings } from '@/db/settings';
+import { findOldPathTarget } from '@/db/wordpress-addresses';
 import { JsonLd } from '@/components/json-ld';
 import { MarkdownBody } from '@/components/markdown';
 import { articlePath, StoryCard } from '@/components/story-card';
@@ -17,7 +18,7 @@ import { commentsAreClosed } from '@/lib/comment-rules';
 import { siteUrl } from '@/lib/config';
 import { feedAlternates, feedPaths } from '@/lib/feed-paths';
 import { pluralize, readingMinutes } from '@/lib/format';
-import { parseSlug } from '@/lib/params';
+import { parseSlug, placeholderParam } from '@/lib/params';
 import { site } from '@/lib/site';
 import { socialCardPath, socialCardSize } from '@/lib/social-card';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
@@ -36,6 +37,11 @@ export async function loadArticle(params: ArticleParams) {
     // An address the story had before an editor changed it leads to the one it has now.
     const moved = slug ? await findMovedArticle(slug) : null;
     if (moved) permanentRedirect(moved);
+    // An imported WordPress post's old address of two segments (`/politics/my-story`, `/my-story/feed`,
+    // `/my-story/comment-page-2`): a page can answer 308, not 301 (docs/wordpress-addresses.md).
+    // (Not for the build's placeholder path, whose render must never open the database.)
+    const old = section === placeholderParam ? null : await findOldPathTarget(`/${section}/${rawSlug}`);
+    if (old) permanentRedirect(old);
     notFound();
   }
   if (article.sectionSlug !== section) permanentRedirect(articlePath(article));

@@ -29,7 +29,8 @@ function readCookie(name: string): string {
 function revealComment(id: number) {
   const started = Date.now();
   const timer = window.setInterval(() => {
-    const element = document.getElementById(`comment-${id}`);
+    // The comment's own <li>: an imported comment's old WordPress anchor may happen to share its number.
+    const element = document.querySelector<HTMLElement>(`li#comment-${id}`);
     if (element) {
       window.clearInterval(timer);
       element.scrollIntoView({ block: 'center' });

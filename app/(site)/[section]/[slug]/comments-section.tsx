@@ -33,14 +33,16 @@ export function CommentsSection(props: CommentsSectionProps) {
   const roots = buildThread(shown, threadDepth);
   const pageCount = countPages(roots, perPage);
   const permalink = (id: number) => `${pageHref(article.path, pageOfComment(roots, perPage, id) ?? 1)}#comment-${id}`;
+  const shownPage = threadPage(roots, perPage, page);
+  const anchored = wordpressAnchors(shownPage);
 
   return (
     <section id="comments" className="comments" aria-label="Comments">
       <h2 id="comments-heading">{pluralize(approved.length, 'Comment')}</h2>
       {roots.length ? (
         <ol className="comment-list">
-          {threadPage(roots, perPage, page).map((node) => (
-            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} />
+          {shownPage.map((node) => (
+            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} anchored={anchored} />
           ))}
         </ol>
       ) : (
@@ -83,19 +85,44 @@ export function CommentsSection(props: CommentsSectionProps) {
   );
 }
 
+/**
+ * The comments on this page that also carry their WordPress anchor (`#comment-<its id there>`), which
+ * links to the old site still hold. One that would repeat an id already on the page (one of our own
+ * comments', or another imported comment's) is left without it: our own ids come first.
+ */
+function wordpressAnchors(nodes: ThreadNode<ShownComment>[]): Set<number> {
+  const all: ShownComment[] = [];
+  const collect = (node: ThreadNode<ShownComment>) => {
+    all.push(node.comment);
+    node.replies.forEach(collect);
+  };
+  nodes.forEach(collect);
+  const taken = new Set(all.map((comment) => comment.id));
+  const anchored = new Set<number>();
+  for (const comment of all) {
+    if (comment.wordpressId == null || taken.has(comment.wordpressId)) continue;
+    taken.add(comment.wordpressId);
+    anchored.add(comment.id);
+  }
+  return anchored;
+}
+
 function CommentItem({
   node,
   article,
   permalink,
+  anchored,
 }: {
   node: ThreadNode<ShownComment>;
   article: CommentsSectionProps['article'];
   permalink: (id: number) => string;
+  anchored: Set<number>;
 }) {
   const { comment, replies, depth } = node;
   const website = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : '';
   return (
     <li id={`comment-${comment.id}`} className={`comment depth-${depth}${comment.pending ? ' is-pending' : ''}`} tabIndex={-1}>
+      {anchored.has(comment.id) ? <span id={`comment-${comment.wordpressId}`} className="comment-anchor" /> : null}
       <article className="comment-body" aria-label={`Comment by ${comment.authorName}`}>
         <header className="comment-meta">
           <span className={`avatar hue-${Math.floor(avatarHue(comment.authorName) / 30)}`} aria-hidden="true">
@@ -141,7 +168,7 @@ function CommentItem({
       {replies.length ? (
         <ol className="children">
           {replies.map((child) => (
-            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} />
+            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} anchored={anchored} />
           ))}
         </ol>
       ) : null}
