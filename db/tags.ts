@@ -16,8 +16,6 @@ export const tags = {
   author: (slug: string) => `author:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   comments: (articleId: number) => `comments:${articleId}`,
-  /** A WordPress site's old addresses and where they lead now (db/wordpress-addresses.ts). */
-  wordpressAddresses: 'wordpress-addresses',
   /** Settings that change how pages render (thread depth, comments per page, closing). */
   settings: 'settings',
   /** Where old WordPress addresses lead (db/wordpress-addresses.ts): expired by each import. */
