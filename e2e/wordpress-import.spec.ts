@@ -52,6 +52,23 @@ test('an admin imports the WordPress export from the desk; readers get the story
     expect(html).not.toContain(`>${comment.ip}<`);
   }
   for (const comment of imported.filter((c) => c.status === 'pending')) expect(html).not.toContain(comment.body.slice(0, 40));
+
+  // Its old addresses lead to it: the permalink (Next first drops the trailing slash), `?p=`, and a
+  // comment's WordPress anchor is on the page.
+  const oldPath = '/2025/02/12/trump-pushes-for-negotiated-end-to-ukraine-war-in-call-with-putin';
+  const slashed = await reader.request.get(`${oldPath}/`, { maxRedirects: 0 });
+  expect(slashed.status()).toBe(308);
+  for (const old of [oldPath, '/?p=4']) {
+    const moved = await reader.request.get(old, { maxRedirects: 0 });
+    expect(moved.status(), old).toBe(301);
+    expect(new URL(moved.headers()['location']!, 'http://x.invalid').pathname, old).toBe(storyPath);
+  }
+  await page.goto(`${oldPath}/#comment-3`);
+  await expect(page).toHaveURL(new RegExp(`${storyPath}#comment-3$`));
+  const wordpress3 = imported.find((c) => c.body.length > 0 && db.get<{ n: number }>(sql`select count(*) as n from wordpress_comments where wp_id = 3 and comment_id = ${c.id}`)!.n === 1);
+  expect(wordpress3?.status).toBe('approved');
+  // The anchor sits at the top of the comment it names.
+  await expect(page.locator('li.comment:has(> #comment-3)')).toContainText(wordpress3!.body.split('\n')[0]!.slice(0, 40));
   await reader.close();
 
   await moderatorPage.goto('/moderation');
