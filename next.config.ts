@@ -74,35 +74,19 @@ const nextConfig: NextConfig = {
       { source: `${sizedPhotoFolder}/(.*)`, headers: [{ key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' }] },
     ];
   },
-  async redirects() {
-    // Old WordPress addresses that need no lookup: its feeds and its home page's pages. 301, as
-    // WordPress itself answers; Next's own 308 takes a trailing slash off first (docs/wordpress-addresses.md).
-    return [
-      { source: '/:feed(feed|rss|rss2|rdf)', destination: '/feed.xml', statusCode: 301 },
-      { source: '/feed/:kind(feed|rss|rss2|rdf)', destination: '/feed.xml', statusCode: 301 },
-      { source: '/atom', destination: '/atom.xml', statusCode: 301 },
-      { source: '/feed/atom', destination: '/atom.xml', statusCode: 301 },
-      // No feed of every comment is kept; the site's feed is the nearest.
-      { source: '/comments/feed/:kind(feed|rss|rss2|rdf|atom)?', destination: '/feed.xml', statusCode: 301 },
-      { source: '/page/:page(\\d{1,6})', destination: '/?page=:page', statusCode: 301 },
-    ];
-  },
   async rewrites() {
     return {
+      // Every rule here is checked on every request, so there are two, both for `/`. Old WordPress
+      // addresses with a path of their own are routes (app/(wordpress)/, docs/wordpress-addresses.md):
+      // as rewrites, they cost the bench's pages a twentieth of their throughput.
       beforeFiles: [
-        // Old WordPress addresses, to the handler that looks up where each leads now: its plain
-        // permalinks (`/?p=123`, `/?cat=5`, `/?s=words`…; one rule per key, as `has` conditions all
-        // must hold) and the archives whose first segment no route of ours has.
-        ...wordpressQueryKeys.map((key) => ({ source: '/', has: [{ type: 'query' as const, key }], destination: '/wordpress-addresses' })),
-        { source: '/:base(category|tag|author|archives)/:path*', destination: '/wordpress-addresses/:base/:path*' },
         // The home page is page 1 of `front/[page]`: a route of its own at `/` would be prerendered by
         // `next build` from the database, and the build must not depend on what the database holds.
         // `/?page=N` goes to `/front/N` through proxy.ts.
-        { source: '/', destination: '/front/1' },
+        { source: '/', missing: wordpressQueryKeys.map((key) => ({ type: 'query' as const, key })), destination: '/front/1' },
+        // With one of WordPress's query keys: an old plain permalink (`/?p=123`, `/?cat=5`, `/?s=words`).
+        { source: '/', destination: '/wordpress-addresses' },
       ],
-      afterFiles: [],
-      // Paths no route or file matches (`/2025/02/12/my-story`): perhaps an old WordPress permalink.
-      fallback: [{ source: '/:first((?!_next(?:/|$))[^/]+)/:rest+', destination: '/wordpress-addresses/:first/:rest+' }],
     };
   },
 };

@@ -40,6 +40,8 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
   'sitemap.xml',
   'tags',
   'wordpress-addresses',
+  // Old WordPress addresses' own first segments (app/(wordpress)/).
+  ...wordpressFirstSegments,
 ]);
 
 /** A slug-like segment: no dot (so never a file such as feed.xml), not empty. */
@@ -85,7 +87,7 @@ export function internalUrl(url: string, cookieHeader: string | undefined): stri
     const page = param(query, 'page');
     return page ? `/${first}/${second}/page/${page}${search}` : null;
   }
-  if (reservedFirstSegments.has(first) || wordpressFirstSegments.has(first)) return null;
+  if (reservedFirstSegments.has(first)) return null;
 
   // /{section}?page=N
   if (second === undefined) {

@@ -1,0 +1,8 @@
+import type { NextRequest } from 'next/server';
+import { answerOldAddress } from '../../old-address';
+
+/** `/page…`: an old WordPress address (../../old-address.ts). */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ path?: string[] }> }) {
+  const { path = [] } = await params;
+  return answerOldAddress(['/page', ...path].join('/'), request.nextUrl.searchParams);
+}
