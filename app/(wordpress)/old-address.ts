@@ -1,3 +1,4 @@
+import type { NextRequest } from 'next/server';
 import { listNavigationSections } from '@/db/sections';
 import { findOldPathTarget } from '@/db/wordpress-addresses';
 import { site } from '@/lib/site';
@@ -35,4 +36,12 @@ async function notFoundPage() {
 <body style="font-family:Georgia,serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <p><a href="/">${escapeHtml(site.name)}</a></p><p>Error 404</p><h1>We couldn’t find that page</h1>
 <p>The story may have moved, or the address may be mistyped.</p><ul>${links.join('')}</ul></body></html>`;
+}
+
+/** The GET handler of a route for old addresses under `prefix` (`/category` answers `/category/x/feed`…). */
+export function oldAddressRoute(prefix: string) {
+  return async (request: NextRequest, { params }: { params: Promise<{ path?: string[] }> }) => {
+    const { path = [] } = await params;
+    return answerOldAddress([prefix, ...path].join('/') || '/', request.nextUrl.searchParams);
+  };
 }

@@ -9,13 +9,8 @@
  * anything that is not an http(s) URL.
  */
 export function siteKey(baseUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(baseUrl.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(baseUrl);
+  if (!url) return null;
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -26,14 +21,18 @@ export function siteKey(baseUrl: string): string | null {
  * not on an http(s) address or its path is the site's root.
  */
 export function oldPath(link: string): string | null {
-  let url: URL;
+  const url = httpUrl(link);
+  return url ? normalisePath(url.pathname) : null;
+}
+
+/** An absolute http(s) address, parsed; null for anything else. */
+function httpUrl(raw: string): URL | null {
   try {
-    url = new URL(link.trim());
+    const url = new URL(raw.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return normalisePath(url.pathname);
 }
 
 /** A request path written the way `oldPath` writes stored ones; null for the root. */
