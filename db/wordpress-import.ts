@@ -11,7 +11,7 @@ import { reservedSectionSlugs } from '../lib/section-form';
 import { TOPIC_NAME_MAX } from '../lib/story-form';
 import type { UploadedPhoto } from '../lib/photo-upload';
 import { oldPath } from '../lib/wordpress/addresses';
-import type { CommentPlan, StoryPlan } from '../lib/wordpress/plan';
+import type { CommentPlan, PlannedTerm, StoryPlan } from '../lib/wordpress/plan';
 import type { Db } from './client';
 import {
   articleAuthors,
@@ -95,8 +95,8 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
     for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
   }
 
-  function sectionFor(tx: Tx, id: number, category: { slug: string; name: string }, created: StoryOutcome['created']): number {
-    const mapped = term(tx, id, 'category', category.slug);
+  function sectionFor(tx: Tx, id: number, category: PlannedTerm, created: StoryOutcome['created']): number {
+    const mapped = term(tx, id, 'category', category.key);
     if (mapped?.sectionId) return mapped.sectionId;
     let section = reservedSectionSlugs.has(category.slug) ? undefined : tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, category.slug)).get();
     if (!section) {
@@ -105,19 +105,19 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
       section = tx.insert(sections).values({ slug, name: category.name, position }).returning({ id: sections.id }).get();
       created.sections.push(slug);
     }
-    saveTerm(tx, { siteId: id, taxonomy: 'category', slug: category.slug, wpId: mapped?.wpId ?? null, sectionId: section.id, tagId: mapped?.tagId ?? null });
+    saveTerm(tx, { siteId: id, taxonomy: 'category', slug: category.key, wpId: mapped?.wpId ?? null, sectionId: section.id, tagId: mapped?.tagId ?? null });
     return section.id;
   }
 
-  function topicFor(tx: Tx, id: number, taxonomy: 'category' | 'post_tag', entry: { slug: string; name: string }, created: StoryOutcome['created']): number {
-    const mapped = term(tx, id, taxonomy, entry.slug);
+  function topicFor(tx: Tx, id: number, taxonomy: 'category' | 'post_tag', entry: PlannedTerm, created: StoryOutcome['created']): number {
+    const mapped = term(tx, id, taxonomy, entry.key);
     if (mapped?.tagId) return mapped.tagId;
     let topic = tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, entry.slug)).get();
     if (!topic) {
       topic = tx.insert(topics).values({ slug: entry.slug, name: entry.name.slice(0, TOPIC_NAME_MAX).trim() }).returning({ id: topics.id }).get();
       created.topics.push(entry.slug);
     }
-    saveTerm(tx, { siteId: id, taxonomy, slug: entry.slug, wpId: mapped?.wpId ?? null, sectionId: mapped?.sectionId ?? null, tagId: topic.id });
+    saveTerm(tx, { siteId: id, taxonomy, slug: entry.key, wpId: mapped?.wpId ?? null, sectionId: mapped?.sectionId ?? null, tagId: topic.id });
     return topic.id;
   }
 

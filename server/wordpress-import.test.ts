@@ -271,3 +271,23 @@ describe('images and staff comments', () => {
     ]);
   });
 });
+
+describe('terms with non-ASCII addresses', () => {
+  it('keeps the old address as WordPress wrote it (decoded) for the lookups, and gives the section an ASCII address here', async () => {
+    const { parseOldAddress } = await import('../lib/wordpress/old-addresses');
+    await importWordpress(db, [sampleExport([post({ terms: [{ domain: 'category', slug: 'caf%c3%a9', name: 'Café' }, { domain: 'post_tag', slug: '%c3%a9t%c3%a9', name: 'Été' }] })])], options());
+    const section = db.select({ slug: sections.slug, name: sections.name }).from(sections).where(eq(sections.name, 'Café')).get();
+    expect(section).toEqual({ slug: 'cafe', name: 'Café' });
+    const stored = db.select({ taxonomy: wordpressTerms.taxonomy, slug: wordpressTerms.slug }).from(wordpressTerms).where(sql`${wordpressTerms.taxonomy} != 'author'`).all();
+    const asked = (path: string) => {
+      const address = parseOldAddress(path, new URLSearchParams());
+      return address?.kind === 'term' && 'slug' in address.key ? address.key.slug : null;
+    };
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { taxonomy: 'category', slug: asked('/category/caf%C3%A9') },
+        { taxonomy: 'post_tag', slug: asked('/tag/%C3%A9t%C3%A9') },
+      ]),
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { type ImportedPhoto, type ResolvedStory, type StoryOutcome, wordpressWri
 import type { UploadedPhoto } from '../lib/photo-upload';
 import { siteKey } from '../lib/wordpress/addresses';
 import { wordpressExcerptText, wordpressToMarkdown, type WordpressImage } from '../lib/wordpress/content';
-import { type CommentSkip, planItem, type StoryPlan, termSlug } from '../lib/wordpress/plan';
+import { type CommentSkip, planItem, type StoryPlan, termKey } from '../lib/wordpress/plan';
 import type { ImportProgress } from '../lib/wordpress/progress-text';
 
 export type { ImportProgress };
@@ -152,7 +152,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
         case 'category':
           if (event.id !== null) {
             categorySlugById.set(event.id, event.slug);
-            writer?.categoryIds.set(termSlug(event.slug), event.id);
+            writer?.categoryIds.set(termKey(event.slug), event.id);
           }
           break;
         case 'tag':

@@ -31,8 +31,8 @@ export type StoryPlan = {
   /** dc:creator: the author's login. */
   authorLogin: string;
   /** Section first (the primary category, else the first), the rest become topics. */
-  categories: { slug: string; name: string }[];
-  tags: { slug: string; name: string }[];
+  categories: PlannedTerm[];
+  tags: PlannedTerm[];
   /** The featured image's attachment id (`_thumbnail_id`), if any. */
   thumbnailId: number | null;
   comments: CommentPlan[];
@@ -144,7 +144,7 @@ export function planItem(item: WxrItem, context: PlanContext): { plan: StoryPlan
       commentsOpen: item.commentStatus !== 'closed',
       authorLogin: item.creator.trim(),
       categories,
-      tags: item.tags.filter((tag) => tag.slug.trim() !== '').map((tag) => ({ slug: termSlug(tag.slug), name: termName(tag) })),
+      tags: item.tags.filter((tag) => tag.slug.trim() !== '').map(plannedTerm),
       thumbnailId: positiveInt(item.postmeta.find((meta) => meta.key === '_thumbnail_id')?.value),
       comments,
       skippedComments,
@@ -184,19 +184,34 @@ function commenterUrl(raw: string): string {
 
 /** The primary category (by the SEO plugins' meta) first, then the rest in the export's order. */
 function orderCategories(item: WxrItem, context: PlanContext) {
-  const categories = item.categories.filter((category) => category.slug.trim() !== '').map((category) => ({ slug: termSlug(category.slug), name: termName(category) }));
+  const categories = item.categories.filter((category) => category.slug.trim() !== '').map(plannedTerm);
   for (const key of PRIMARY_CATEGORY_KEYS) {
     const id = positiveInt(item.postmeta.find((meta) => meta.key === key)?.value);
     const slug = id === null ? undefined : context.categorySlugById.get(id);
-    const primary = slug === undefined ? -1 : categories.findIndex((category) => category.slug === termSlug(slug));
+    const primary = slug === undefined ? -1 : categories.findIndex((category) => category.key === termKey(slug));
     if (primary > 0) categories.unshift(...categories.splice(primary, 1));
     if (primary >= 0) break;
   }
   return categories;
 }
 
+/**
+ * A category or tag as planned: `key` is its old address's slug as the old-address lookups read it
+ * (decoded, lower-cased: `caf%c3%a9` → `café`), `slug` the address it gets here (`cafe`).
+ */
+export type PlannedTerm = { key: string; slug: string; name: string };
+
+function plannedTerm(term: { slug: string; name: string }): PlannedTerm {
+  return { key: termKey(term.slug), slug: termSlug(term.slug), name: termName(term) };
+}
+
+/** The slug of a category's or tag's old address, as stored and looked up (db/wordpress-addresses.ts). */
+export function termKey(wpSlug: string): string {
+  return decodeSlug(wpSlug).toLowerCase();
+}
+
 /** A category's or tag's slug as our addresses take it (`caf%c3%a9` → `cafe`). */
-export function termSlug(wpSlug: string): string {
+function termSlug(wpSlug: string): string {
   return slugify(decodeSlug(wpSlug)) || 'topic';
 }
 
