@@ -13,7 +13,17 @@ export function ensureAuthSecret(): string {
   const file = path.join(dataDir(), 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    // Written whole under another name, then linked into place: servers starting together on one data
+    // folder never read a half-written secret, and the first link wins (the others read it).
+    const draft = `${file}.${process.pid}.${crypto.randomUUID()}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
   }
   const secret = fs.readFileSync(file, 'utf8').trim();
   process.env.AUTH_SECRET = secret;

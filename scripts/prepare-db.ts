@@ -7,7 +7,8 @@ import './load-env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hasActiveAdmin, upsertUser } from '../db/users';
-import { openDatabase } from '../db/client';
+import { type Db, openDatabase } from '../db/client';
+import { withDatabaseLock } from '../db/locks';
 import { runMigrations } from '../db/migrate';
 import { isEmpty, seed } from '../db/seed';
 import { ensureAuthSecret } from '../lib/auth-secret';
@@ -19,27 +20,33 @@ export const INITIAL_ADMIN_EMAIL = process.env.INITIAL_ADMIN_EMAIL || 'admin@exa
 export async function prepareDatabase({ seedWhenEmpty = true } = {}) {
   const database = openDatabase();
   try {
-    runMigrations(database);
-    if (seedWhenEmpty && isEmpty(database)) {
-      seed(database);
-      console.log(`Seeded sample content into ${databasePath()}`);
-    }
-    if (!hasActiveAdmin(database)) {
-      const password = generatePassword();
-      await upsertUser(database, { email: INITIAL_ADMIN_EMAIL, name: 'Site admin', role: 'admin', password });
-      const file = path.join(dataDir(), 'initial-admin.txt');
-      fs.writeFileSync(file, `email: ${INITIAL_ADMIN_EMAIL}\npassword: ${password}\n`, { mode: 0o600 });
-      fs.chmodSync(file, 0o600);
-      console.log(
-        `\nNo admin account existed, so one was created:\n  email:    ${INITIAL_ADMIN_EMAIL}\n  password: ${password}\n` +
-          `This is shown once (also saved to ${file}, readable only by you). Sign in at /login; to choose\n` +
-          `your own password: npm run user:create -- --email ${INITIAL_ADMIN_EMAIL} --name "Site admin" --role admin\n`,
-      );
-    }
+    // Several servers starting at once on one database: one migrates, seeds and creates the admin;
+    // the others wait, then find it done.
+    await withDatabaseLock(database, 'start-up', () => prepareLocked(database, seedWhenEmpty));
   } finally {
     database.$client.close();
   }
   ensureAuthSecret();
+}
+
+async function prepareLocked(database: Db, seedWhenEmpty: boolean) {
+  runMigrations(database);
+  if (seedWhenEmpty && isEmpty(database)) {
+    seed(database);
+    console.log(`Seeded sample content into ${databasePath()}`);
+  }
+  if (!hasActiveAdmin(database)) {
+    const password = generatePassword();
+    await upsertUser(database, { email: INITIAL_ADMIN_EMAIL, name: 'Site admin', role: 'admin', password });
+    const file = path.join(dataDir(), 'initial-admin.txt');
+    fs.writeFileSync(file, `email: ${INITIAL_ADMIN_EMAIL}\npassword: ${password}\n`, { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+    console.log(
+      `\nNo admin account existed, so one was created:\n  email:    ${INITIAL_ADMIN_EMAIL}\n  password: ${password}\n` +
+        `This is shown once (also saved to ${file}, readable only by you). Sign in at /login; to choose\n` +
+        `your own password: npm run user:create -- --email ${INITIAL_ADMIN_EMAIL} --name "Site admin" --role admin\n`,
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
