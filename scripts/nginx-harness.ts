@@ -12,7 +12,8 @@ export type NginxOptions = {
   /** A folder of its own: config, cache, temp files and logs go there (emptied first). */
   dir: string;
   listenPort: number;
-  upstreamPort: number;
+  /** The app server, or several (nginx balances them round-robin, as the upstream block does by default). */
+  upstreamPort: number | number[];
   /** More `server { … }` blocks for the same nginx (the bench adds one serving a file). */
   extraServers?: string;
 };
@@ -25,7 +26,7 @@ export async function startNginx({ dir, listenPort, upstreamPort, extraServers =
   fs.mkdirSync(path.join(dir, 'cache'), { recursive: true });
   const site = fs
     .readFileSync('docs/nginx.conf', 'utf8')
-    .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${upstreamPort};`)
+    .replace('server 127.0.0.1:3000;', [upstreamPort].flat().map((port) => `server 127.0.0.1:${port};`).join(' '))
     .replace('listen 80;', `listen 127.0.0.1:${listenPort};`)
     .replace('/var/cache/nginx/broadsheet', path.join(dir, 'cache'));
   fs.writeFileSync(path.join(dir, 'broadsheet.conf'), site);
