@@ -7,9 +7,9 @@ import * as pgSchema from './schema';
 
 /**
  * What PostgreSQL has and SQLite does not, on purpose: the search document (SQLite's is the FTS5
- * index of migrations 0003/0009, outside schema.ts) and the byline names it is made from.
+ * index of migrations 0003/0009, outside schema.ts), the byline names it is made from, its index.
  */
-const pgOnlyColumns = ['articles.search_bylines', 'articles.search'];
+const pgOnlyColumns = pgSchema.postgresOnlyColumns;
 const pgOnlyIndexes = ['articles_search_idx'];
 
 type AnyConfig = ReturnType<typeof sqliteTableConfig> | ReturnType<typeof pgTableConfig>;

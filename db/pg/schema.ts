@@ -54,6 +54,9 @@ export const searchRankWeights = '{0.2, 0.1, 0.3, 1.0}';
 const weighted = (column: string, weight: 'A' | 'B' | 'C' | 'D') =>
   sql.raw(`setweight(to_tsvector('${searchConfig}', "${column}"), '${weight}')`);
 
+/** Columns PostgreSQL has and SQLite has not: the search document and what feeds it (db:copy skips them). */
+export const postgresOnlyColumns = ['articles.search_bylines', 'articles.search'];
+
 export const sections = pgTable('sections', {
   id: id(),
   slug: text('slug').notNull().unique(),
