@@ -11,7 +11,7 @@
  * package makes it), owning the folder; connections come over TCP with trust authentication, which
  * is safe only because the server listens on 127.0.0.1 alone and lives for one run.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -82,7 +82,21 @@ export async function startPostgres({ database = 'broadsheet' } = {}): Promise<R
   if (asRoot()) await run('chown', ['postgres:postgres', dir]);
   let started = false;
   let port = 0;
+  // A process that ends without calling stop() (a test file that crashed) takes its server with it.
+  const stopAtExit = () => {
+    if (!started) return;
+    const pgCtl = [path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'];
+    try {
+      if (asRoot()) execFileSync('runuser', ['-u', 'postgres', '--', ...pgCtl], { stdio: 'ignore' });
+      else execFileSync(pgCtl[0]!, pgCtl.slice(1), { stdio: 'ignore' });
+    } catch {
+      // Already stopped.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopAtExit);
   const stop = async () => {
+    process.removeListener('exit', stopAtExit);
     if (started) {
       started = false;
       await runBinary(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);

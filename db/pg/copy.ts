@@ -35,9 +35,7 @@ const MAX_PARAMETERS = 60_000;
 
 /** The tables of db/pg/schema.ts, each after every table it references (a row's references land first). */
 export function tablesInForeignKeyOrder(): TableCopy[] {
-  const configs = Object.values(schema)
-    .filter((value): value is PgTable => is(value, PgTable))
-    .map((table) => getTableConfig(table));
+  const configs = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable)).map((table) => getTableConfig(table));
   const byName = new Map(configs.map((config) => [config.name, config]));
   const ordered: TableCopy[] = [];
   const placed = new Set<string>();
