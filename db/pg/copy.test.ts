@@ -9,6 +9,7 @@ import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sq
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresMissingReason, type RunningPostgres, startPostgres } from '../../scripts/postgres-harness';
+import { wordpressFixturePath } from '../../test/wordpress-fixture';
 import { openDatabase } from '../client';
 import { runMigrations } from '../migrate';
 import * as sqliteSchema from '../schema';
@@ -24,12 +25,26 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 const unicode = 'Zoë’s café — 東京 🎉 naïve';
 const heldReason = { rule: 'moderation-word', word: 'ünïcode' } as const;
 
-/** The sample site (as `npm run dev` seeds it), and a row in every table the seed leaves empty. */
+/**
+ * The sample site (as `npm run dev` seeds it), the WordPress export of the import tests brought in by
+ * `npm run import:wordpress`, and a row in every table that leaves empty.
+ */
 async function makeSqliteSite() {
+  const seeded = openDatabase(sqliteFile);
+  try {
+    runMigrations(seeded);
+    await seed(seeded);
+  } finally {
+    seeded.$client.close();
+  }
+  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-wordpress.ts', wordpressFixturePath()], {
+    env: { ...process.env, DATABASE_PATH: sqliteFile, MEDIA_PATH: path.join(folder, 'media') },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (imported.status !== 0) throw new Error(`npm run import:wordpress failed: ${imported.stderr}`);
   const database = openDatabase(sqliteFile);
   try {
-    runMigrations(database);
-    await seed(database);
     const s = sqliteSchema;
     const at = new Date('2026-03-14T15:09:26.535Z');
     const [story] = database.select({ id: s.articles.id, sectionId: s.articles.sectionId }).from(s.articles).orderBy(asc(s.articles.id)).limit(1).all();
@@ -61,7 +76,7 @@ async function makeSqliteSite() {
       .run();
     database.insert(s.loginFailures).values({ email: 'x@example.com', ip: '192.0.2.2', createdAt: at }).run();
     database.insert(s.moderationLog).values({ actorId: user!.id, actorName: unicode, action: 'approve', targetType: 'comment', targetId: 9000, before: { status: 'pending' }, after: { status: 'approved', z: 1, a: [1, 'two'] }, createdAt: at }).run();
-    database.insert(s.cacheTagExpirations).values({ tag: 'latest', staleAt: at.getTime(), expiredAt: at.getTime() + 1 }).run();
+    database.insert(s.cacheTagExpirations).values({ tag: 'db-copy-test', staleAt: at.getTime(), expiredAt: at.getTime() + 1 }).run();
     writeCommentSettings(database, { requireApproval: true, words: [unicode] });
     const [site] = database.insert(s.wordpressSites).values({ baseUrl: 'https://old.example.com', title: unicode, createdAt: at }).returning({ id: s.wordpressSites.id }).all();
     database.insert(s.wordpressPosts).values({ siteId: site!.id, wpId: 4_000_000_123, articleId: story!.id, slug: 'café', path: '/2025/02/12/café/', sourceHash: 'h' }).run();
@@ -137,11 +152,11 @@ describe.skipIf(missing)(`npm run db:copy: SQLite to PostgreSQL${missing ? ` (sk
     expect(held).toMatchObject({ authorName: unicode, body: unicode, heldReason, parentId: null, editedAt: null, createdAt: new Date('2026-03-14T15:09:26.535Z') });
     const [reply] = await pgDb.select().from(pgSchema.comments).where(eq(pgSchema.comments.id, 8000));
     expect(reply).toMatchObject({ parentId: 9000, editedAt: new Date('2026-03-14T15:09:26.535Z') });
-    const [user] = await pgDb.select({ disabled: pgSchema.users.disabled, name: pgSchema.users.name }).from(pgSchema.users);
+    const [user] = await pgDb.select({ disabled: pgSchema.users.disabled, name: pgSchema.users.name }).from(pgSchema.users).where(eq(pgSchema.users.email, 'desk@example.com'));
     expect(user).toEqual({ disabled: true, name: unicode });
-    const [log] = await pgDb.select({ after: pgSchema.moderationLog.after }).from(pgSchema.moderationLog);
+    const [log] = await pgDb.select({ after: pgSchema.moderationLog.after }).from(pgSchema.moderationLog).where(eq(pgSchema.moderationLog.targetId, 9000));
     expect(JSON.stringify(log!.after)).toBe('{"status":"approved","z":1,"a":[1,"two"]}');
-    const [post] = await pgDb.select({ wpId: pgSchema.wordpressPosts.wpId }).from(pgSchema.wordpressPosts);
+    const [post] = await pgDb.select({ wpId: pgSchema.wordpressPosts.wpId }).from(pgSchema.wordpressPosts).where(eq(pgSchema.wordpressPosts.slug, 'café'));
     expect(post!.wpId).toBe(4_000_000_123);
   });
 
