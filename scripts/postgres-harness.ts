@@ -84,7 +84,10 @@ export async function startPostgres({ database = 'broadsheet' } = {}): Promise<R
   let port = 0;
   // A process that ends without calling stop() (a test file that crashed) takes its server with it.
   const stopAtExit = () => {
-    if (!started) return;
+    if (!started) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return;
+    }
     const pgCtl = [path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'];
     try {
       if (asRoot()) execFileSync('runuser', ['-u', 'postgres', '--', ...pgCtl], { stdio: 'ignore' });

@@ -102,7 +102,12 @@ describe.skipIf(missing)(`npm run db:copy: SQLite to PostgreSQL${missing ? ` (sk
   let server: RunningPostgres;
   let pool: pg.Pool;
   beforeAll(async () => {
-    [server] = await Promise.all([startPostgres(), makeSqliteSite()]);
+    const starting = startPostgres();
+    try {
+      await makeSqliteSite();
+    } finally {
+      server = await starting;
+    }
     pool = new pg.Pool({ connectionString: server.url });
     const report = await copySqliteToPostgres({ from: sqliteFile, pool, batchSize: 7 });
     expect(report.matches).toBe(true);
