@@ -67,9 +67,9 @@ export type SearchPage = { results: SearchResult[]; total: number; page: number;
  * One page of published stories matching an FTS5 query made by `toFtsQuery` (never raw text), best
  * first.
  */
-export function searchArticles(ftsQuery: string, page: number): SearchPage {
+export async function searchArticles(ftsQuery: string, page: number): Promise<SearchPage> {
   const where = and(sql`articles_fts match ${ftsQuery}`, eq(articles.status, 'published'));
-  const rows = db
+  const rows = await db
     .select(resultColumns)
     .from(articlesFts)
     .innerJoin(articles, eq(articles.id, articlesFts.rowid))
@@ -77,15 +77,13 @@ export function searchArticles(ftsQuery: string, page: number): SearchPage {
     .where(where)
     .orderBy(asc(rank), desc(articles.publishedAt), desc(articles.id))
     .limit(SEARCH_PAGE_SIZE)
-    .offset((page - 1) * SEARCH_PAGE_SIZE)
-    .all();
-  const [{ total } = { total: 0 }] = db
+    .offset((page - 1) * SEARCH_PAGE_SIZE);
+  const [{ total } = { total: 0 }] = await db
     .select({ total: count() })
     .from(articlesFts)
     .innerJoin(articles, eq(articles.id, articlesFts.rowid))
-    .where(where)
-    .all();
-  const results = withBylines(rows).map(({ standfirstSnippet, bodySnippet, ...row }) => {
+    .where(where);
+  const results = (await withBylines(rows)).map(({ standfirstSnippet, bodySnippet, ...row }) => {
     // The passage that shows why the story matched; for a match in the headline or byline alone,
     // the standfirst says best what the story is.
     const fromBody = hasMark(bodySnippet) || (!hasMark(standfirstSnippet) && !row.standfirst);
