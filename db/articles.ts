@@ -8,7 +8,8 @@ import { tags } from './tags';
 
 export const PAGE_SIZE = 20;
 
-const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`;
+// mapWith(Number): count(*) is a bigint, which node-postgres hands over as a string.
+const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`.mapWith(Number);
 
 /** What a story card needs: never the body, never anything about commenters but their number. */
 export const cardColumns = {

@@ -84,7 +84,7 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
       earlierApproved: sql<number>`(${db
         .select({ n: count() })
         .from(earlier)
-        .where(and(eq(earlier.authorEmail, comments.authorEmail), eq(earlier.status, 'approved'), lt(earlier.createdAt, comments.createdAt)))})`,
+        .where(and(eq(earlier.authorEmail, comments.authorEmail), eq(earlier.status, 'approved'), lt(earlier.createdAt, comments.createdAt)))})`.mapWith(Number),
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
