@@ -233,6 +233,7 @@ const deskStoryColumns = {
   photoCredit: articles.photoCredit,
 };
 
+/** The form's reads (the story and who changed it last, its topics, its bylines): awaited outside a transaction, run with `.all()` inside one. */
 function deskStoryQueries(tx: Tx | typeof db, id: number) {
   return {
     row: tx
@@ -255,9 +256,8 @@ function deskStoryQueries(tx: Tx | typeof db, id: number) {
   };
 }
 
-type DeskStoryRows<Q extends ReturnType<typeof deskStoryQueries> = ReturnType<typeof deskStoryQueries>> = {
-  [K in keyof Q]: Awaited<Q[K]>;
-};
+type DeskStoryQueries = ReturnType<typeof deskStoryQueries>;
+type DeskStoryRows = { [K in keyof DeskStoryQueries]: Awaited<DeskStoryQueries[K]> };
 
 function deskStory(row: DeskStoryRows['row'][number], topics: DeskStoryRows['topics'], bylines: DeskStoryRows['authorIds']): DeskStory {
   return { ...row, authorIds: bylines.map((byline) => byline.id), topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
