@@ -110,7 +110,8 @@ export async function saveSection(id: number | null, input: SectionInput, versio
       const text = { name: input.name, slug: input.slug, description: input.description };
       if (id === null) {
         if (taken) return { kind: 'slug-taken', by: taken.name };
-        const [row] = tx.insert(sections).values({ ...text, position: Number.MAX_SAFE_INTEGER }).returning({ id: sections.id }).all();
+        // Last for a moment, until placeSection numbers them all: the largest 32-bit integer, which PostgreSQL's integer column holds too.
+        const [row] = tx.insert(sections).values({ ...text, position: 2_147_483_647 }).returning({ id: sections.id }).all();
         const position = placeSection(tx, row!.id, input.position);
         log(tx, actor, 'section.create', row!.id, null, { ...text, position });
         return { kind: 'saved', id: row!.id, before: null, after: text, storyIds: [] };
