@@ -57,11 +57,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const { email, password } = parsed.data;
         const ip = clientAddress(request.headers.get('x-forwarded-for'));
         const now = new Date();
-        if (isThrottled(countRecentFailures(email, ip, new Date(now.getTime() - SIGN_IN_WINDOW_MS)))) throw new ThrottledSignIn();
-        const user = findUserForSignIn(email);
+        if (isThrottled(await countRecentFailures(email, ip, new Date(now.getTime() - SIGN_IN_WINDOW_MS)))) throw new ThrottledSignIn();
+        const user = await findUserForSignIn(email);
         const ok = await verifyPassword(user?.passwordHash ?? null, password);
         if (!user || !ok || user.disabled) {
-          recordFailure(email, ip, now);
+          await recordFailure(email, ip, now);
           return null;
         }
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
@@ -93,7 +93,7 @@ export async function currentStaff(): Promise<Staff | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const user = findUserById(id);
+  const user = await findUserById(id);
   if (!user || user.disabled) return null;
   const signedInAt = typeof session?.signedInAt === 'number' ? session.signedInAt : 0;
   if (user.sessionsValidAfter && signedInAt < user.sessionsValidAfter.getTime()) return null;

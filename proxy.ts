@@ -45,17 +45,17 @@ function refusal(pathname: string, role: UserRole | undefined) {
 }
 
 /** The 403 for a story's pages (its form, revisions, preview) that this account may not open: an author on another's story, or one an editor has taken on. */
-function storyRefusal(pathname: string, userId: number, role: UserRole) {
+async function storyRefusal(pathname: string, userId: number, role: UserRole) {
   const id = /^\/desk\/stories\/(\d{1,12})(\/|$)/.exec(pathname)?.[1];
   if (!id || canEditEveryStory(role)) return null;
-  const story = getDeskStory(Number(id));
-  if (!story || maySaveStory(role, authorOfUser(userId)?.id ?? null, story)) return null;
+  const story = await getDeskStory(Number(id));
+  if (!story || maySaveStory(role, (await authorOfUser(userId))?.id ?? null, story)) return null;
   return forbiddenPage('Not your story', 'This story is another writer’s, or an editor has it now.', homeFor(role));
 }
 
 // Auth.js's middleware form, as its docs show it (`export default auth((req) => …)`); its overloads
 // type it as a route handler, so it is named here as the middleware it is.
-const desk = auth((request) => {
+const desk = auth(async (request) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
   const { pathname } = request.nextUrl;
   if (!request.auth?.user) {
@@ -68,9 +68,9 @@ const desk = auth((request) => {
   const answer = /^(\/(?:moderation|desk)\/[a-z-]+)\/answer(\/|$)/.exec(pathname);
   if (answer) return NextResponse.redirect(new URL(answer[1]!, request.url));
   // The role as it is now, not as it was at sign-in: an account promoted since counts at once.
-  const account = findUserById(Number(request.auth.user.id));
+  const account = await findUserById(Number(request.auth.user.id));
   const role = account && !account.disabled ? account.role : undefined;
-  const refused = refusal(pathname, role) ?? (account && role ? storyRefusal(pathname, account.id, role) : null);
+  const refused = refusal(pathname, role) ?? (account && role ? (await storyRefusal(pathname, account.id, role)) : null);
   if (refused) {
     // The pages call forbidden() themselves too; answering here gives the 403 status.
     return new NextResponse(refused, {

@@ -24,14 +24,14 @@ provideCacheTagStore(server);
 /** Another process on the same database: `npm run privacy:erase`, or another app server. */
 const other = openDatabase(file);
 
-afterAll(() => {
+afterAll(async () => {
   server.$client.close();
   other.$client.close();
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
 let now = Date.now();
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   now += 60_000;
   vi.setSystemTime(now);
@@ -87,7 +87,7 @@ describe("'use cache' results", () => {
     await useCache.refreshTags();
     expect(await textOf(await useCache.get('comments of 1', []))).toBe('Ada: first');
 
-    expireTags(['comments:1'], Date.now(), other);
+    await expireTags(['comments:1'], Date.now(), other);
     await useCache.refreshTags();
     expect(await useCache.get('comments of 1', [])).toBeUndefined();
     expect(await textOf(await useCache.get('comments of 2', []))).toBe('Grace: second');
@@ -98,7 +98,7 @@ describe("'use cache' results", () => {
     later(1_000);
     await useCache.updateTags(['settings']);
     expect(await useCache.get('settings', [])).toBeUndefined();
-    expect(readTagExpirationsSince(now - 1, other)).toEqual([{ tag: 'settings', staleAt: now, expiredAt: now }]);
+    expect(await readTagExpirationsSince(now - 1, other)).toEqual([{ tag: 'settings', staleAt: now, expiredAt: now }]);
   });
 
   it('are served once more while remade when a tag is revalidated with a profile, until it expires', async () => {
@@ -108,7 +108,7 @@ describe("'use cache' results", () => {
     const stale = await useCache.get('section', []);
     expect(stale?.revalidate).toBeLessThan(0);
     expect(await textOf(stale)).toBe('News front');
-    expect(readTagExpirationsSince(now - 1, other)).toEqual([{ tag: 'section:news', staleAt: now, expiredAt: now + 3_600_000 }]);
+    expect(await readTagExpirationsSince(now - 1, other)).toEqual([{ tag: 'section:news', staleAt: now, expiredAt: now + 3_600_000 }]);
     later(3_600_000);
     expect(await useCache.get('section', [])).toBeUndefined();
   });
@@ -124,7 +124,7 @@ describe("'use cache' results", () => {
   it("check the route's implicit tags too (revalidatePath)", async () => {
     await useCache.set('story body', Promise.resolve(result('Body', ['article:3'])));
     later(1_000);
-    expireTags(['_N_T_/news/some-story'], Date.now(), other);
+    await expireTags(['_N_T_/news/some-story'], Date.now(), other);
     await useCache.refreshTags();
     expect(await useCache.getExpiration(['_N_T_/news/some-story'])).toBe(Infinity);
     expect(await useCache.get('story body', ['_N_T_/layout', '_N_T_/news/some-story'])).toBeUndefined();
@@ -158,7 +158,7 @@ describe('pages', () => {
     later(1_000);
     expect((await readPage('/news/first'))?.value).toMatchObject({ html: '<h1>First</h1><p>Ada</p>' });
 
-    expireTags(['comments:1'], Date.now(), other);
+    await expireTags(['comments:1'], Date.now(), other);
     expect(await readPage('/news/first')).toBeNull();
     expect((await readPage('/news/second'))?.value).toMatchObject({ html: '<h1>Second</h1>' });
   });
@@ -167,7 +167,7 @@ describe('pages', () => {
     const handler = new PageCacheHandler();
     expect(await handler.get('/news/busy', { kind: 'APP_PAGE' })).toBeNull();
     later(20);
-    expireTags(['comments:9'], Date.now(), other); // after the render read the comments, before it was stored
+    await expireTags(['comments:9'], Date.now(), other); // after the render read the comments, before it was stored
     later(20);
     await handler.set('/news/busy', page('<p>old name</p>', 'comments:9'), pageContext);
     expect(await readPage('/news/busy')).toBeNull();
@@ -178,7 +178,7 @@ describe('pages', () => {
     later(1_000);
     await new PageCacheHandler().revalidateTag('latest');
     expect(await readPage('/')).toBeNull();
-    expect(readTagExpirationsSince(now - 1, other).map((row) => row.tag)).toEqual(['latest']);
+    expect((await readTagExpirationsSince(now - 1, other)).map((row) => row.tag)).toEqual(['latest']);
   });
 
   it('are handed over old enough for Next to serve them while it renders afresh, when a tag goes stale', async () => {

@@ -8,7 +8,8 @@ import { tags } from './tags';
 
 export const PAGE_SIZE = 20;
 
-const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`;
+// mapWith(Number): count(*) is a bigint, which node-postgres hands over as a string.
+const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`.mapWith(Number);
 
 /** What a story card needs: never the body, never anything about commenters but their number. */
 export const cardColumns = {
@@ -44,16 +45,16 @@ export function bylinesQuery(articleIds: number[]) {
 }
 
 /** Each story with its bylines (one query for all of them). */
-export function withBylines<T extends { id: number }>(items: T[]): (T & { bylines: Byline[] })[] {
+export async function withBylines<T extends { id: number }>(items: T[]): Promise<(T & { bylines: Byline[] })[]> {
   if (items.length === 0) return [];
   const byStory = new Map<number, Byline[]>();
-  for (const { articleId, slug, name } of bylinesQuery(items.map((item) => item.id)).all()) {
+  for (const { articleId, slug, name } of await bylinesQuery(items.map((item) => item.id))) {
     byStory.set(articleId, [...(byStory.get(articleId) ?? []), { slug, name }]);
   }
   return items.map((item) => ({ ...item, bylines: byStory.get(item.id) ?? [] }));
 }
 
-export type ArticleCard = Awaited<ReturnType<ReturnType<typeof selectCards>['all']>>[number] & { bylines: Byline[] };
+export type ArticleCard = Awaited<ReturnType<typeof selectCards>>[number] & { bylines: Byline[] };
 export type Paged<T> = { items: T[]; total: number; page: number; pageCount: number };
 
 /** Tags every listed story, so editing one (or approving a comment on it) refreshes the lists that show it. */
@@ -88,10 +89,10 @@ export function cardPageQueries(where: SQL | undefined, page: number, excludeId?
   };
 }
 
-function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
+async function cardsWhere(where: SQL | undefined, page: number, excludeId?: number) {
   const queries = cardPageQueries(where, page, excludeId);
-  const items = withBylines(queries.items.all());
-  const [{ total } = { total: 0 }] = queries.total.all();
+  const items = await withBylines(await queries.items);
+  const [{ total } = { total: 0 }] = await queries.total;
   return paged(items, total, page);
 }
 
@@ -104,7 +105,7 @@ export async function getLeadArticle() {
   'use cache';
   cacheTag(tags.latest);
   cacheLife('content');
-  const [lead] = withBylines(leadArticleQuery().all());
+  const [lead] = await withBylines(await leadArticleQuery());
   if (lead) tagCards([lead]);
   return lead ?? null;
 }
@@ -121,11 +122,10 @@ export async function getSectionBySlug(slug: string) {
   'use cache';
   cacheTag(tags.section(slug), tags.sections);
   cacheLife('content');
-  const [section] = db
+  const [section] = await db
     .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
     .from(sections)
-    .where(eq(sections.slug, slug))
-    .all();
+    .where(eq(sections.slug, slug));
   return section ?? null;
 }
 
@@ -140,11 +140,10 @@ export async function getAuthorBySlug(slug: string) {
   'use cache';
   cacheTag(tags.author(slug));
   cacheLife('content');
-  const [author] = db
+  const [author] = await db
     .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc })
     .from(authors)
-    .where(eq(authors.slug, slug))
-    .all();
+    .where(eq(authors.slug, slug));
   return author ?? null;
 }
 
@@ -153,12 +152,11 @@ export async function findMovedAuthor(slug: string) {
   'use cache';
   cacheTag(tags.author(slug));
   cacheLife('content');
-  const [row] = db
+  const [row] = await db
     .select({ slug: authors.slug })
     .from(authorRedirects)
     .innerJoin(authors, eq(authors.id, authorRedirects.authorId))
-    .where(eq(authorRedirects.slug, slug))
-    .all();
+    .where(eq(authorRedirects.slug, slug));
   if (!row) return null;
   cacheTag(tags.author(row.slug));
   return row.slug;
@@ -175,11 +173,10 @@ export async function getTagBySlug(slug: string) {
   'use cache';
   cacheTag(tags.tag(slug));
   cacheLife('content');
-  const [tag] = db
+  const [tag] = await db
     .select({ id: tagTable.id, slug: tagTable.slug, name: tagTable.name })
     .from(tagTable)
-    .where(eq(tagTable.slug, slug))
-    .all();
+    .where(eq(tagTable.slug, slug));
   return tag ?? null;
 }
 
@@ -195,16 +192,16 @@ export async function getArticleBySlug(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
   cacheLife('content');
-  const [article] = articleBySlugQuery(slug).all();
+  const [article] = await articleBySlugQuery(slug);
   if (!article) return null;
   cacheTag(tags.article(article.id), tags.comments(article.id));
   return withTopicsAndCorrections(article);
 }
 
 /** A story row with what its page shows beside its text: its topics and its corrections. */
-function withTopicsAndCorrections<T extends { id: number }>(article: T) {
-  const [withNames] = withBylines([article]);
-  return { ...withNames!, tags: articleTagsQuery(article.id).all(), corrections: articleCorrectionsQuery(article.id).all() };
+async function withTopicsAndCorrections<T extends { id: number }>(article: T) {
+  const [withNames] = await withBylines([article]);
+  return { ...withNames!, tags: await articleTagsQuery(article.id), corrections: await articleCorrectionsQuery(article.id) };
 }
 
 /** A story's correction notes, oldest first, as readers see them under "Correction". */
@@ -224,13 +221,12 @@ export async function findMovedArticle(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
   cacheLife('content');
-  const [row] = db
+  const [row] = await db
     .select({ id: articles.id, slug: articles.slug, sectionSlug: sections.slug })
     .from(storyRedirects)
     .innerJoin(articles, eq(articles.id, storyRedirects.articleId))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(storyRedirects.slug, slug), published))
-    .all();
+    .where(and(eq(storyRedirects.slug, slug), published));
   if (!row) return null;
   cacheTag(tags.article(row.id));
   return `/${row.sectionSlug}/${row.slug}`;
@@ -259,8 +255,8 @@ function fullArticleQuery(where: SQL | undefined) {
  * A story in any status as readers would get it once published, for the desk's preview: never
  * cached (the desk renders per request), so it shows the text as saved this moment.
  */
-export function getPreviewArticle(id: number): FullArticle | null {
-  const [article] = fullArticleQuery(eq(articles.id, id)).all();
+export async function getPreviewArticle(id: number): Promise<FullArticle | null> {
+  const [article] = await fullArticleQuery(eq(articles.id, id));
   return article ? withTopicsAndCorrections(article) : null;
 }
 
@@ -306,18 +302,18 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
   'use cache';
   cacheTag(tags.article(articleId));
   cacheLife('content');
-  const [section] = db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).all();
+  const [section] = await db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId));
   if (section) cacheTag(tags.section(section.slug));
-  for (const { slug } of articleTagsQuery(articleId).all()) cacheTag(tags.tag(slug));
+  for (const { slug } of await articleTagsQuery(articleId)) cacheTag(tags.tag(slug));
   const candidateQueries = relatedCandidateQueries(articleId, sectionId);
-  const shared = candidateQueries.sharedTags.all();
-  const sameSection = candidateQueries.sameSection.all();
+  const shared = await candidateQueries.sharedTags;
+  const sameSection = await candidateQueries.sameSection;
   const score = new Map<number, number>();
   for (const row of shared) score.set(row.articleId, row.shared * 2);
   for (const row of sameSection) score.set(row.id, (score.get(row.id) ?? 0) + 1);
   const candidates = [...score.keys()];
   if (candidates.length === 0) return [];
-  const cards = withBylines(selectCards(and(published, inArray(articles.id, candidates))).all());
+  const cards = await withBylines(await selectCards(and(published, inArray(articles.id, candidates))));
   const related = cards
     .sort(
       (a, b) =>
@@ -346,6 +342,6 @@ const articleForComment = preparedOnce(db, (database) =>
     .prepare(),
 );
 
-export function findArticleForComment(id: number) {
+export async function findArticleForComment(id: number) {
   return articleForComment().get({ id }) ?? null;
 }

@@ -9,18 +9,17 @@ import { logRows } from './log-rows';
 import { articleAuthors, authorRedirects, authors, moderationLog } from './schema';
 
 /** Every byline, with how many stories carry it. */
-export function listBylines() {
+export async function listBylines() {
   return db
     .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc, stories: count(articleAuthors.articleId) })
     .from(authors)
     .leftJoin(articleAuthors, eq(articleAuthors.authorId, authors.id))
     .groupBy(authors.id)
-    .orderBy(asc(authors.name))
-    .all();
+    .orderBy(asc(authors.name));
 }
 
-export function getByline(id: number) {
-  const [row] = db.select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc }).from(authors).where(eq(authors.id, id)).all();
+export async function getByline(id: number) {
+  const [row] = await db.select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc }).from(authors).where(eq(authors.id, id));
   return row ?? null;
 }
 
@@ -36,7 +35,7 @@ export type BylineSave =
  * transaction; returns its addresses before and after and the stories that carry it. A changed
  * address keeps the old one answering with a redirect; an address another byline has, or had, is refused.
  */
-export function saveByline(id: number | null, values: BylineValues, actor: { id: number; name: string }): BylineSave {
+export async function saveByline(id: number | null, values: BylineValues, actor: { id: number; name: string }): Promise<BylineSave> {
   return db.transaction(
     (tx) => {
       const [before] = id === null ? [null] : tx.select({ slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc }).from(authors).where(eq(authors.id, id)).all();

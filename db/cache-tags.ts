@@ -20,34 +20,42 @@ const columns = { tag: cacheTagExpirations.tag, staleAt: cacheTagExpirations.sta
  * Records invalidations, one transaction for all. A tag keeps its latest one: an invalidation older
  * than the one stored (from a server whose clock is behind) changes nothing.
  */
-export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Pick<Db, 'insert'> = db) {
-  if (invalidations.length === 0) return;
-  database
+function upsertInvalidations(invalidations: readonly TagInvalidation[], database: Pick<Db, 'insert'>) {
+  return database
     .insert(cacheTagExpirations)
     .values([...invalidations])
     .onConflictDoUpdate({
       target: cacheTagExpirations.tag,
       set: { staleAt: sql`excluded.stale_at`, expiredAt: sql`excluded.expired_at` },
       setWhere: sql`excluded.stale_at >= ${cacheTagExpirations.staleAt}`,
-    })
-    .run();
+    });
 }
+
+/** Synchronous (better-sqlite3): for the cache handlers' store below, and inside a transaction's body. */
+export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Pick<Db, 'insert'> = db) {
+  if (invalidations.length === 0) return;
+  upsertInvalidations(invalidations, database).run();
+}
+
+const expirations = (tags: readonly string[], at: number) => [...new Set(tags)].map((tag) => ({ tag, staleAt: at, expiredAt: at }));
 
 /**
  * Entries cached with any of these tags are not served again, in any process, as `updateTag` does
  * in the app. `at` is when the change was made (now); the servers compare it with their entries' times.
- * `database` may be a transaction, so that the change and its invalidation commit together.
  */
-export function expireTags(tags: readonly string[], at = Date.now(), database: Pick<Db, 'insert'> = db) {
-  writeTagInvalidations(
-    [...new Set(tags)].map((tag) => ({ tag, staleAt: at, expiredAt: at })),
-    database,
-  );
+export async function expireTags(tags: readonly string[], at = Date.now(), database: Pick<Db, 'insert'> = db) {
+  if (tags.length === 0) return;
+  await upsertInvalidations(expirations(tags, at), database);
+}
+
+/** The same inside a (synchronous, better-sqlite3) transaction, so that the change and its invalidation commit together. */
+export function expireTagsSync(tags: readonly string[], at: number, tx: Pick<Db, 'insert'>) {
+  writeTagInvalidations(expirations(tags, at), tx);
 }
 
 /** Invalidations recorded after `ms` (by their `staleAt`), for a server catching up with the others. */
-export function readTagExpirationsSince(ms: number, database: Db = db): TagInvalidation[] {
-  return database.select(columns).from(cacheTagExpirations).where(gt(cacheTagExpirations.staleAt, ms)).all();
+export async function readTagExpirationsSince(ms: number, database: Db = db): Promise<TagInvalidation[]> {
+  return database.select(columns).from(cacheTagExpirations).where(gt(cacheTagExpirations.staleAt, ms));
 }
 
 /** What the cache handlers use (cache-handlers/tag-state.mjs); they run outside Next's bundle and find it under this key. */

@@ -36,7 +36,7 @@ export async function listApprovedComments(articleId: number): Promise<PublicCom
   'use cache';
   cacheTag(tags.comments(articleId));
   cacheLife('content');
-  return approvedCommentsQuery(articleId).all();
+  return approvedCommentsQuery(articleId);
 }
 
 export function approvedCommentsQuery(articleId: number) {
@@ -49,33 +49,30 @@ export function approvedCommentsQuery(articleId: number) {
 }
 
 /** The held comments of one browser (ids from its signed cookie) on one story; read per request. */
-export function listOwnPendingComments(articleId: number, ids: number[]): PublicComment[] {
+export async function listOwnPendingComments(articleId: number, ids: number[]): Promise<PublicComment[]> {
   if (ids.length === 0) return [];
   return db
     .select(publicColumns)
     .from(comments)
-    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'pending'), inArray(comments.id, ids)))
-    .all();
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'pending'), inArray(comments.id, ids)));
 }
 
 /** Which of these ids are still pending (the rest were decided and can leave the cookie). */
-export function filterPendingIds(ids: number[]): number[] {
+export async function filterPendingIds(ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .select({ id: comments.id })
     .from(comments)
-    .where(and(eq(comments.status, 'pending'), inArray(comments.id, ids)))
-    .all()
-    .map((row) => row.id);
+    .where(and(eq(comments.status, 'pending'), inArray(comments.id, ids)));
+  return rows.map((row) => row.id);
 }
 
 /** An approved comment of this story, for replying to; null otherwise. */
-export function findApprovedParent(articleId: number, id: number) {
-  const [row] = db
+export async function findApprovedParent(articleId: number, id: number) {
+  const [row] = await db
     .select({ id: comments.id })
     .from(comments)
-    .where(and(eq(comments.id, id), eq(comments.articleId, articleId), eq(comments.status, 'approved')))
-    .all();
+    .where(and(eq(comments.id, id), eq(comments.articleId, articleId), eq(comments.status, 'approved')));
   return row ?? null;
 }
 
@@ -188,18 +185,17 @@ const postingQueries = preparedOnce(db, (database) => {
  * IMMEDIATE transaction so that concurrent posts (from any number of app servers) cannot slip past
  * the checks together. `decide` gets whether this email already has an approved comment.
  */
-export function insertComment(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): InsertResult {
+export async function insertComment(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): Promise<InsertResult> {
   return postingQueries().transaction.immediate(input, decide);
 }
 
 /** Where a comment lives, for its permalink; null when it or its story is not public. */
-export function findCommentLocation(id: number) {
-  const [row] = db
+export async function findCommentLocation(id: number) {
+  const [row] = await db
     .select({ id: comments.id, status: comments.status, articleId: comments.articleId, slug: articles.slug, sectionSlug: sections.slug })
     .from(comments)
     .innerJoin(articles, and(eq(articles.id, comments.articleId), eq(articles.status, 'published')))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(eq(comments.id, id))
-    .all();
+    .where(eq(comments.id, id));
   return row ?? null;
 }

@@ -40,16 +40,15 @@ export type FeedArticle = {
   bylines: Byline[];
 };
 
-function latestWhere(where: SQL | undefined): FeedArticle[] {
-  const items = withBylines(
-    db
+async function latestWhere(where: SQL | undefined): Promise<FeedArticle[]> {
+  const items = await withBylines(
+    await db
       .select(feedColumns)
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .where(and(published, where))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(FEED_SIZE)
-      .all(),
+      .limit(FEED_SIZE),
   );
   tagArticles(items);
   return items;
@@ -75,7 +74,7 @@ export async function getSectionFeed(slug: string) {
   cacheLife('content');
   const section = await getSectionBySlug(slug);
   if (!section) return null;
-  return { section, items: latestWhere(eq(articles.sectionId, section.id)) };
+  return { section, items: await latestWhere(eq(articles.sectionId, section.id)) };
 }
 
 /** An author's feed, or null for an author we do not have. */
@@ -85,7 +84,7 @@ export async function getAuthorFeed(slug: string) {
   cacheLife('content');
   const author = await getAuthorBySlug(slug);
   if (!author) return null;
-  return { author, items: latestWhere(storyLists.author(author.id)) };
+  return { author, items: await latestWhere(storyLists.author(author.id)) };
 }
 
 /**
@@ -96,23 +95,21 @@ export async function getCommentFeed(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
   cacheLife('content');
-  const [article] = withBylines(
-    db
+  const [article] = await withBylines(
+    await db
       .select(feedColumns)
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .where(and(published, eq(articles.slug, slug)))
-      .all(),
+      .where(and(published, eq(articles.slug, slug))),
   );
   if (!article) return null;
   cacheTag(tags.article(article.id), tags.comments(article.id));
-  const items = db
+  const items = await db
     .select({ id: comments.id, authorName: comments.authorName, authorUrl: comments.authorUrl, body: comments.body, createdAt: comments.createdAt })
     .from(comments)
     .where(and(eq(comments.articleId, article.id), eq(comments.status, 'approved')))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(FEED_SIZE)
-    .all();
+    .limit(FEED_SIZE);
   return { article, items };
 }
 
@@ -128,7 +125,7 @@ export async function listSitemapEntries() {
   'use cache';
   cacheTag(tags.latest, tags.sections, tags.storyText);
   cacheLife('content');
-  const stories = db
+  const stories = await db
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -139,32 +136,28 @@ export async function listSitemapEntries() {
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(published)
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .all();
+    .orderBy(desc(articles.publishedAt), desc(articles.id));
   tagArticles(stories);
-  const sectionRows = db
+  const sectionRows = await db
     .select({ slug: sections.slug, lastModified: lastChange })
     .from(sections)
     .leftJoin(articles, and(eq(articles.sectionId, sections.id), published))
     .groupBy(sections.id)
-    .orderBy(sections.position, sections.id)
-    .all();
-  const authorRows = db
+    .orderBy(sections.position, sections.id);
+  const authorRows = await db
     .select({ slug: authors.slug, lastModified: lastChange })
     .from(authors)
     .innerJoin(articleAuthors, eq(articleAuthors.authorId, authors.id))
     .innerJoin(articles, and(eq(articles.id, articleAuthors.articleId), published))
     .groupBy(authors.id)
-    .orderBy(authors.slug)
-    .all();
-  const tagRows = db
+    .orderBy(authors.slug);
+  const tagRows = await db
     .select({ slug: tagTable.slug, lastModified: lastChange })
     .from(tagTable)
     .innerJoin(articleTags, eq(articleTags.tagId, tagTable.id))
     .innerJoin(articles, and(eq(articles.id, articleTags.articleId), published))
     .groupBy(tagTable.id)
-    .orderBy(tagTable.slug)
-    .all();
+    .orderBy(tagTable.slug);
   for (const row of authorRows) cacheTag(tags.author(row.slug));
   for (const row of tagRows) cacheTag(tags.tag(row.slug));
   const newest = stories.reduce<number>((latest, story) => Math.max(latest, (story.updatedAt ?? story.publishedAt)?.getTime() ?? 0), 0);
@@ -186,15 +179,14 @@ export async function listNewsSitemapArticles() {
   cacheTag(tags.latest, tags.storyText);
   cacheLife('content');
   const since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS);
-  const items = withBylines(
-    db
+  const items = await withBylines(
+    await db
       .select(feedColumns)
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .where(and(published, gte(articles.publishedAt, since)))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(1000)
-      .all(),
+      .limit(1000),
   );
   tagArticles(items);
   return items;

@@ -18,10 +18,11 @@ export function commentsChanged(articleIds: Iterable<number>) {
   for (const id of ids) updateTag(tags.comments(id));
   if (ids.length === 0 || !edgeRefreshUrl()) return;
   after(async () => {
-    const paths = ids.flatMap((id) => {
-      const story = findArticleForComment(id);
-      return story ? [`/${story.sectionSlug}/${story.slug}`] : [];
-    });
+    const paths: string[] = [];
+    for (const id of ids) {
+      const story = await findArticleForComment(id);
+      if (story) paths.push(`/${story.sectionSlug}/${story.slug}`);
+    }
     await refreshAtEdge(paths);
   });
 }
@@ -34,7 +35,7 @@ export function commentsChanged(articleIds: Iterable<number>) {
  * featured or not) the lists it may join or leave. An edit to one story leaves the pages of stories
  * that do not show it cached.
  */
-export function storyChanged(before: StoryChange | null, after: StoryChange) {
+export async function storyChanged(before: StoryChange | null, after: StoryChange) {
   if (before?.status !== 'published' && after.status !== 'published') return;
   const places = [before, after].filter((place): place is StoryChange => place !== null);
   const topicsChanged = before !== null && before.topicSlugs.join(',') !== after.topicSlugs.join(',');
@@ -47,7 +48,7 @@ export function storyChanged(before: StoryChange | null, after: StoryChange) {
     before.featured !== after.featured;
   // The topics it had are refreshed too: it leaves their pages.
   const leftTopics = moved ? (before?.topicSlugs ?? []).map((slug) => tags.tag(slug)) : [];
-  for (const tag of new Set([...storyPageTags(db, places, moved), ...leftTopics])) updateTag(tag);
+  for (const tag of new Set([...(await storyPageTags(db, places, moved)), ...leftTopics])) updateTag(tag);
 }
 
 /** A story as the desk saved it: where it shows, and its topics. */

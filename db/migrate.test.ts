@@ -20,7 +20,7 @@ const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
 
 describe('migrating a database made before several bylines (0009_bylines)', () => {
-  it('keeps every story with its one byline, every comment, and search by the byline', () => {
+  it('keeps every story with its one byline, every comment, and search by the byline', async () => {
     const database = openDatabase(':memory:');
     const before = migrationsUpTo('0008_story_topic_order');
     folders.push(before);

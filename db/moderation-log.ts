@@ -7,20 +7,19 @@ import { moderationLog } from './schema';
 export type { LogActor, LogEntry } from './log-rows';
 
 /** Appends to the audit log. There is no update or delete of log rows anywhere in the app. */
-export function logModeration(entry: LogEntry) {
-  db.insert(moderationLog).values(logRows([entry], new Date())).run();
+export async function logModeration(entry: LogEntry) {
+  await db.insert(moderationLog).values(logRows([entry], new Date()));
 }
 
 export const LOG_PAGE_SIZE = 50;
 
-export function listLog(page: number) {
-  const rows = db
+export async function listLog(page: number) {
+  const rows = await db
     .select()
     .from(moderationLog)
     .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
     .limit(LOG_PAGE_SIZE)
-    .offset((page - 1) * LOG_PAGE_SIZE)
-    .all();
-  const [{ total } = { total: 0 }] = db.select({ total: count() }).from(moderationLog).all();
+    .offset((page - 1) * LOG_PAGE_SIZE);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(moderationLog);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)) };
 }

@@ -22,7 +22,7 @@ const now = new Date('2025-02-12T21:40:00Z');
 const moderator = db.insert(users).values({ email: 'mo@example.com', name: 'Mo Derator', passwordHash: 'x' }).returning({ id: users.id, name: users.name }).all()[0]!;
 let articleId = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
   db.delete(moderationLog).run();
   db.delete(commentReports).run();
   db.delete(comments).run();
@@ -48,20 +48,20 @@ function reportOf(commentId: number) {
 }
 
 /** Makes the next write to the log fail, as a full disk or a broken constraint would. */
-function withFailingLog(run: () => void) {
+async function withFailingLog(run: () => Promise<void>) {
   db.$client.exec(`CREATE TEMP TRIGGER log_fails BEFORE INSERT ON moderation_log BEGIN SELECT RAISE(ABORT, 'log unavailable'); END`);
   try {
-    run();
+    await run();
   } finally {
     db.$client.exec('DROP TRIGGER log_fails');
   }
 }
 
 describe('decideComments', () => {
-  it('changes the statuses, answers the reports of an approval and logs each change, together', () => {
+  it('changes the statuses, answers the reports of an approval and logs each change, together', async () => {
     const [a, b, already] = [addComment('pending'), addComment('pending'), addComment('approved')];
     reportOf(already);
-    const result = decideComments(moderator, 'approve', [a, b, already], now);
+    const result = await decideComments(moderator, 'approve', [a, b, already], now);
     expect(result.count).toBe(2);
     expect(result.changes).toEqual([
       { id: a, articleId, from: 'pending', to: 'approved' },
@@ -75,48 +75,48 @@ describe('decideComments', () => {
     ]);
   });
 
-  it('restores from the Trash and from Spam to the status each had, without reading the log', () => {
+  it('restores from the Trash and from Spam to the status each had, without reading the log', async () => {
     const [approved, pending, caught] = [addComment('approved'), addComment('pending'), addComment('spam')];
-    decideComments(moderator, 'trash', [approved, pending], now);
+    await decideComments(moderator, 'trash', [approved, pending], now);
     db.delete(moderationLog).run();
 
-    const restored = decideComments(moderator, 'restore', [approved, pending], now);
+    const restored = await decideComments(moderator, 'restore', [approved, pending], now);
     expect(restored.changes.map((change) => [change.id, change.to])).toEqual([
       [approved, 'approved'],
       [pending, 'pending'],
     ]);
     // Held as spam by the rules when posted: no status before that, so it goes to Pending.
-    expect(decideComments(moderator, 'notspam', [caught], now).changes).toEqual([{ id: caught, articleId, from: 'spam', to: 'pending' }]);
+    expect((await decideComments(moderator, 'notspam', [caught], now)).changes).toEqual([{ id: caught, articleId, from: 'spam', to: 'pending' }]);
 
-    decideComments(moderator, 'spam', [approved], now);
-    decideComments(moderator, 'trash', [approved], now);
+    await decideComments(moderator, 'spam', [approved], now);
+    await decideComments(moderator, 'trash', [approved], now);
     // Restore puts back what a comment was before the Trash (Spam), and touches only comments in the Trash.
-    expect(decideComments(moderator, 'restore', [approved, pending], now).changes).toEqual([{ id: approved, articleId, from: 'trash', to: 'spam' }]);
+    expect((await decideComments(moderator, 'restore', [approved, pending], now)).changes).toEqual([{ id: approved, articleId, from: 'trash', to: 'spam' }]);
   });
 
-  it('deletes only from Spam and Trash, and dismisses reports, each with its log rows', () => {
+  it('deletes only from Spam and Trash, and dismisses reports, each with its log rows', async () => {
     const [spam, live] = [addComment('spam'), addComment('approved')];
     reportOf(live);
-    expect(decideComments(moderator, 'delete', [spam, live], now)).toEqual({ count: 1, changes: [] });
+    expect(await decideComments(moderator, 'delete', [spam, live], now)).toEqual({ count: 1, changes: [] });
     expect(statusOf(spam)).toBeUndefined();
     expect(statusOf(live)).toBe('approved');
-    expect(decideComments(moderator, 'dismiss', [live], now)).toEqual({ count: 1, changes: [] });
+    expect(await decideComments(moderator, 'dismiss', [live], now)).toEqual({ count: 1, changes: [] });
     expect(logged().map((row) => [row.action, row.targetId])).toEqual([
       ['comment.delete', spam],
       ['report.dismiss', live],
     ]);
   });
 
-  it('leaves nothing behind when the log cannot be written', () => {
+  it('leaves nothing behind when the log cannot be written', async () => {
     const [pending, reported, trashed] = [addComment('pending'), addComment('approved'), addComment('trash')];
     reportOf(reported);
-    withFailingLog(() => {
-      expect(() => decideComments(moderator, 'approve', [pending, reported], now)).toThrow(/log unavailable/);
-      expect(() => decideComments(moderator, 'spam', [pending, reported], now)).toThrow(/log unavailable/);
-      expect(() => decideComments(moderator, 'restore', [trashed], now)).toThrow(/log unavailable/);
-      expect(() => decideComments(moderator, 'delete', [trashed], now)).toThrow(/log unavailable/);
-      expect(() => decideComments(moderator, 'dismiss', [reported], now)).toThrow(/log unavailable/);
-      expect(() => undoDecision(moderator, [{ id: pending, status: 'approved' }], now)).toThrow(/log unavailable/);
+    await withFailingLog(async () => {
+      await expect(decideComments(moderator, 'approve', [pending, reported], now)).rejects.toThrow(/log unavailable/);
+      await expect(decideComments(moderator, 'spam', [pending, reported], now)).rejects.toThrow(/log unavailable/);
+      await expect(decideComments(moderator, 'restore', [trashed], now)).rejects.toThrow(/log unavailable/);
+      await expect(decideComments(moderator, 'delete', [trashed], now)).rejects.toThrow(/log unavailable/);
+      await expect(decideComments(moderator, 'dismiss', [reported], now)).rejects.toThrow(/log unavailable/);
+      await expect(undoDecision(moderator, [{ id: pending, status: 'approved' }], now)).rejects.toThrow(/log unavailable/);
     });
     expect([statusOf(pending), statusOf(reported), statusOf(trashed)]).toEqual(['pending', 'approved', 'trash']);
     expect(openReportsOf(reported)).toEqual([{ dismissedAt: null }]);
@@ -130,17 +130,17 @@ describe('decideComments', () => {
 });
 
 describe('undoDecision', () => {
-  it('puts each comment back to the status it was found in, and logs it', () => {
+  it('puts each comment back to the status it was found in, and logs it', async () => {
     const [a, b] = [addComment('pending'), addComment('approved')];
-    const { changes } = decideComments(moderator, 'trash', [a, b], now);
+    const { changes } = await decideComments(moderator, 'trash', [a, b], now);
     db.delete(moderationLog).run();
-    const undone = undoDecision(moderator, changes.map((change) => ({ id: change.id, status: change.from })), now);
+    const undone = await undoDecision(moderator, changes.map((change) => ({ id: change.id, status: change.from })), now);
     expect(undone.map((change) => [change.id, change.from, change.to])).toEqual([
       [a, 'trash', 'pending'],
       [b, 'trash', 'approved'],
     ]);
     expect([statusOf(a), statusOf(b)]).toEqual(['pending', 'approved']);
     expect(logged().map((row) => row.action)).toEqual(['comment.undo', 'comment.undo']);
-    expect(undoDecision(moderator, [{ id: a, status: 'pending' }], now)).toEqual([]);
+    expect(await undoDecision(moderator, [{ id: a, status: 'pending' }], now)).toEqual([]);
   });
 });

@@ -20,9 +20,9 @@ export function queueCountsQuery() {
 }
 
 /** Counts for the queue tabs, in one pass over the status index. */
-export function countQueues(): Record<StatusQueue | 'reported', number> {
-  const rows = queueCountsQuery().all();
-  const counts = { pending: 0, approved: 0, spam: 0, trash: 0, reported: countReportedComments() };
+export async function countQueues(): Promise<Record<StatusQueue | 'reported', number>> {
+  const rows = await queueCountsQuery();
+  const counts = { pending: 0, approved: 0, spam: 0, trash: 0, reported: await countReportedComments() };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }
@@ -37,10 +37,10 @@ export type QueueFilter = { queue: StatusQueue; articleId?: number; search?: str
  * One page of a queue for moderators: everything about each comment, including the email and IP
  * that no public page may see. Pending is oldest first (first come, first served); the rest newest first.
  */
-export function listQueue(filter: QueueFilter) {
+export async function listQueue(filter: QueueFilter) {
   const queries = queueQueries(filter);
-  const rows = queries.rows.all();
-  const [{ total } = { total: 0 }] = queries.total.all();
+  const rows = await queries.rows;
+  const [{ total } = { total: 0 }] = await queries.total;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
 }
 
@@ -84,7 +84,7 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
       earlierApproved: sql<number>`(${db
         .select({ n: count() })
         .from(earlier)
-        .where(and(eq(earlier.authorEmail, comments.authorEmail), eq(earlier.status, 'approved'), lt(earlier.createdAt, comments.createdAt)))})`,
+        .where(and(eq(earlier.authorEmail, comments.authorEmail), eq(earlier.status, 'approved'), lt(earlier.createdAt, comments.createdAt)))})`.mapWith(Number),
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
@@ -97,17 +97,16 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
   return { rows, total: db.select({ total: count() }).from(comments).where(where) };
 }
 
-export type QueueRow = ReturnType<typeof listQueue>['rows'][number];
+export type QueueRow = Awaited<ReturnType<typeof listQueue>>['rows'][number];
 
 /** Stories that have comments, for the queue's filter (newest first). */
-export function listCommentedArticles() {
+export async function listCommentedArticles() {
   return db
     .select({ id: articles.id, headline: articles.headline })
     .from(articles)
     .where(exists(db.select({ id: comments.id }).from(comments).where(eq(comments.articleId, articles.id))))
     .orderBy(desc(articles.publishedAt))
-    .limit(300)
-    .all();
+    .limit(300);
 }
 
 export type StatusChange = { id: number; articleId: number; from: CommentStatus; to: CommentStatus };
@@ -150,7 +149,7 @@ const currentStatuses = (tx: Tx, ids: number[]) =>
  * the status changes, the reports they answer and their log rows are one IMMEDIATE transaction, so
  * a failure anywhere leaves nothing of it behind.
  */
-export function decideComments(actor: LogActor, op: ModerationOp, ids: number[], now: Date): Decided {
+export async function decideComments(actor: LogActor, op: ModerationOp, ids: number[], now: Date): Promise<Decided> {
   if (ids.length === 0) return { count: 0, changes: [] };
   return db.transaction(
     (tx): Decided => {
@@ -184,7 +183,7 @@ export function decideComments(actor: LogActor, op: ModerationOp, ids: number[],
 }
 
 /** Puts comments back to the statuses a decision found them in (Undo), with its log rows: one transaction. */
-export function undoDecision(actor: LogActor, entries: { id: number; status: CommentStatus }[], now: Date): StatusChange[] {
+export async function undoDecision(actor: LogActor, entries: { id: number; status: CommentStatus }[], now: Date): Promise<StatusChange[]> {
   if (entries.length === 0) return [];
   const wanted = new Map(entries.map((entry) => [entry.id, entry.status]));
   return db.transaction(
@@ -210,18 +209,14 @@ function log(tx: Tx, entries: LogEntry[], now: Date) {
   if (entries.length) tx.insert(moderationLog).values(logRows(entries, now)).run();
 }
 
-export function idsInStatus(status: 'spam' | 'trash') {
-  return db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(eq(comments.status, status))
-    .all()
-    .map((row) => row.id);
+export async function idsInStatus(status: 'spam' | 'trash') {
+  const rows = await db.select({ id: comments.id }).from(comments).where(eq(comments.status, status));
+  return rows.map((row) => row.id);
 }
 
 /** A comment as the desk's edit and reply pages need it. */
-export function findCommentForDesk(id: number) {
-  const [row] = db
+export async function findCommentForDesk(id: number) {
+  const [row] = await db
     .select({
       id: comments.id,
       articleId: comments.articleId,
@@ -235,19 +230,18 @@ export function findCommentForDesk(id: number) {
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(eq(comments.id, id))
-    .all();
+    .where(eq(comments.id, id));
   return row ?? null;
 }
 
-export function updateCommentBody(id: number, body: string, now: Date) {
-  const [row] = db.update(comments).set({ body, editedAt: now }).where(eq(comments.id, id)).returning({ articleId: comments.articleId }).all();
+export async function updateCommentBody(id: number, body: string, now: Date) {
+  const [row] = await db.update(comments).set({ body, editedAt: now }).where(eq(comments.id, id)).returning({ articleId: comments.articleId });
   return row ?? null;
 }
 
 /** A reply written on the desk: approved at once and marked as staff. */
-export function insertStaffReply(input: { articleId: number; parentId: number; staff: { id: number; name: string; email: string }; body: string; now: Date }) {
-  const [row] = db
+export async function insertStaffReply(input: { articleId: number; parentId: number; staff: { id: number; name: string; email: string }; body: string; now: Date }) {
+  const [row] = await db
     .insert(comments)
     .values({
       articleId: input.articleId,
@@ -259,7 +253,6 @@ export function insertStaffReply(input: { articleId: number; parentId: number; s
       userId: input.staff.id,
       createdAt: input.now,
     })
-    .returning({ id: comments.id })
-    .all();
+    .returning({ id: comments.id });
   return row!.id;
 }

@@ -43,7 +43,7 @@ function addComment(values: { articleId?: number; name: string; email: string; b
 let ada: ReturnType<typeof addComment>[];
 let other: ReturnType<typeof addComment>;
 
-beforeEach(() => {
+beforeEach(async () => {
   db.delete(moderationLog).run();
   db.delete(loginFailures).run();
   db.delete(comments).run();
@@ -71,8 +71,8 @@ beforeEach(() => {
 const commentRow = (id: number) => db.select().from(comments).where(eq(comments.id, id)).get();
 
 describe('exportCommenterData', () => {
-  it('returns every column of every comment with that email, whatever its case, and nobody else’s', () => {
-    const data = exportCommenterData(db, '  Ada@Example.COM ', now);
+  it('returns every column of every comment with that email, whatever its case, and nobody else’s', async () => {
+    const data = await exportCommenterData(db, '  Ada@Example.COM ', now);
     expect(data.email).toBe('ada@example.com');
     expect(data.exportedAt).toBe(now.toISOString());
     expect(data.comments.map((c) => c.id).sort()).toEqual(ada.map((c) => c.id).sort());
@@ -90,27 +90,27 @@ describe('exportCommenterData', () => {
     expect(JSON.stringify(data)).not.toContain('grace');
   });
 
-  it('includes failed sign-ins with the email and the log entries about their comments', () => {
-    const data = exportCommenterData(db, 'ada@example.com', now);
+  it('includes failed sign-ins with the email and the log entries about their comments', async () => {
+    const data = await exportCommenterData(db, 'ada@example.com', now);
     expect(data.loginFailures).toEqual([expect.objectContaining({ email: 'ada@example.com', ip: '192.0.2.44' })]);
     expect(data.moderationLog).toEqual([expect.objectContaining({ action: 'comment.approve', targetId: ada[0]!.id })]);
   });
 
-  it('is empty for an email nobody used, and serialises to JSON', () => {
-    const data = exportCommenterData(db, 'nobody@example.com', now);
+  it('is empty for an email nobody used, and serialises to JSON', async () => {
+    const data = await exportCommenterData(db, 'nobody@example.com', now);
     expect(data).toMatchObject({ comments: [], moderationLog: [], loginFailures: [] });
-    expect(JSON.parse(JSON.stringify(exportCommenterData(db, 'ada@example.com', now))).comments[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(JSON.parse(JSON.stringify(await exportCommenterData(db, 'ada@example.com', now))).comments[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('refuses an empty address rather than match every erased comment', () => {
-    expect(() => exportCommenterData(db, '  ')).toThrow();
+  it('refuses an empty address rather than match every erased comment', async () => {
+    await expect(exportCommenterData(db, '  ')).rejects.toThrow();
   });
 });
 
 describe('eraseCommenterData', () => {
-  it('anonymises their comments, keeps the text and the thread, and deletes their failed sign-ins', () => {
+  it('anonymises their comments, keeps the text and the thread, and deletes their failed sign-ins', async () => {
     const before = ada.map((c) => commentRow(c.id)!);
-    const result = eraseCommenterData(db, 'Ada@example.com');
+    const result = await eraseCommenterData(db, 'Ada@example.com');
     expect(result).toEqual({
       comments: 3,
       articleIds: [first.id, second.id],
@@ -128,13 +128,13 @@ describe('eraseCommenterData', () => {
         userAgent: '',
       });
     }
-    expect(exportCommenterData(db, 'ada@example.com')).toMatchObject({ comments: [], loginFailures: [] });
+    expect(await exportCommenterData(db, 'ada@example.com')).toMatchObject({ comments: [], loginFailures: [] });
   });
 
-  it('leaves everyone else, and the log, as they were, adding to the log how much was erased but not whose', () => {
+  it('leaves everyone else, and the log, as they were, adding to the log how much was erased but not whose', async () => {
     const log = db.select().from(moderationLog).all();
     const admin = db.insert(users).values({ email: `admin.${++minute}@example.com`, name: 'Site admin', passwordHash: 'x' }).returning().all()[0]!;
-    eraseCommenterData(db, 'ada@example.com', admin, now);
+    await eraseCommenterData(db, 'ada@example.com', admin, now);
     expect(commentRow(other.id)).toEqual(other);
     expect(commentRow(other.id)?.parentId).toBe(ada[0]!.id);
     expect(db.select().from(loginFailures).all()).toEqual([expect.objectContaining({ email: 'grace@example.com' })]);
@@ -153,22 +153,22 @@ describe('eraseCommenterData', () => {
     expect(JSON.stringify(after.slice(log.length))).not.toMatch(/ada@example\.com|Ada/);
   });
 
-  it('is idempotent, and erases nothing for an unknown or empty address', () => {
-    eraseCommenterData(db, 'ada@example.com');
+  it('is idempotent, and erases nothing for an unknown or empty address', async () => {
+    await eraseCommenterData(db, 'ada@example.com');
     const logged = db.select().from(moderationLog).all().length;
-    expect(eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], tags: [], loginFailures: 0 });
+    expect(await eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], tags: [], loginFailures: 0 });
     expect(db.select().from(moderationLog).all()).toHaveLength(logged);
-    expect(eraseCommenterData(db, 'nobody@example.com').comments).toBe(0);
-    expect(() => eraseCommenterData(db, '')).toThrow();
+    expect((await eraseCommenterData(db, 'nobody@example.com')).comments).toBe(0);
+    await expect(eraseCommenterData(db, '')).rejects.toThrow();
     expect(commentRow(other.id)).toEqual(other);
   });
 
-  it('returns the cache tags of every story that showed the old name, each once', () => {
+  it('returns the cache tags of every story that showed the old name, each once', async () => {
     addComment({ name: 'Ada', email: 'ada@example.com', body: 'On the second story again.', articleId: second.id });
-    const { articleIds, tags: changed } = eraseCommenterData(db, 'ada@example.com');
+    const { articleIds, tags: changed } = await eraseCommenterData(db, 'ada@example.com');
     expect(changed).toEqual([tags.comments(first.id), tags.comments(second.id)]);
-    expect(storyPaths(db, articleIds)).toEqual(['/news/first-story', '/news/second-story']);
-    expect(storyPaths(db, [])).toEqual([]);
-    expect(eraseCommenterData(db, 'grace@example.com').tags).toEqual([tags.comments(first.id)]);
+    expect(await storyPaths(db, articleIds)).toEqual(['/news/first-story', '/news/second-story']);
+    expect(await storyPaths(db, [])).toEqual([]);
+    expect((await eraseCommenterData(db, 'grace@example.com')).tags).toEqual([tags.comments(first.id)]);
   });
 });

@@ -35,28 +35,22 @@ const failuresOf = (address: string) => sql`lower(${loginFailures.email}) = ${ad
  * (IP address and browser included), the moderation log entries about those comments, and failed
  * sign-ins with that email.
  */
-export function exportCommenterData(database: Db, email: string, now = new Date()) {
+export async function exportCommenterData(database: Db, email: string, now = new Date()) {
   const address = requireEmail(email);
-  const theirComments = database
-    .select()
-    .from(comments)
-    .where(commentsOf(address))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+  const theirComments = await database.select().from(comments).where(commentsOf(address)).orderBy(asc(comments.createdAt), asc(comments.id));
   const ids = theirComments.map((comment) => comment.id);
   const moderation = ids.length
-    ? database
+    ? await database
         .select()
         .from(moderationLog)
         .where(and(eq(moderationLog.targetType, 'comment'), inArray(moderationLog.targetId, ids)))
         .orderBy(asc(moderationLog.createdAt), asc(moderationLog.id))
-        .all()
     : [];
-  const failures = database.select().from(loginFailures).where(failuresOf(address)).orderBy(asc(loginFailures.createdAt)).all();
+  const failures = await database.select().from(loginFailures).where(failuresOf(address)).orderBy(asc(loginFailures.createdAt));
   return { email: address, exportedAt: now.toISOString(), comments: theirComments, moderationLog: moderation, loginFailures: failures };
 }
 
-export type CommenterExport = ReturnType<typeof exportCommenterData>;
+export type CommenterExport = Awaited<ReturnType<typeof exportCommenterData>>;
 
 /**
  * Anonymises the commenter's comments the way WordPress does: the name becomes "Anonymous" and the
@@ -70,7 +64,7 @@ export type CommenterExport = ReturnType<typeof exportCommenterData>;
  * Returns the cache tags whose pages showed the old name (`tags`): the caller expires them (the desk
  * with updateTag, the command through the database, db/cache-tags.ts).
  */
-export function eraseCommenterData(database: Db, email: string, actor: LogActor = null, now = new Date()) {
+export async function eraseCommenterData(database: Db, email: string, actor: LogActor = null, now = new Date()) {
   const address = requireEmail(email);
   return database.transaction(
     (tx) => {
@@ -98,22 +92,21 @@ export function eraseCommenterData(database: Db, email: string, actor: LogActor 
   );
 }
 
-export type Erasure = ReturnType<typeof eraseCommenterData>;
+export type Erasure = Awaited<ReturnType<typeof eraseCommenterData>>;
 
 /** The same, on the app's connection: for the desk's Privacy page. */
-export function anonymiseCommenter(email: string, actor: LogActor): Erasure {
+export async function anonymiseCommenter(email: string, actor: LogActor): Promise<Erasure> {
   return eraseCommenterData(db, email, actor);
 }
 
 /** The addresses of these stories, to say which cached pages still show the old names. */
-export function storyPaths(database: Db, articleIds: number[]): string[] {
+export async function storyPaths(database: Db, articleIds: number[]): Promise<string[]> {
   if (articleIds.length === 0) return [];
-  return database
+  const rows = await database
     .select({ section: sections.slug, slug: articles.slug })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(inArray(articles.id, articleIds))
-    .orderBy(asc(articles.id))
-    .all()
-    .map((row) => `/${row.section}/${row.slug}`);
+    .orderBy(asc(articles.id));
+  return rows.map((row) => `/${row.section}/${row.slug}`);
 }

@@ -124,7 +124,7 @@ describe('these checks can fail', () => {
     uses.flatMap((pattern) => (/^[a-z_]+$/.test(pattern) && !pattern.startsWith('sqlite_autoindex') ? [[name, pattern] as const] : [])),
   );
   for (const [name, index] of indexed) {
-    it(`${name}, without ${index}`, () => {
+    it(`${name}, without ${index}`, async () => {
       const bare = openDatabase(':memory:');
       try {
         runMigrations(bare);

@@ -22,7 +22,7 @@ afterAll(() => db.$client.close());
 const now = new Date('2025-02-12T21:40:00Z');
 let articleId = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
   db.delete(moderationLog).run();
   db.delete(commentReports).run();
   db.delete(comments).run();
@@ -41,8 +41,8 @@ function addComment(status: 'approved' | 'pending' | 'spam' = 'approved', name =
 }
 
 /** A report from a browser of its own; each reporter id has an address of its own unless told. */
-const report = (commentId: number, reporter: string, reason: 'spam' | 'abuse' = 'abuse', ip = addressOf(reporter), at = now) =>
-  insertReport({ commentId, reason, note: `from ${reporter}`, reporter, ip, now: at });
+const report = async (commentId: number, reporter: string, reason: 'spam' | 'abuse' = 'abuse', ip = addressOf(reporter), at = now) =>
+  await insertReport({ commentId, reason, note: `from ${reporter}`, reporter, ip, now: at });
 const addresses = new Map<string, string>();
 const addressOf = (reporter: string) => {
   if (!addresses.has(reporter)) addresses.set(reporter, `198.51.100.${addresses.size + 1}`);
@@ -52,12 +52,12 @@ const addressOf = (reporter: string) => {
 const statusOf = (id: number) => db.select({ status: comments.status }).from(comments).where(eq(comments.id, id)).all()[0]?.status;
 
 describe('insertReport', () => {
-  it('counts reports and sends the comment back to Pending at the threshold', () => {
+  it('counts reports and sends the comment back to Pending at the threshold', async () => {
     const id = addComment();
-    expect(report(id, 'a')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 1, sentBack: false });
-    expect(report(id, 'b')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 2, sentBack: false });
+    expect(await report(id, 'a')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 1, sentBack: false });
+    expect(await report(id, 'b')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 2, sentBack: false });
     expect(statusOf(id)).toBe('approved');
-    expect(report(id, 'c')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 3, sentBack: true });
+    expect(await report(id, 'c')).toEqual({ kind: 'reported', articleId, weight: 'counts', people: 3, sentBack: true });
     expect(statusOf(id)).toBe('pending');
     // In the same write: the log says why, and Restore would know where the comment came from.
     expect(db.select({ actorName: moderationLog.actorName, action: moderationLog.action, after: moderationLog.after }).from(moderationLog).all()).toEqual([
@@ -66,48 +66,48 @@ describe('insertReport', () => {
     expect(db.select({ previous: comments.previousStatus }).from(comments).where(eq(comments.id, id)).get()).toEqual({ previous: 'approved' });
   });
 
-  it('counts fresh browsers from one address as one person, however many', () => {
+  it('counts fresh browsers from one address as one person, however many', async () => {
     const id = addComment();
     for (const reporter of ['a', 'b', 'c', 'd', 'e']) {
-      expect(report(id, reporter, 'abuse', '203.0.113.50')).toMatchObject({ kind: 'reported', people: 1, sentBack: false });
+      expect(await report(id, reporter, 'abuse', '203.0.113.50')).toMatchObject({ kind: 'reported', people: 1, sentBack: false });
     }
-    expect(report(id, 'f', 'abuse', '203.0.113.50')).toMatchObject({ weight: 'same-address' });
+    expect(await report(id, 'f', 'abuse', '203.0.113.50')).toMatchObject({ weight: 'same-address' });
     expect(statusOf(id)).toBe('approved');
     // Each is kept for the moderator, with its note.
     expect(db.select().from(commentReports).all()).toHaveLength(6);
   });
 
-  it('counts addresses in one IPv6 /64 as one person, and every unknown address as one', () => {
+  it('counts addresses in one IPv6 /64 as one person, and every unknown address as one', async () => {
     const id = addComment();
-    expect(report(id, 'a', 'abuse', '2001:db8:1:2::1')).toMatchObject({ people: 1 });
-    expect(report(id, 'b', 'abuse', '2001:db8:1:2:ffff::9')).toMatchObject({ people: 1, weight: 'same-address' });
-    expect(report(id, 'c', 'abuse', 'unknown')).toMatchObject({ people: 2 });
-    expect(report(id, 'd', 'abuse', 'unknown')).toMatchObject({ people: 2, weight: 'same-address' });
+    expect(await report(id, 'a', 'abuse', '2001:db8:1:2::1')).toMatchObject({ people: 1 });
+    expect(await report(id, 'b', 'abuse', '2001:db8:1:2:ffff::9')).toMatchObject({ people: 1, weight: 'same-address' });
+    expect(await report(id, 'c', 'abuse', 'unknown')).toMatchObject({ people: 2 });
+    expect(await report(id, 'd', 'abuse', 'unknown')).toMatchObject({ people: 2, weight: 'same-address' });
     expect(statusOf(id)).toBe('approved');
-    expect(report(id, 'e', 'abuse', '2001:db8:1:3::1')).toMatchObject({ people: 3, sentBack: true });
+    expect(await report(id, 'e', 'abuse', '2001:db8:1:3::1')).toMatchObject({ people: 3, sentBack: true });
   });
 
-  it('thanks but neither counts nor keeps reports from an address past its hourly cap', () => {
+  it('thanks but neither counts nor keeps reports from an address past its hourly cap', async () => {
     const targets = Array.from({ length: REPORTS_PER_ADDRESS_PER_HOUR + 1 }, (_, i) => addComment('approved', `Name${i}`));
     const from = '203.0.113.77';
     for (const [i, id] of targets.slice(0, -1).entries()) {
-      expect(report(id, `r${i}`, 'spam', from, new Date(now.getTime() + i * 60_000))).toMatchObject({ weight: 'counts' });
+      expect(await report(id, `r${i}`, 'spam', from, new Date(now.getTime() + i * 60_000))).toMatchObject({ weight: 'counts' });
     }
     const last = targets.at(-1)!;
     const soon = new Date(now.getTime() + 30 * 60_000);
-    expect(report(last, 'late', 'spam', from, soon)).toMatchObject({ kind: 'reported', weight: 'over-rate', people: 0 });
+    expect(await report(last, 'late', 'spam', from, soon)).toMatchObject({ kind: 'reported', weight: 'over-rate', people: 0 });
     expect(db.select().from(commentReports).where(eq(commentReports.commentId, last)).all()).toEqual([]);
     // An hour after the first, the address may report again.
-    expect(report(last, 'later', 'spam', from, new Date(now.getTime() + 61 * 60_000))).toMatchObject({ weight: 'counts', people: 1 });
+    expect(await report(last, 'later', 'spam', from, new Date(now.getTime() + 61 * 60_000))).toMatchObject({ weight: 'counts', people: 1 });
   });
 
-  it('stores nothing when the log cannot be written as the comment is sent back', () => {
+  it('stores nothing when the log cannot be written as the comment is sent back', async () => {
     const id = addComment();
-    report(id, 'a');
-    report(id, 'b');
+    await report(id, 'a');
+    await report(id, 'b');
     db.$client.exec(`CREATE TEMP TRIGGER log_fails BEFORE INSERT ON moderation_log BEGIN SELECT RAISE(ABORT, 'log unavailable'); END`);
     try {
-      expect(() => report(id, 'c')).toThrow(/log unavailable/);
+      await expect(report(id, 'c')).rejects.toThrow(/log unavailable/);
     } finally {
       db.$client.exec('DROP TRIGGER log_fails');
     }
@@ -115,46 +115,46 @@ describe('insertReport', () => {
     expect(db.select().from(commentReports).all()).toHaveLength(2);
   });
 
-  it('follows the threshold in the settings', () => {
+  it('follows the threshold in the settings', async () => {
     db.insert(settings).values({ key: 'comments', value: { reportThreshold: 1 }, updatedAt: now }).run();
     const id = addComment();
-    expect(report(id, 'a')).toMatchObject({ sentBack: true });
+    expect(await report(id, 'a')).toMatchObject({ sentBack: true });
     expect(statusOf(id)).toBe('pending');
   });
 
-  it('takes one report per reporter and comment', () => {
+  it('takes one report per reporter and comment', async () => {
     const id = addComment();
-    expect(report(id, 'a').kind).toBe('reported');
-    expect(report(id, 'a')).toEqual({ kind: 'duplicate' });
-    expect(report(addComment('approved', 'Bo'), 'a').kind).toBe('reported');
+    expect((await report(id, 'a')).kind).toBe('reported');
+    expect(await report(id, 'a')).toEqual({ kind: 'duplicate' });
+    expect((await report(addComment('approved', 'Bo'), 'a')).kind).toBe('reported');
   });
 
-  it('refuses a comment that is not approved or does not exist', () => {
-    expect(report(addComment('pending'), 'a')).toEqual({ kind: 'not-found' });
-    expect(report(addComment('spam'), 'a')).toEqual({ kind: 'not-found' });
-    expect(report(999_999, 'a')).toEqual({ kind: 'not-found' });
+  it('refuses a comment that is not approved or does not exist', async () => {
+    expect(await report(addComment('pending'), 'a')).toEqual({ kind: 'not-found' });
+    expect(await report(addComment('spam'), 'a')).toEqual({ kind: 'not-found' });
+    expect(await report(999_999, 'a')).toEqual({ kind: 'not-found' });
     expect(db.select().from(commentReports).all()).toHaveLength(0);
   });
 
-  it('does not count dismissed reports towards the threshold', () => {
+  it('does not count dismissed reports towards the threshold', async () => {
     const id = addComment();
-    report(id, 'a');
-    report(id, 'b');
+    await report(id, 'a');
+    await report(id, 'b');
     expect(dismissReports([id], now)).toEqual([id]);
-    expect(report(id, 'c')).toMatchObject({ people: 1, sentBack: false });
+    expect(await report(id, 'c')).toMatchObject({ people: 1, sentBack: false });
   });
 });
 
 describe('the reported queue', () => {
-  it('lists comments with open reports, most reported first, with each report', () => {
+  it('lists comments with open reports, most reported first, with each report', async () => {
     const once = addComment('approved', 'Once');
     const twice = addComment('approved', 'Twice');
     addComment('approved', 'Never');
-    report(once, 'a', 'spam');
-    report(twice, 'a', 'spam');
-    report(twice, 'b', 'abuse');
+    await report(once, 'a', 'spam');
+    await report(twice, 'a', 'spam');
+    await report(twice, 'b', 'abuse');
 
-    const rows = listReportedComments({ page: 1, perPage: 10 });
+    const rows = await listReportedComments({ page: 1, perPage: 10 });
     expect(rows.map((row) => [row.authorName, row.openReports])).toEqual([
       ['Twice', 2],
       ['Once', 1],
@@ -170,21 +170,21 @@ describe('the reported queue', () => {
       ['abuse', 'from b'],
       ['spam', 'from a'],
     ]);
-    expect(countReportedComments()).toBe(2);
-    expect(listReportedComments({ page: 2, perPage: 1 }).map((row) => row.id)).toEqual([once]);
+    expect(await countReportedComments()).toBe(2);
+    expect((await listReportedComments({ page: 2, perPage: 1 })).map((row) => row.id)).toEqual([once]);
   });
 
-  it('drops dismissed comments, and comments since put in spam or trash', () => {
+  it('drops dismissed comments, and comments since put in spam or trash', async () => {
     const dismissed = addComment('approved', 'Dismissed');
     const trashed = addComment('approved', 'Trashed');
     const kept = addComment('approved', 'Kept');
-    for (const id of [dismissed, trashed, kept]) report(id, 'a');
+    for (const id of [dismissed, trashed, kept]) await report(id, 'a');
     db.update(comments).set({ status: 'trash' }).where(eq(comments.id, trashed)).run();
 
     expect(dismissReports([dismissed, 424242], now)).toEqual([dismissed]);
     expect(dismissReports([dismissed], now)).toEqual([]);
     expect(dismissReports([], now)).toEqual([]);
-    expect(listReportedComments({ page: 1, perPage: 10 }).map((row) => row.id)).toEqual([kept]);
-    expect(countReportedComments()).toBe(1);
+    expect((await listReportedComments({ page: 1, perPage: 10 })).map((row) => row.id)).toEqual([kept]);
+    expect(await countReportedComments()).toBe(1);
   });
 });

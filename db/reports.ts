@@ -7,7 +7,7 @@ import { reachesThreshold, REPORT_RATE_WINDOW_MS, reporterAddress, type ReportWe
 import { db } from './client';
 import { logRows } from './log-rows';
 import { articles, commentReports, comments, moderationLog, sections } from './schema';
-import { readCommentSettings } from './settings';
+import { readCommentSettingsSync } from './settings';
 import { tags } from './tags';
 
 export type NewReport = {
@@ -35,7 +35,7 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
  * logging that in the same write. One IMMEDIATE transaction, so that reports arriving together (on
  * any number of app servers) are counted once each and cannot both miss the threshold.
  */
-export function insertReport(input: NewReport): ReportResult {
+export async function insertReport(input: NewReport): Promise<ReportResult> {
   const address = reporterAddress(input.ip);
   return db.transaction(
     (tx): ReportResult => {
@@ -77,7 +77,7 @@ export function insertReport(input: NewReport): ReportResult {
         .from(commentReports)
         .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.dismissedAt)))
         .all();
-      const sentBack = weight === 'counts' && reachesThreshold(people, readCommentSettings().reportThreshold);
+      const sentBack = weight === 'counts' && reachesThreshold(people, readCommentSettingsSync().reportThreshold);
       if (sentBack) {
         tx.update(comments).set({ status: 'pending', previousStatus: 'approved' }).where(eq(comments.id, comment.id)).run();
         tx.insert(moderationLog)
@@ -136,16 +136,15 @@ export type ReportedComment = {
 };
 
 /** The desk's reported queue: comments with open reports, most reported (then latest reported) first. */
-export function listReportedComments({ page, perPage }: { page: number; perPage: number }): ReportedComment[] {
-  const rows = reportedCommentsQuery({ page, perPage }).all();
+export async function listReportedComments({ page, perPage }: { page: number; perPage: number }): Promise<ReportedComment[]> {
+  const rows = await reportedCommentsQuery({ page, perPage });
   if (rows.length === 0) return [];
 
-  const reports = db
+  const reports = await db
     .select({ commentId: commentReports.commentId, reason: commentReports.reason, note: commentReports.note, createdAt: commentReports.createdAt })
     .from(commentReports)
     .where(and(isNull(commentReports.dismissedAt), inArray(commentReports.commentId, rows.map((row) => row.id))))
-    .orderBy(desc(commentReports.createdAt), desc(commentReports.id))
-    .all();
+    .orderBy(desc(commentReports.createdAt), desc(commentReports.id));
   const byComment = new Map<number, ReportedComment['reports']>();
   for (const { commentId, ...report } of reports) byComment.set(commentId, [...(byComment.get(commentId) ?? []), report]);
 
@@ -185,13 +184,12 @@ export function reportedCommentsQuery({ page, perPage }: { page: number; perPage
 }
 
 /** How many comments the reported queue holds, for its tab and its page links. */
-export function countReportedComments(): number {
-  const [row] = db
+export async function countReportedComments(): Promise<number> {
+  const [row] = await db
     .select({ total: countDistinct(commentReports.commentId) })
     .from(commentReports)
     .innerJoin(comments, eq(comments.id, commentReports.commentId))
-    .where(and(isNull(commentReports.dismissedAt), inArray(comments.status, reviewable)))
-    .all();
+    .where(and(isNull(commentReports.dismissedAt), inArray(comments.status, reviewable)));
   return row?.total ?? 0;
 }
 
@@ -211,7 +209,7 @@ export function dismissOpenReports(tx: Pick<Tx, 'update'>, commentIds: number[],
 export async function getReportableComment(id: number) {
   'use cache';
   cacheLife('content');
-  const [row] = db
+  const [row] = await db
     .select({
       id: comments.id,
       articleId: comments.articleId,
@@ -224,8 +222,7 @@ export async function getReportableComment(id: number) {
     .from(comments)
     .innerJoin(articles, and(eq(articles.id, comments.articleId), eq(articles.status, 'published')))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(comments.id, id), eq(comments.status, 'approved')))
-    .all();
+    .where(and(eq(comments.id, id), eq(comments.status, 'approved')));
   if (row) cacheTag(tags.comments(row.articleId));
   else cacheTag(tags.latest);
   return row ?? null;

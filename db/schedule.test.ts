@@ -17,7 +17,7 @@ const file = path.join(dir, 'schedule.db');
 const first = openDatabase(file);
 runMigrations(first);
 const second = openDatabase(file);
-afterAll(() => {
+afterAll(async () => {
   first.$client.close();
   second.$client.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -32,23 +32,23 @@ function story(slug: string, status: 'scheduled' | 'draft', publishedAt: Date | 
   return insertStoryRow(first, { slug, sectionId: section!.id, authorId: author!.id, headline: `Headline ${slug}`, body: 'Text', status, publishedAt, updatedAt: new Date(at.getTime() - 3_600_000) });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   first.delete(articles).run();
   first.delete(moderationLog).run();
   first.delete(cacheTagExpirations).run();
 });
 
 describe('the schedule', () => {
-  it('publishes a due story once, whichever server asks first, with one log row and the tags of every page that shows it', () => {
+  it('publishes a due story once, whichever server asks first, with one log row and the tags of every page that shows it', async () => {
     const due = story('budget-vote', 'scheduled', at);
     first.insert(articleTags).values({ articleId: due.id, tagId: topic!.id }).run();
     const notYet = story('next-week', 'scheduled', new Date(at.getTime() + 60_000));
     const draft = story('a-draft', 'draft', null);
 
-    expect(publishDueStories(first, new Date(at.getTime() - 1))).toEqual([]);
-    const published = publishDueStories(first, new Date(at.getTime() + 2_000));
+    expect(await publishDueStories(first, new Date(at.getTime() - 1))).toEqual([]);
+    const published = await publishDueStories(first, new Date(at.getTime() + 2_000));
     expect(published.map((row) => row.id)).toEqual([due.id]);
-    expect(publishDueStories(second, new Date(at.getTime() + 3_000))).toEqual([]);
+    expect(await publishDueStories(second, new Date(at.getTime() + 3_000))).toEqual([]);
 
     const rows = first.select().from(articles).all();
     const status = (id: number) => rows.find((row) => row.id === id)!.status;
@@ -63,16 +63,16 @@ describe('the schedule', () => {
     expect(log[0]).toMatchObject({ action: 'story.published', targetType: 'story', actorName: 'System' });
 
     // Told to every server through the database (read here on the other connection).
-    const expired = readTagExpirationsSince(0, second).map((row) => row.tag);
+    const expired = (await readTagExpirationsSince(0, second)).map((row) => row.tag);
     expect(expired.sort()).toEqual(
       [tags.article(due.id), tags.articleSlug('budget-vote'), tags.storyText, tags.latest, tags.section('politics'), tags.author('jo'), tags.tag('budget')].sort(),
     );
   });
 
-  it('leaves a story whose schedule was cancelled, or which an editor published first', () => {
+  it('leaves a story whose schedule was cancelled, or which an editor published first', async () => {
     const cancelled = story('cancelled', 'draft', null);
     const now = new Date(at.getTime() + 60_000);
-    expect(publishDueStories(first, now)).toEqual([]);
+    expect(await publishDueStories(first, now)).toEqual([]);
     expect(first.select().from(articles).where(eq(articles.id, cancelled.id)).all()[0]!.status).toBe('draft');
     expect(first.select().from(moderationLog).all()).toHaveLength(0);
   });

@@ -12,27 +12,26 @@
  */
 import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from './client';
-import { expireTags } from './cache-tags';
+import { expireTagsSync } from './cache-tags';
 import { logRows } from './log-rows';
 import { articleAuthors, articles, moderationLog } from './schema';
-import { storyPageTags } from './story-tags';
+import { storyPageTagsSync } from './story-tags';
 
 export type DuePublication = { id: number; slug: string; headline: string; publishedAt: Date };
 
 /** Publishes every scheduled story whose time has come; returns those this call published. */
-export function publishDueStories(database: Db, now = new Date()): DuePublication[] {
-  const due = () =>
-    database
+export async function publishDueStories(database: Db, now = new Date()): Promise<DuePublication[]> {
+  const due = (reader: Pick<Db, 'select'>) =>
+    reader
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
-      .all();
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)));
   // Most calls find nothing: a read, no write lock taken.
-  if (due().length === 0) return [];
+  if ((await due(database)).length === 0) return [];
   return database.transaction(
     (tx) => {
       const published: DuePublication[] = [];
-      for (const { id } of due()) {
+      for (const { id } of due(tx).all()) {
         // Claimed only if still scheduled and still due: another server, or an editor's change, may have come first.
         const [row] = tx
           .update(articles)
@@ -54,7 +53,7 @@ export function publishDueStories(database: Db, now = new Date()): DuePublicatio
         tx.update(articles).set({ updatedAt: version, updatedBy: null }).where(eq(articles.id, id)).run();
         const authorIds = tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).all().map((byline) => byline.id);
         const place = { ...row, authorIds, status: 'published', featured: false };
-        expireTags(storyPageTags(tx, [place], true), now.getTime(), tx);
+        expireTagsSync(storyPageTagsSync(tx, [place], true), now.getTime(), tx);
         tx.insert(moderationLog)
           .values(
             logRows(

@@ -19,14 +19,14 @@ const articlesFts = sqliteTable('articles_fts', { rowid: integer('rowid').notNul
 
 /** Headline matches count ten times a body match, the standfirst three times, the byline twice. */
 const score = sql`bm25(articles_fts, 10.0, 3.0, 1.0, 2.0)`;
-/** 1 for a story published now, 1/2 after a week, 1/5 after a month. */
-const freshness = sql`(1.0 / (1.0 + max(0, cast(unixepoch('subsec') * 1000 as integer) - coalesce(${articles.publishedAt}, 0)) / 604800000.0))`;
+/** 1 for a story published now (`now`, in ms, from the caller rather than the engine's clock), 1/2 after a week, 1/5 after a month. */
+const freshness = (now: number) => sql`(1.0 / (1.0 + max(0, ${now} - coalesce(${articles.publishedAt}, 0)) / 604800000.0))`;
 /**
  * bm25 is negative, lower for a better match. The recency bonus subtracted from it is a quarter of
  * the match's own size at most: it orders otherwise equal matches newest first but cannot lift a
  * passing mention above a headline match (a fixed bonus would swamp bm25 for common words).
  */
-const rank = sql<number>`(${score} - abs(${score}) * 0.25 * ${freshness})`;
+const rank = (now: number) => sql<number>`(${score} - abs(${score}) * 0.25 * ${freshness(now)})`;
 
 const start = sql.raw(`char(${MARK_START.charCodeAt(0)})`);
 const end = sql.raw(`char(${MARK_END.charCodeAt(0)})`);
@@ -67,25 +67,23 @@ export type SearchPage = { results: SearchResult[]; total: number; page: number;
  * One page of published stories matching an FTS5 query made by `toFtsQuery` (never raw text), best
  * first.
  */
-export function searchArticles(ftsQuery: string, page: number): SearchPage {
+export async function searchArticles(ftsQuery: string, page: number): Promise<SearchPage> {
   const where = and(sql`articles_fts match ${ftsQuery}`, eq(articles.status, 'published'));
-  const rows = db
+  const rows = await db
     .select(resultColumns)
     .from(articlesFts)
     .innerJoin(articles, eq(articles.id, articlesFts.rowid))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(where)
-    .orderBy(asc(rank), desc(articles.publishedAt), desc(articles.id))
+    .orderBy(asc(rank(Date.now())), desc(articles.publishedAt), desc(articles.id))
     .limit(SEARCH_PAGE_SIZE)
-    .offset((page - 1) * SEARCH_PAGE_SIZE)
-    .all();
-  const [{ total } = { total: 0 }] = db
+    .offset((page - 1) * SEARCH_PAGE_SIZE);
+  const [{ total } = { total: 0 }] = await db
     .select({ total: count() })
     .from(articlesFts)
     .innerJoin(articles, eq(articles.id, articlesFts.rowid))
-    .where(where)
-    .all();
-  const results = withBylines(rows).map(({ standfirstSnippet, bodySnippet, ...row }) => {
+    .where(where);
+  const results = (await withBylines(rows)).map(({ standfirstSnippet, bodySnippet, ...row }) => {
     // The passage that shows why the story matched; for a match in the headline or byline alone,
     // the standfirst says best what the story is.
     const fromBody = hasMark(bodySnippet) || (!hasMark(standfirstSnippet) && !row.standfirst);

@@ -27,18 +27,17 @@ export async function listNavigationSections(): Promise<readonly NavigationSecti
   cacheTag(tags.sections);
   cacheLife('content');
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return site.navigation;
-  return db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
+  return db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
 }
 
 /** Every section for the desk, in the navigation's order, with how many stories (any status) it holds. */
-export function listDeskSections() {
+export async function listDeskSections() {
   return db
     .select({ id: sections.id, slug: sections.slug, name: sections.name, position: sections.position, stories: count(articles.id) })
     .from(sections)
     .leftJoin(articles, eq(articles.sectionId, sections.id))
     .groupBy(sections.id)
-    .orderBy(asc(sections.position), asc(sections.id))
-    .all();
+    .orderBy(asc(sections.position), asc(sections.id));
 }
 
 /** What the form edits as text, hashed: a save carries the version it was opened on. */
@@ -47,25 +46,29 @@ export function sectionVersion(section: { name: string; slug: string; descriptio
 }
 
 /** One section as its form shows it: its place in the navigation (1 for first) and its story count. */
-export function getDeskSection(id: number) {
-  const [row] = db.select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description }).from(sections).where(eq(sections.id, id)).all();
+export async function getDeskSection(id: number) {
+  const [row] = await db.select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description }).from(sections).where(eq(sections.id, id));
   if (!row) return null;
-  const place = orderedIds(db).indexOf(id) + 1;
-  const [stories] = db.select({ n: count() }).from(articles).where(eq(articles.sectionId, id)).all();
+  const place = (await orderedIdsQuery(db)).findIndex((other) => other.id === id) + 1;
+  const [stories] = await db.select({ n: count() }).from(articles).where(eq(articles.sectionId, id));
   return { ...row, place, stories: stories?.n ?? 0, version: sectionVersion(row) };
 }
 
 /** How many sections there are, for the new section form's last place. */
-export function countSections() {
-  const [row] = db.select({ n: count() }).from(sections).all();
+export async function countSections() {
+  const [row] = await db.select({ n: count() }).from(sections);
   return row?.n ?? 0;
 }
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Actor = { id: number; name: string };
 
+function orderedIdsQuery(database: Pick<Tx, 'select'>) {
+  return database.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.id));
+}
+
 function orderedIds(tx: Pick<Tx, 'select'>) {
-  return tx.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.id)).all().map((row) => row.id);
+  return orderedIdsQuery(tx).all().map((row) => row.id);
 }
 
 /** Puts the section at `place` (1 for first) and numbers every section 1, 2, 3… in that order. */
@@ -100,14 +103,15 @@ export type SectionSave =
  * changes only while it holds no story: stories' addresses hang under it. `version` is what the form
  * was opened on; a save over a newer one is refused with who made it and when.
  */
-export function saveSection(id: number | null, input: SectionInput, version: string, actor: Actor): SectionSave {
+export async function saveSection(id: number | null, input: SectionInput, version: string, actor: Actor): Promise<SectionSave> {
   return db.transaction(
     (tx): SectionSave => {
       const taken = sectionWithSlug(tx, input.slug, id);
       const text = { name: input.name, slug: input.slug, description: input.description };
       if (id === null) {
         if (taken) return { kind: 'slug-taken', by: taken.name };
-        const [row] = tx.insert(sections).values({ ...text, position: Number.MAX_SAFE_INTEGER }).returning({ id: sections.id }).all();
+        // Last for a moment, until placeSection numbers them all: the largest 32-bit integer, which PostgreSQL's integer column holds too.
+        const [row] = tx.insert(sections).values({ ...text, position: 2_147_483_647 }).returning({ id: sections.id }).all();
         const position = placeSection(tx, row!.id, input.position);
         log(tx, actor, 'section.create', row!.id, null, { ...text, position });
         return { kind: 'saved', id: row!.id, before: null, after: text, storyIds: [] };

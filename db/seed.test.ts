@@ -15,14 +15,14 @@ const content = loadSampleContent();
 const storyFiles = fs.readdirSync(path.join(sampleFolder, 'stories')).filter((name) => name.endsWith('.md')).sort();
 
 describe('the sample site in db/sample', () => {
-  it('reads every story file, each under a slug of its own', () => {
+  it('reads every story file, each under a slug of its own', async () => {
     expect(content.articles).toHaveLength(storyFiles.length);
     expect(new Set(content.articles.map((a) => a.slug)).size).toBe(content.articles.length);
     expect(new Set(content.sections.map((s) => s.slug)).size).toBe(content.sections.length);
     expect(new Set(content.authors.map((a) => a.slug)).size).toBe(content.authors.length);
   });
 
-  it('files every story under a known section and author', () => {
+  it('files every story under a known section and author', async () => {
     const sectionSlugs = content.sections.map((s) => s.slug);
     const authorSlugs = content.authors.map((a) => a.slug);
     for (const article of content.articles) {
@@ -40,7 +40,7 @@ describe('the sample site in db/sample', () => {
     }
   });
 
-  it('has a published lead for the home page and a draft for the not-found tests', () => {
+  it('has a published lead for the home page and a draft for the not-found tests', async () => {
     const featured = content.articles.filter((a) => a.featured && a.status === 'published');
     expect(featured.length).toBeGreaterThan(0);
     expect(content.articles.some((a) => a.status === 'draft')).toBe(true);
@@ -48,12 +48,12 @@ describe('the sample site in db/sample', () => {
 });
 
 describe('seed', () => {
-  it('writes the stories in the order of their files, with their tags and approved sample comments', () => {
+  it('writes the stories in the order of their files, with their tags and approved sample comments', async () => {
     const database = openDatabase(':memory:');
     runMigrations(database);
-    expect(isEmpty(database)).toBe(true);
-    seed(database);
-    expect(isEmpty(database)).toBe(false);
+    expect(await isEmpty(database)).toBe(true);
+    await seed(database);
+    expect(await isEmpty(database)).toBe(false);
 
     const rows = database.select({ id: articles.id, slug: articles.slug }).from(articles).orderBy(asc(articles.id)).all();
     expect(rows.map((row) => `${String(row.id).padStart(2, '0')}-${row.slug}.md`)).toEqual(storyFiles);
@@ -78,8 +78,8 @@ describe('seed', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(written).toEqual(expected);
 
-    clearContent(database);
-    expect(isEmpty(database)).toBe(true);
+    await clearContent(database);
+    expect(await isEmpty(database)).toBe(true);
     database.$client.close();
   });
 });
@@ -120,7 +120,7 @@ describe('a broken sample file', () => {
     expect(() => loadSampleContent(folder)).toThrow(message);
   });
 
-  it('stops the seed on two stories with one slug, or one number', () => {
+  it('stops the seed on two stories with one slug, or one number', async () => {
     const twice = brokenCopy('sections.yaml', (t) => t);
     fs.copyFileSync(path.join(twice, 'stories', story), path.join(twice, 'stories', story.replace(/^05/, '99')));
     expect(() => loadSampleContent(twice)).toThrow(`99-germany-merz-afd-migration-vote.md: slug: germany-merz-afd-migration-vote is already another story's`);

@@ -6,13 +6,13 @@ import { loadSampleContent, type SampleContent } from './seed-content';
 import type { SeedArticle } from './seed-types';
 
 /** True when the database holds no content yet (a fresh file, or one that was only migrated). */
-export function isEmpty(database: Db): boolean {
-  const [row] = database.select({ n: count() }).from(sections).all();
+export async function isEmpty(database: Db): Promise<boolean> {
+  const [row] = await database.select({ n: count() }).from(sections);
   return (row?.n ?? 0) === 0;
 }
 
 /** Writes the sample site of db/sample/: sections, authors, tags, stories and their sample comments. */
-export function seed(database: Db, content: SampleContent = loadSampleContent()) {
+export async function seed(database: Db, content: SampleContent = loadSampleContent()) {
   database.transaction((tx) => {
     const sectionIds = new Map<string, number>();
     content.sections.forEach((section, position) => {
@@ -93,7 +93,7 @@ function articleRow(article: SeedArticle, sectionIds: Map<string, number>, autho
 }
 
 /** Removes all content (not users or settings), for `npm run db:seed -- --force`. */
-export function clearContent(database: Db) {
+export async function clearContent(database: Db) {
   database.transaction((tx) => {
     tx.delete(comments).run();
     tx.delete(articleTags).run();
@@ -106,10 +106,9 @@ export function clearContent(database: Db) {
 }
 
 /** Writes comment settings directly (the end-to-end server uses it to turn off the fill-time check). */
-export function writeCommentSettings(database: Db, value: Record<string, unknown>) {
-  database
+export async function writeCommentSettings(database: Db, value: Record<string, unknown>) {
+  await database
     .insert(settingsTable)
     .values({ key: 'comments', value })
-    .onConflictDoUpdate({ target: settingsTable.key, set: { value } })
-    .run();
+    .onConflictDoUpdate({ target: settingsTable.key, set: { value } });
 }

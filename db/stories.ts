@@ -70,23 +70,25 @@ export function deskStoriesQuery(filter: DeskStoryFilter, page: number) {
 }
 
 /** One page of the desk's story list, newest change first, and how many stories match in all. */
-export function listDeskStories(filter: DeskStoryFilter, page: number) {
-  const rows = withBylines(deskStoriesQuery(filter, page).all());
-  const [total] = db.select({ n: count() }).from(articles).where(whereOf(filter)).all();
+export async function listDeskStories(filter: DeskStoryFilter, page: number) {
+  const rows = await withBylines(await deskStoriesQuery(filter, page));
+  const [total] = await db.select({ n: count() }).from(articles).where(whereOf(filter));
   return { rows, total: total?.n ?? 0 };
 }
 
 /** The sections and bylines the desk's filters offer. */
-export function deskFilterChoices() {
+export async function deskFilterChoices() {
   return {
-    sections: db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)).all(),
-    authors: db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name)).all(),
+    sections: await db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
+    authors: await db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name)),
   };
 }
 
 /** Everything the story form shows, and who changed the story last. */
-export function getDeskStory(id: number) {
-  return getDeskStoryIn(db, id);
+export async function getDeskStory(id: number): Promise<DeskStory | null> {
+  const queries = deskStoryQueries(db, id);
+  const [row] = await queries.row;
+  return row ? deskStory(row, await queries.topics, await queries.authorIds) : null;
 }
 
 export type DeskStory = {
@@ -133,13 +135,13 @@ export type SaveResult =
  * address keeps the old one as a redirect; an address another story has, or had, is refused.
  * `kind` is `restore` when the values are an older revision brought back.
  */
-export function saveStory(
+export async function saveStory(
   id: number | null,
   expectedVersion: number,
   values: StoryWrite,
   actor: { id: number; name: string },
   kind: 'save' | 'restore' = 'save',
-): SaveResult {
+): Promise<SaveResult> {
   return db.transaction(
     (tx) => {
       const before = id === null ? null : getDeskStoryIn(tx, id);
@@ -231,30 +233,41 @@ const deskStoryColumns = {
   photoCredit: articles.photoCredit,
 };
 
-function getDeskStoryIn(tx: Tx | typeof db, id: number): DeskStory | null {
-  const [row] = tx
-    .select(deskStoryColumns)
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(updater, eq(updater.id, articles.updatedBy))
-    .where(eq(articles.id, id))
-    .all();
-  if (!row) return null;
-  const topics = tx
-    .select({ name: tagTable.name, slug: tagTable.slug })
-    .from(articleTags)
-    .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .orderBy(asc(articleTags.position), asc(tagTable.name))
-    .all();
-  const authorIds = tx
-    .select({ id: articleAuthors.authorId })
-    .from(articleAuthors)
-    .where(eq(articleAuthors.articleId, id))
-    .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId))
-    .all()
-    .map((byline) => byline.id);
-  return { ...row, authorIds, topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
+/** The form's reads (the story and who changed it last, its topics, its bylines): awaited outside a transaction, run with `.all()` inside one. */
+function deskStoryQueries(tx: Tx | typeof db, id: number) {
+  return {
+    row: tx
+      .select(deskStoryColumns)
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .leftJoin(updater, eq(updater.id, articles.updatedBy))
+      .where(eq(articles.id, id)),
+    topics: tx
+      .select({ name: tagTable.name, slug: tagTable.slug })
+      .from(articleTags)
+      .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .orderBy(asc(articleTags.position), asc(tagTable.name)),
+    authorIds: tx
+      .select({ id: articleAuthors.authorId })
+      .from(articleAuthors)
+      .where(eq(articleAuthors.articleId, id))
+      .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId)),
+  };
+}
+
+type DeskStoryQueries = ReturnType<typeof deskStoryQueries>;
+type DeskStoryRows = { [K in keyof DeskStoryQueries]: Awaited<DeskStoryQueries[K]> };
+
+function deskStory(row: DeskStoryRows['row'][number], topics: DeskStoryRows['topics'], bylines: DeskStoryRows['authorIds']): DeskStory {
+  return { ...row, authorIds: bylines.map((byline) => byline.id), topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
+}
+
+/** The story as the form shows it, inside a (synchronous, better-sqlite3) transaction. */
+function getDeskStoryIn(tx: Tx, id: number): DeskStory | null {
+  const queries = deskStoryQueries(tx, id);
+  const [row] = queries.row.all();
+  return row ? deskStory(row, queries.topics.all(), queries.authorIds.all()) : null;
 }
 
 /** Gives a story exactly these bylines, in this order. */
@@ -283,8 +296,9 @@ function setTopics(tx: Tx, articleId: number, names: string[]) {
 }
 
 /** Every topic's name, for the form to suggest. */
-export function listTopicNames() {
-  return db.select({ name: tagTable.name }).from(tagTable).orderBy(asc(tagTable.name)).all().map((row) => row.name);
+export async function listTopicNames() {
+  const rows = await db.select({ name: tagTable.name }).from(tagTable).orderBy(asc(tagTable.name));
+  return rows.map((row) => row.name);
 }
 
 export type CorrectionResult = { kind: 'added'; before: DeskStory; after: DeskStory } | { kind: 'not-published' } | { kind: 'not-found' };
@@ -293,7 +307,7 @@ export type CorrectionResult = { kind: 'added'; before: DeskStory; after: DeskSt
  * Adds a correction note to a published story, in one transaction with the story's updated time
  * (readers see when it changed) and its log row.
  */
-export function addCorrection(articleId: number, text: string, actor: { id: number; name: string }): CorrectionResult {
+export async function addCorrection(articleId: number, text: string, actor: { id: number; name: string }): Promise<CorrectionResult> {
   return db.transaction(
     (tx) => {
       const before = getDeskStoryIn(tx, articleId);
@@ -312,48 +326,44 @@ export function addCorrection(articleId: number, text: string, actor: { id: numb
 }
 
 /** A story's correction notes, oldest first, for the desk. */
-export function listCorrections(articleId: number) {
+export async function listCorrections(articleId: number) {
   return db
     .select({ id: storyCorrections.id, text: storyCorrections.text, createdAt: storyCorrections.createdAt, byName: users.name })
     .from(storyCorrections)
     .leftJoin(users, eq(users.id, storyCorrections.createdBy))
     .where(eq(storyCorrections.articleId, articleId))
-    .orderBy(asc(storyCorrections.createdAt), asc(storyCorrections.id))
-    .all();
+    .orderBy(asc(storyCorrections.createdAt), asc(storyCorrections.id));
 }
 
 /** A story's saved revisions, newest first (autosaves are each writer's own and listed apart). */
-export function listRevisions(articleId: number) {
+export async function listRevisions(articleId: number) {
   return db
     .select({ id: storyRevisions.id, kind: storyRevisions.kind, userId: storyRevisions.userId, userName: storyRevisions.userName, createdAt: storyRevisions.createdAt })
     .from(storyRevisions)
     .where(and(eq(storyRevisions.articleId, articleId), ne(storyRevisions.kind, 'autosave')))
-    .orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id))
-    .all();
+    .orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id));
 }
 
 /** One revision of a story, with every field it kept. */
-export function getRevision(articleId: number, revisionId: number) {
-  const [row] = db
+export async function getRevision(articleId: number, revisionId: number) {
+  const [row] = await db
     .select()
     .from(storyRevisions)
-    .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.articleId, articleId)))
-    .all();
+    .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.articleId, articleId)));
   return row ?? null;
 }
 
 /** This writer's text typed since the story's last save and not saved, if any (their autosave). */
-export function findAutosave(articleId: number, userId: number, since: Date | null) {
-  const [row] = db
+export async function findAutosave(articleId: number, userId: number, since: Date | null) {
+  const [row] = await db
     .select({ id: storyRevisions.id, createdAt: storyRevisions.createdAt, fields: storyRevisions.fields })
     .from(storyRevisions)
-    .where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, userId)))
-    .all();
+    .where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, userId)));
   return row && (!since || row.createdAt > since) ? row : null;
 }
 
 /** Keeps what a writer has typed as their autosave of the story, replacing their previous one; the story itself is unchanged. */
-export function writeAutosave(articleId: number, fields: StoryFields, actor: { id: number; name: string }) {
+export async function writeAutosave(articleId: number, fields: StoryFields, actor: { id: number; name: string }) {
   const now = new Date();
   db.transaction(
     (tx) => {

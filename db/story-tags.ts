@@ -18,22 +18,45 @@ type Reader = Pick<Db, 'select'>;
  * search and the sitemaps; when it enters or leaves lists (`moved`), also the latest (home, feeds),
  * its sections', authors' and topics' pages, before and after.
  */
-export function storyPageTags(database: Reader, places: StoryPlace[], moved: boolean): string[] {
-  const changed = new Set<string>([tags.storyText]);
-  for (const place of places) changed.add(tags.article(place.id)).add(tags.articleSlug(place.slug));
-  if (!moved || places.length === 0) return [...changed];
+export async function storyPageTags(database: Reader, places: StoryPlace[], moved: boolean): Promise<string[]> {
+  const queries = listQueries(database, places, moved);
+  if (!queries) return pageTags(places, null);
+  return pageTags(places, { sections: await queries.sections, authors: await queries.authors, topics: await queries.topics });
+}
+
+/** The same, synchronously, for a better-sqlite3 transaction's body (the schedule's, the import's). */
+export function storyPageTagsSync(database: Reader, places: StoryPlace[], moved: boolean): string[] {
+  const queries = listQueries(database, places, moved);
+  if (!queries) return pageTags(places, null);
+  return pageTags(places, { sections: queries.sections.all(), authors: queries.authors.all(), topics: queries.topics.all() });
+}
+
+/** The slugs of the lists the story may enter or leave; null when it does not move. */
+function listQueries(database: Reader, places: StoryPlace[], moved: boolean) {
+  if (!moved || places.length === 0) return null;
   const sectionIds = [...new Set(places.map((place) => place.sectionId))];
   const authorIds = [...new Set(places.flatMap((place) => place.authorIds))];
   const articleIds = [...new Set(places.map((place) => place.id))];
+  return {
+    sections: database.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)),
+    authors: database.select({ slug: authors.slug }).from(authors).where(inArray(authors.id, authorIds)),
+    topics: database
+      .select({ slug: tagTable.slug })
+      .from(articleTags)
+      .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, articleIds)),
+  };
+}
+
+type Slugs = { slug: string }[];
+
+function pageTags(places: StoryPlace[], lists: { sections: Slugs; authors: Slugs; topics: Slugs } | null): string[] {
+  const changed = new Set<string>([tags.storyText]);
+  for (const place of places) changed.add(tags.article(place.id)).add(tags.articleSlug(place.slug));
+  if (!lists) return [...changed];
   changed.add(tags.latest);
-  for (const { slug } of database.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)).all()) changed.add(tags.section(slug));
-  for (const { slug } of database.select({ slug: authors.slug }).from(authors).where(inArray(authors.id, authorIds)).all()) changed.add(tags.author(slug));
-  const topics = database
-    .select({ slug: tagTable.slug })
-    .from(articleTags)
-    .innerJoin(tagTable, eq(tagTable.id, articleTags.tagId))
-    .where(inArray(articleTags.articleId, articleIds))
-    .all();
-  for (const { slug } of topics) changed.add(tags.tag(slug));
+  for (const { slug } of lists.sections) changed.add(tags.section(slug));
+  for (const { slug } of lists.authors) changed.add(tags.author(slug));
+  for (const { slug } of lists.topics) changed.add(tags.tag(slug));
   return [...changed];
 }

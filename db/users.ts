@@ -20,8 +20,8 @@ const staffColumns = {
   createdAt: users.createdAt,
 };
 
-export function findUserForSignIn(email: string) {
-  const [row] = findUserForSignInQuery(email).all();
+export async function findUserForSignIn(email: string) {
+  const [row] = await findUserForSignInQuery(email);
   return row ?? null;
 }
 
@@ -32,23 +32,23 @@ export function findUserForSignInQuery(email: string) {
     .where(eq(users.email, email));
 }
 
-export function findUserById(id: number) {
-  const [row] = db.select(staffColumns).from(users).where(eq(users.id, id)).all();
+export async function findUserById(id: number) {
+  const [row] = await db.select(staffColumns).from(users).where(eq(users.id, id));
   return row ?? null;
 }
 
-export function listUsers() {
-  return db.select(staffColumns).from(users).orderBy(asc(users.name)).all();
+export async function listUsers() {
+  return db.select(staffColumns).from(users).orderBy(asc(users.name));
 }
 
-export function insertUser(values: { email: string; name: string; role: UserRole; passwordHash: string }) {
-  const [row] = db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id }).all();
+export async function insertUser(values: { email: string; name: string; role: UserRole; passwordHash: string }) {
+  const [row] = await db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id });
   return row ?? null;
 }
 
 /** Failed sign-ins since `since` for this email and for this address, counted apart. */
-export function countRecentFailures(email: string, ip: string, since: Date) {
-  const rows = recentFailuresQuery(email, ip, since).all();
+export async function countRecentFailures(email: string, ip: string, since: Date) {
+  const rows = await recentFailuresQuery(email, ip, since);
   return { byEmail: rows.filter((r) => r.email === email).length, byIp: rows.filter((r) => r.ip === ip).length };
 }
 
@@ -59,11 +59,11 @@ export function recentFailuresQuery(email: string, ip: string, since: Date) {
     .where(and(or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)), gt(loginFailures.createdAt, since)));
 }
 
-export function recordFailure(email: string, ip: string, at: Date) {
-  db.insert(loginFailures).values({ email, ip, createdAt: at }).run();
+export async function recordFailure(email: string, ip: string, at: Date) {
+  await db.insert(loginFailures).values({ email, ip, createdAt: at });
 }
 
-export type StaffAccount = NonNullable<ReturnType<typeof findUserById>>;
+export type StaffAccount = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
 export type AccountChangeResult =
   | { kind: 'changed'; before: StaffAccount; after: StaffAccount }
@@ -75,10 +75,10 @@ export type AccountChangeResult =
  * Changes an account unless that would leave no active admin. The check and the write share one
  * IMMEDIATE transaction, so two admins demoting each other at the same moment cannot both succeed.
  */
-export function changeAccount(
+export async function changeAccount(
   id: number,
   values: Partial<{ role: UserRole; disabled: boolean; passwordHash: string; sessionsValidAfter: Date }>,
-): AccountChangeResult {
+): Promise<AccountChangeResult> {
   return db.transaction(
     (tx): AccountChangeResult => {
       const [before] = tx.select(staffColumns).from(users).where(eq(users.id, id)).all();
@@ -103,52 +103,48 @@ export function changeAccount(
   );
 }
 
-export function hasActiveAdmin(database: Db): boolean {
-  return (
-    database
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-      .limit(1)
-      .all().length > 0
-  );
+export async function hasActiveAdmin(database: Db): Promise<boolean> {
+  const rows = await database
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Creates the account, or updates name, role and password of the one with this email. */
 export async function upsertUser(database: Db, input: { email: string; name: string; role: UserRole; password: string }) {
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
-  const [row] = database
+  const [row] = await database
     .insert(users)
     .values({ email, name: input.name, role: input.role, passwordHash })
     .onConflictDoUpdate({
       target: users.email,
       set: { name: input.name, role: input.role, passwordHash, disabled: false, sessionsValidAfter: new Date() },
     })
-    .returning({ id: users.id })
-    .all();
+    .returning({ id: users.id });
   return row!.id;
 }
 
 /** The byline a desk account writes under, if it has one. */
-export function authorOfUser(userId: number) {
-  const [row] = db
+export async function authorOfUser(userId: number) {
+  const [row] = await db
     .select({ id: authors.id, name: authors.name, slug: authors.slug })
     .from(users)
     .innerJoin(authors, eq(authors.id, users.authorId))
-    .where(eq(users.id, userId))
-    .all();
+    .where(eq(users.id, userId));
   return row ?? null;
 }
 
 /** Links a desk account to a byline by the author's slug (null: to none); false when there is no such author. */
-export function linkUserToAuthor(database: Db, userId: number, authorSlug: string | null) {
+export async function linkUserToAuthor(database: Db, userId: number, authorSlug: string | null) {
   if (authorSlug === null) {
-    database.update(users).set({ authorId: null }).where(eq(users.id, userId)).run();
+    await database.update(users).set({ authorId: null }).where(eq(users.id, userId));
     return true;
   }
-  const [author] = database.select({ id: authors.id }).from(authors).where(eq(authors.slug, authorSlug)).all();
+  const [author] = await database.select({ id: authors.id }).from(authors).where(eq(authors.slug, authorSlug));
   if (!author) return false;
-  database.update(users).set({ authorId: author.id }).where(eq(users.id, userId)).run();
+  await database.update(users).set({ authorId: author.id }).where(eq(users.id, userId));
   return true;
 }

@@ -43,7 +43,7 @@ async function target(url: string) {
   return address && findOldAddressTarget(address);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   newsId = db.insert(sections).values({ slug: 'news', name: 'News' }).returning().get().id;
   worldId = db.insert(sections).values({ slug: 'world', name: 'World' }).returning().get().id;
   authorId = db.insert(authors).values({ slug: 'ada-quill', name: 'Ada Quill' }).returning().get().id;
@@ -175,7 +175,7 @@ describe('findOldAddressTarget: archives, feeds, search', () => {
 });
 
 describe("a story's approved comments", () => {
-  it('carry the id each had on the WordPress site, if it came from one', () => {
+  it('carry the id each had on the WordPress site, if it came from one', async () => {
     const articleId = story('imported-thread');
     const [imported, ours] = db
       .insert(comments)

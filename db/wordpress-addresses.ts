@@ -50,7 +50,7 @@ export async function findWordpressPost(key: PostKey): Promise<FoundPost | null>
   'use cache';
   cacheTag(tags.wordpressAddresses);
   cacheLife('content');
-  const row = wordpressPostQuery(key).get();
+  const [row] = await wordpressPostQuery(key);
   if (!row) return null;
   cacheTag(tags.article(row.articleId));
   return { articleId: row.articleId, sectionSlug: row.sectionSlug, slug: row.slug, published: row.status === 'published' };
@@ -81,7 +81,7 @@ export async function findWordpressTerm(taxonomy: TermTaxonomy, key: TermKey): P
   'use cache';
   cacheTag(tags.wordpressAddresses);
   cacheLife('content');
-  const row = wordpressTermQuery(taxonomy, key).get();
+  const [row] = await wordpressTermQuery(taxonomy, key);
   let found: FoundTerm | null = null;
   if (row?.authorSlug && taxonomy === 'author') found = { kind: 'author', slug: row.authorSlug };
   else if (row?.sectionSlug && taxonomy === 'category') found = { kind: 'section', slug: row.sectionSlug };

@@ -25,7 +25,7 @@ import {
   wordpressSites,
   wordpressTerms,
 } from './schema';
-import { storyPageTags, type StoryPlace } from './story-tags';
+import { storyPageTagsSync, type StoryPlace } from './story-tags';
 import { tags } from './tags';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -194,7 +194,7 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
       .run();
     outcome.articleId = articleId;
     const after = placeOf(tx, articleId)!;
-    outcome.expire.push(...storyPageTags(tx, before ? [before, after] : [after], true));
+    outcome.expire.push(...storyPageTagsSync(tx, before ? [before, after] : [after], true));
   }
 
   function writeComments(tx: Tx, story: ResolvedStory, outcome: StoryOutcome) {
@@ -254,7 +254,7 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
     categoryIds: new Map<string, number>(),
 
     /** One story with its comments, in one transaction (rolled back in a dry run). */
-    writeStory(story: ResolvedStory): StoryOutcome {
+    async writeStory(story: ResolvedStory): Promise<StoryOutcome> {
       const outcome: StoryOutcome = { story: 'unchanged', articleId: 0, comments: { new: 0, updated: 0, unchanged: 0 }, created: { sections: [], topics: [], bylines: [] }, expire: [] };
       try {
         database.transaction((tx) => {
@@ -269,17 +269,16 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
     },
 
     /** A featured image whose attachment came after its post in the file. */
-    setPhoto(articleId: number, photo: ImportedPhoto) {
+    async setPhoto(articleId: number, photo: ImportedPhoto) {
       if (options.dryRun) return;
-      database
+      await database
         .update(articles)
         .set({ photoSrc: photo.src, photoWidth: photo.width, photoHeight: photo.height, photoAlt: photo.alt, photoCaption: photo.caption, photoCredit: photo.credit })
-        .where(eq(articles.id, articleId))
-        .run();
+        .where(eq(articles.id, articleId));
     },
 
     /** The old `?cat=` and `?author=` numbers, and one line in the desk's log for the whole import. */
-    finish(summary: { actor: { id: number | null; name: string }; counts: Record<string, unknown> }) {
+    async finish(summary: { actor: { id: number | null; name: string }; counts: Record<string, unknown> }) {
       if (options.dryRun) return;
       database.transaction((tx) => {
         const id = siteId(tx);

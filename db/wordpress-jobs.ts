@@ -14,69 +14,68 @@ export type ImportJob = typeof wordpressImports.$inferSelect;
 /** A running import that has written nothing for this long has stopped (its process died); one story with 200,000 comments writes within a minute. */
 export const STALLED_AFTER_MS = 5 * 60_000;
 
-export function queueJob(database: Db, job: { fileName: string; filePath: string; dryRun: boolean; mediaFrom: string; createdBy: number }): number {
+export async function queueJob(database: Db, job: { fileName: string; filePath: string; dryRun: boolean; mediaFrom: string; createdBy: number }): Promise<number> {
   const now = new Date();
-  return database.insert(wordpressImports).values({ ...job, status: 'queued', createdAt: now, updatedAt: now }).returning({ id: wordpressImports.id }).get().id;
+  const [row] = await database.insert(wordpressImports).values({ ...job, status: 'queued', createdAt: now, updatedAt: now }).returning({ id: wordpressImports.id });
+  return row!.id;
 }
 
 /** Takes a queued import for this process; null when it is not queued (already taken, or no such import). */
-export function claimedJob(database: Db, id: number): (ImportJob & { actorName: string }) | null {
-  const claimed = database
+export async function claimedJob(database: Db, id: number): Promise<(ImportJob & { actorName: string }) | null> {
+  const [claimed] = await database
     .update(wordpressImports)
     .set({ status: 'running', updatedAt: new Date() })
     .where(and(eq(wordpressImports.id, id), eq(wordpressImports.status, 'queued')))
-    .returning()
-    .get();
+    .returning();
   if (!claimed) return null;
-  const actor = claimed.createdBy === null ? undefined : database.select({ name: users.name }).from(users).where(eq(users.id, claimed.createdBy)).get();
+  const [actor] = claimed.createdBy === null ? [] : await database.select({ name: users.name }).from(users).where(eq(users.id, claimed.createdBy));
   return { ...claimed, actorName: actor?.name ?? 'Desk import' };
 }
 
-export function writeJobProgress(database: Db, id: number, progress: ImportProgress) {
-  database.update(wordpressImports).set({ progress, updatedAt: new Date() }).where(eq(wordpressImports.id, id)).run();
+export async function writeJobProgress(database: Db, id: number, progress: ImportProgress) {
+  await database.update(wordpressImports).set({ progress, updatedAt: new Date() }).where(eq(wordpressImports.id, id));
 }
 
-export function finishJob(database: Db, id: number, end: { status: 'done' | 'failed'; summary?: string; error?: string; progress?: ImportProgress | null }) {
+export async function finishJob(database: Db, id: number, end: { status: 'done' | 'failed'; summary?: string; error?: string; progress?: ImportProgress | null }) {
   const now = new Date();
-  database
+  await database
     .update(wordpressImports)
     .set({ status: end.status, summary: end.summary ?? '', error: end.error ?? '', ...(end.progress ? { progress: end.progress } : {}), updatedAt: now, finishedAt: now })
-    .where(eq(wordpressImports.id, id))
-    .run();
+    .where(eq(wordpressImports.id, id));
 }
 
 /**
  * Imports whose process never started or stopped writing: marked failed, so the page says so and a
  * new one may start.
  */
-export function failStalledJobs(database: Db, now = Date.now()) {
+export async function failStalledJobs(database: Db, now = Date.now()) {
   const before = new Date(now - STALLED_AFTER_MS);
-  database
+  await database
     .update(wordpressImports)
     .set({ status: 'failed', error: 'The import stopped without finishing (its process ended). Start it again: what was imported is kept, and it picks up from there.', finishedAt: new Date(now) })
-    .where(and(eq(wordpressImports.status, 'running'), lt(wordpressImports.updatedAt, before)))
-    .run();
-  database
+    .where(and(eq(wordpressImports.status, 'running'), lt(wordpressImports.updatedAt, before)));
+  await database
     .update(wordpressImports)
     .set({ status: 'failed', error: 'The import never started (the server could not start its process). Start it again.', finishedAt: new Date(now) })
-    .where(and(eq(wordpressImports.status, 'queued'), lt(wordpressImports.updatedAt, before)))
-    .run();
+    .where(and(eq(wordpressImports.status, 'queued'), lt(wordpressImports.updatedAt, before)));
 }
 
-export function listJobs(database: Db, limit = 10): ImportJob[] {
-  return database.select().from(wordpressImports).orderBy(desc(wordpressImports.id)).limit(limit).all();
+export async function listJobs(database: Db, limit = 10): Promise<ImportJob[]> {
+  return database.select().from(wordpressImports).orderBy(desc(wordpressImports.id)).limit(limit);
 }
 
-export function getJob(database: Db, id: number): ImportJob | undefined {
-  return database.select().from(wordpressImports).where(eq(wordpressImports.id, id)).get();
+export async function getJob(database: Db, id: number): Promise<ImportJob | undefined> {
+  const [row] = await database.select().from(wordpressImports).where(eq(wordpressImports.id, id));
+  return row;
 }
 
 /** Whether an import is queued or running now: the page starts one at a time. */
-export function activeJob(database: Db): ImportJob | undefined {
-  return database
+export async function activeJob(database: Db): Promise<ImportJob | undefined> {
+  const [row] = await database
     .select()
     .from(wordpressImports)
     .where(sql`${wordpressImports.status} in ('queued', 'running')`)
     .orderBy(desc(wordpressImports.id))
-    .get();
+    .limit(1);
+  return row;
 }

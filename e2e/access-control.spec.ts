@@ -300,7 +300,7 @@ test('the story forms (story, correction, restore, autosave), a byline and a sec
   const author = { email: `author-${crypto.randomUUID()}@example.com`, name: 'Other Author', password: 'an author password of some length', role: 'author' as const };
   const authorId = await upsertUser(db, author);
   const [byline] = db.insert(authors).values({ slug: `other-author-${crypto.randomUUID().slice(0, 8)}`, name: 'Other Author' }).returning({ slug: authors.slug }).all();
-  linkUserToAuthor(db, authorId, byline!.slug);
+  await linkUserToAuthor(db, authorId, byline!.slug);
   const authorContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   await postSignIn(authorContext.request, author.email, author.password);
   const moderatorCookie = await sessionCookie(moderatorPage);

@@ -19,7 +19,7 @@ test('a change made by another process shows at the next request once it expires
   expect(untold.headers()['x-nextjs-cache']).toBe('HIT');
   expect(await untold.text()).toContain(name);
 
-  expireTags([tags.comments(story.id)], Date.now(), db);
+  await expireTags([tags.comments(story.id)], Date.now(), db);
   await page.goto(story.path);
   const thread = page.getByRole('region', { name: /comments/i });
   await expect(thread.getByText('Anonymous', { exact: true })).toBeVisible();
@@ -37,7 +37,7 @@ test("an approval on the desk is written to the database, for the other servers'
   await moderatorPage.getByRole('row').filter({ hasText: body }).getByRole('button', { name: 'Approve' }).click();
   await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
 
-  const written = readTagExpirationsSince(before, db).filter((row) => row.tag === tags.comments(story.id));
+  const written = (await readTagExpirationsSince(before, db)).filter((row) => row.tag === tags.comments(story.id));
   expect(written).toHaveLength(1);
   expect(written[0]!.expiredAt).toBeLessThanOrEqual(Date.now());
 });

@@ -15,7 +15,7 @@ export async function signedInAs(browser: Browser, db: Db, role: UserRole, { jav
   let byline: { id: number; slug: string; name: string } | null = null;
   if (role === 'author') {
     const [author] = db.insert(authors).values({ slug, name: person.name }).returning({ id: authors.id }).all();
-    expect(linkUserToAuthor(db, id, slug)).toBe(true);
+    expect(await linkUserToAuthor(db, id, slug)).toBe(true);
     byline = { id: author!.id, slug, name: person.name };
   }
   const context = await browser.newContext({ javaScriptEnabled: javaScript, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });

@@ -15,7 +15,7 @@ import { insertStoryRow } from '../test/story';
 async function account(db: Db, role: UserRole, authorSlug?: string) {
   const person = { email: `${uniqueSlug(role)}@example.com`, name: `${role[0]!.toUpperCase()}${role.slice(1)} ${uniqueSlug('n')}`, password: 'a newsroom password of some length', role };
   const id = await upsertUser(db, person);
-  if (authorSlug) expect(linkUserToAuthor(db, id, authorSlug)).toBe(true);
+  if (authorSlug) expect(await linkUserToAuthor(db, id, authorSlug)).toBe(true);
   return { ...person, id };
 }
 

@@ -118,7 +118,7 @@ test('what was never imported, a page and a story not yet published answer 404 u
 
   // Published (and its tag expired, as the desk's save does): the old address leads to it at once.
   db.update(articles).set({ status: 'published', publishedAt: new Date() }).where(eq(articles.id, draft.id)).run();
-  expireTags([tags.article(draft.id)], Date.now(), db);
+  await expireTags([tags.article(draft.id)], Date.now(), db);
   await expectRedirect(request, post.path, 301, `/news/${draft.slug}`);
   await expectRedirect(request, `/${post.slug}`, 308, `/news/${draft.slug}`);
 
@@ -127,7 +127,7 @@ test('what was never imported, a page and a story not yet published answer 404 u
   const missing = `/2025/02/12/${uniqueSlug('later')}`;
   expect((await request.get(missing, { maxRedirects: 0 })).status()).toBe(404);
   db.insert(wordpressPosts).values({ siteId, wpId: wpId(), articleId: later.id, slug: missing.split('/').at(-1)!, path: missing, sourceHash: 'e2e' }).run();
-  expireTags([tags.wordpressAddresses], Date.now(), db);
+  await expireTags([tags.wordpressAddresses], Date.now(), db);
   await expectRedirect(request, missing, 301, later.path);
 });
 

@@ -27,7 +27,7 @@ process.env.TRUST_PROXY = behindNginx ? '2' : '1';
 
 await prepareDatabase();
 const database = openDatabase();
-writeCommentSettings(database, { minFillSeconds: 0 });
+await writeCommentSettings(database, { minFillSeconds: 0 });
 database.$client.close();
 
 let server: ChildProcess;

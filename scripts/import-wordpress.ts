@@ -35,7 +35,7 @@ const database = openDatabase();
 runMigrations(database);
 
 const jobId = parsed.values.job === undefined ? null : Number(parsed.values.job);
-const job = jobId === null ? null : claimedJob(database, jobId);
+const job = jobId === null ? null : await claimedJob(database, jobId);
 if (jobId !== null && !job) {
   console.error(`There is no import ${parsed.values.job} waiting to run.`);
   process.exit(2);
@@ -54,7 +54,7 @@ try {
   size = stat.size;
 } catch (error) {
   const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `There is no file ${file}.` : error instanceof Error ? error.message : String(error);
-  if (job) finishJob(database, job.id, { status: 'failed', error: message });
+  if (job) await finishJob(database, job.id, { status: 'failed', error: message });
   console.error(message);
   process.exit(job ? 1 : 2);
 }
@@ -72,13 +72,13 @@ class MediaFromError extends Error {}
 const onTerminal = !job && process.stdout.isTTY === true;
 let lastShown = 0;
 let latest: ImportProgress | null = null;
-const show = (progress: ImportProgress) => {
+const show = async (progress: ImportProgress) => {
   latest = progress;
   const now = Date.now();
   if (now - lastShown < 250) return;
   lastShown = now;
   if (onTerminal) process.stdout.write(`\r\u001b[2K${progressLine(progress)}`);
-  if (job) writeJobProgress(database, job.id, progress);
+  if (job) await writeJobProgress(database, job.id, progress);
 };
 
 let exitCode = 0;
@@ -114,7 +114,7 @@ if (result && result.itemsRead > 0) {
 }
 if (failure) console.error(failure);
 if (job) {
-  finishJob(database, job.id, { status: failure ? 'failed' : 'done', summary: result && result.itemsRead > 0 ? summaryLine(result, dryRun) : '', error: failure, progress: result });
+  await finishJob(database, job.id, { status: failure ? 'failed' : 'done', summary: result && result.itemsRead > 0 ? summaryLine(result, dryRun) : '', error: failure, progress: result });
   // The upload was kept only for this run.
   fs.rmSync(job.filePath, { force: true });
 }

@@ -31,11 +31,11 @@ export async function prepareDatabase({ seedWhenEmpty = true } = {}) {
 
 async function prepareLocked(database: Db, seedWhenEmpty: boolean) {
   runMigrations(database);
-  if (seedWhenEmpty && isEmpty(database)) {
-    seed(database);
+  if (seedWhenEmpty && (await isEmpty(database))) {
+    await seed(database);
     console.log(`Seeded sample content into ${databasePath()}`);
   }
-  if (!hasActiveAdmin(database)) {
+  if (!(await hasActiveAdmin(database))) {
     const password = generatePassword();
     await upsertUser(database, { email: INITIAL_ADMIN_EMAIL, name: 'Site admin', role: 'admin', password });
     const file = path.join(dataDir(), 'initial-admin.txt');

@@ -24,13 +24,13 @@ if (!email.success) {
 
 const database = openDatabase();
 try {
-  const result = eraseCommenterData(database, email.data);
+  const result = await eraseCommenterData(database, email.data);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   console.log(`Anonymised ${plural(result.comments, 'comment')} by ${email.data}; deleted ${plural(result.loginFailures, 'failed sign-in record')}.`);
-  const paths = storyPaths(database, result.articleIds);
+  const paths = await storyPaths(database, result.articleIds);
   if (paths.length) {
     try {
-      expireTags(result.tags);
+      await expireTags(result.tags);
       console.log('A running site renders these pages afresh at their next request:');
     } catch (error) {
       // The erasure itself is done and kept; only the cached pages are left to refresh.

@@ -18,7 +18,7 @@ if (!email.success) {
 
 const database = openDatabase();
 try {
-  console.log(JSON.stringify(exportCommenterData(database, email.data), null, 2));
+  console.log(JSON.stringify(await exportCommenterData(database, email.data), null, 2));
 } finally {
   database.$client.close();
 }

@@ -7,13 +7,13 @@ import { databasePath } from '../lib/config';
 
 const database = openDatabase();
 runMigrations(database);
-if (!isEmpty(database)) {
+if (!(await isEmpty(database))) {
   if (!process.argv.includes('--force')) {
     console.error(`${databasePath()} already has content. Run \`npm run db:seed -- --force\` to replace it with the sample site.`);
     process.exit(1);
   }
-  clearContent(database);
+  await clearContent(database);
 }
-seed(database);
+await seed(database);
 database.$client.close();
 console.log(`Seeded the sample site into ${databasePath()}. Restart a running server so its cache starts afresh.`);

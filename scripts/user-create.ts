@@ -65,7 +65,7 @@ const database = openDatabase();
 runMigrations(database);
 const { author, ...account } = parsed.data;
 const id = await upsertUser(database, { ...account, password });
-if (author !== undefined && !linkUserToAuthor(database, id, author)) {
+if (author !== undefined && !(await linkUserToAuthor(database, id, author))) {
   database.$client.close();
   console.error(`There is no author with the slug "${author}": the account was saved, its byline left as it was.`);
   process.exit(2);

@@ -21,17 +21,24 @@ export function startPublishingSchedule(intervalMs = SCHEDULE_INTERVAL_MS) {
   state[startedKey] = true;
   let connection: Db | undefined;
   let failing = false;
-  const tick = () => {
+  let running = false;
+  const tick = async () => {
+    // A tick still at work when the next is due: the next is skipped, as it was when ticks were synchronous.
+    if (running) return;
+    running = true;
     try {
       connection ??= openDatabase();
-      for (const story of publishDueStories(connection)) console.log(`Published on schedule: story ${story.id}, "${story.headline}"`);
+      for (const story of await publishDueStories(connection)) console.log(`Published on schedule: story ${story.id}, "${story.headline}"`);
       failing = false;
     } catch (error) {
       // Said once until it works again; the stories stay scheduled and the next tick tries again.
       if (!failing) console.error('The schedule could not publish due stories; trying again every few seconds.', error);
       failing = true;
+    } finally {
+      running = false;
     }
   };
-  setTimeout(tick, 0).unref();
-  setInterval(tick, intervalMs).unref();
+  const start = () => void tick();
+  setTimeout(start, 0).unref();
+  setInterval(start, intervalMs).unref();
 }

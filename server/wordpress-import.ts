@@ -29,7 +29,7 @@ export type ImportOptions = {
   actor: { id: number | null; name: string };
   /** The file's size, for the time left. */
   totalBytes?: number;
-  onProgress?: (progress: ImportProgress) => void;
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
 };
 
 const MAX_WARNINGS = 50;
@@ -66,14 +66,14 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
   let images: ImageImporter | null = null;
   let storiesSinceExpiry = 0;
 
-  const report = () => {
+  const report = async () => {
     progress.elapsedMs = Date.now() - startedAt;
     progress.created = { sections: created.sections.size, topics: created.topics.size, bylines: created.bylines.size };
-    options.onProgress?.(progress);
+    await options.onProgress?.(progress);
   };
-  const flushExpiry = () => {
+  const flushExpiry = async () => {
     if (options.dryRun || toExpire.size === 0) return;
-    expireTags([...toExpire], Date.now(), database);
+    await expireTags([...toExpire], Date.now(), database);
     toExpire.clear();
     storiesSinceExpiry = 0;
   };
@@ -173,31 +173,31 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
             for (const note of plan.notes) warn(`“${plan.headline}”: ${note}.`);
             for (const [reason, n] of Object.entries(plan.skippedComments)) progress.skippedComments[reason as CommentSkip] = (progress.skippedComments[reason as CommentSkip] ?? 0) + n;
             const story = await resolveStory(plan, item);
-            const outcome = writer!.writeStory(story);
-            count(outcome);
+            const outcome = await writer!.writeStory(story);
+            await count(outcome);
             if (plan.thumbnailId !== null && !attachmentUrls.has(plan.thumbnailId) && outcome.story !== 'unchanged') {
               const waiting = waitingForPhoto.get(plan.thumbnailId) ?? [];
               waiting.push({ articleId: outcome.articleId, headline: plan.headline });
               waitingForPhoto.set(plan.thumbnailId, waiting);
             }
           }
-          report();
+          await report();
           break;
         }
       }
     }
     if (!writer) throw new WxrError(1, 1, 'the file ended before the export said which site it is from');
     for (const [id, waiting] of waitingForPhoto) for (const story of waiting) warn(`“${story.headline}”: its featured image (attachment ${id}) is not in the export; the story imports without a photo.`);
-    writer.finish({ actor: options.actor, counts: summaryCounts(progress) });
+    await writer.finish({ actor: options.actor, counts: summaryCounts(progress) });
     toExpire.add(tags.wordpressAddresses);
     if (created.sections.size > 0) toExpire.add(tags.sections);
   } finally {
-    flushExpiry();
-    report();
+    await flushExpiry();
+    await report();
   }
   return progress;
 
-  function count(outcome: StoryOutcome) {
+  async function count(outcome: StoryOutcome) {
     progress.stories[outcome.story]++;
     progress.comments.new += outcome.comments.new;
     progress.comments.updated += outcome.comments.updated;
@@ -207,7 +207,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
     for (const slug of outcome.created.bylines) created.bylines.add(slug);
     if (outcome.created.sections.length > 0) toExpire.add(tags.sections);
     for (const tag of outcome.expire) toExpire.add(tag);
-    if (++storiesSinceExpiry >= EXPIRE_EVERY) flushExpiry();
+    if (++storiesSinceExpiry >= EXPIRE_EVERY) await flushExpiry();
   }
 
   function rememberAttachment(item: WxrItem) {
@@ -228,7 +228,7 @@ export async function importWordpress(database: Db, input: WxrInput, options: Im
     for (const story of waiting) {
       const photo = await featuredPhoto(attachmentUrls.get(attachmentId)!, story.headline);
       if (photo) {
-        writer!.setPhoto(story.articleId, photo);
+        await writer!.setPhoto(story.articleId, photo);
         toExpire.add(tags.article(story.articleId));
       }
     }

@@ -47,7 +47,7 @@ export async function logIn(_previous: LogInState, submitted: FormData): Promise
     failure = error instanceof CredentialsSignin && error.code === 'throttled' ? 'throttled' : 'invalid';
   }
   if (failure) return fail(failure);
-  const account = next ? null : findUserForSignIn(parsed.data.email);
+  const account = next ? null : await findUserForSignIn(parsed.data.email);
   redirect(next ?? (account ? homeFor(account.role) : '/moderation'));
 }
 

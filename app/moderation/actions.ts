@@ -65,12 +65,12 @@ export async function moderateComments(_previous: ModerateState, submitted: Form
     ids = ticked.data;
   } else if (intent === 'empty-spam' || intent === 'empty-trash') {
     op = 'delete';
-    ids = idsInStatus(intent === 'empty-spam' ? 'spam' : 'trash');
+    ids = await idsInStatus(intent === 'empty-spam' ? 'spam' : 'trash');
   } else {
     return answer(formData, refused('That is not something the desk can do.'));
   }
 
-  const { count, changes } = decideComments(staff, op, ids, new Date());
+  const { count, changes } = await decideComments(staff, op, ids, new Date());
   invalidate(changes);
   refresh();
   const undo = changes.map((change) => ({ id: change.id, status: change.from }));
@@ -92,7 +92,7 @@ export async function undoModeration(_previous: ModerateState, submitted: FormDa
   }
   const parsed = UndoInput.safeParse(raw);
   if (!parsed.success) return answer(formData, refused('There is nothing to undo.'));
-  const changes = undoDecision(staff, parsed.data, new Date());
+  const changes = await undoDecision(staff, parsed.data, new Date());
   invalidate(changes);
   refresh();
   const message = `Undone: ${changes.length} ${changes.length === 1 ? 'comment' : 'comments'} put back.`;

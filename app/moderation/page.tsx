@@ -43,10 +43,10 @@ export default async function ModerationQueuePage(props: { searchParams: Promise
   const selectAll = one(search.select) === 'all';
   const current = { queue, article, q, page };
 
-  const counts = countQueues();
-  const articles = listCommentedArticles();
-  const list = queue === 'reported' ? null : listQueue({ queue, articleId: current.article, search: q || undefined, page });
-  const reported = queue === 'reported' ? listReportedComments({ page, perPage: QUEUE_PAGE_SIZE }) : null;
+  const counts = await countQueues();
+  const articles = await listCommentedArticles();
+  const list = queue === 'reported' ? null : await listQueue({ queue, articleId: current.article, search: q || undefined, page });
+  const reported = queue === 'reported' ? await listReportedComments({ page, perPage: QUEUE_PAGE_SIZE }) : null;
   const pageCount = list?.pageCount ?? Math.max(1, Math.ceil(counts.reported / QUEUE_PAGE_SIZE));
   const ops = opsForQueue[queue];
 

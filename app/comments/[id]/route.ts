@@ -12,13 +12,13 @@ import { buildThread, pageOfComment } from '@/lib/thread';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parsePage((await params).id);
-  const location = id === null ? null : findCommentLocation(id);
+  const location = id === null ? null : await findCommentLocation(id);
   const ownIds = readPendingIds((await cookies()).get(PENDING_COOKIE)?.value);
   const visible = location && (location.status === 'approved' || (location.status === 'pending' && ownIds.includes(location.id)));
   if (!location || !visible) return new NextResponse('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
 
   const settings = await getCommentSettings();
-  const shown = [...(await listApprovedComments(location.articleId)), ...listOwnPendingComments(location.articleId, ownIds)];
+  const shown = [...(await listApprovedComments(location.articleId)), ...(await listOwnPendingComments(location.articleId, ownIds))];
   const page = pageOfComment(buildThread(shown, settings.threadDepth), settings.commentsPerPage, location.id) ?? 1;
   const path = `/${location.sectionSlug}/${location.slug}`;
   const target = `${path}${page > 1 ? `?cpage=${page}` : ''}#comment-${location.id}`;

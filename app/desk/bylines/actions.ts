@@ -52,7 +52,7 @@ export async function saveBylineForm(previous: BylineFormState, submitted: FormD
   }
   let result;
   try {
-    result = saveByline(id === '' ? null : id, parsed.data, { id: staff.id, name: staff.name });
+    result = await saveByline(id === '' ? null : id, parsed.data, { id: staff.id, name: staff.name });
   } catch (error) {
     if (!isStorageError(error)) throw error;
     return refuse(`${storageMessage} Your text is still here.`);

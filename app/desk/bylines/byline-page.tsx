@@ -9,7 +9,7 @@ import { BylineForm } from './byline-form';
 export async function BylinePage({ id, saved = false }: { id: number | null; saved?: boolean }) {
   const staff = await requireWriter(id === null ? '/desk/bylines/new' : `/desk/bylines/${id}`);
   if (!canEditEveryStory(staff.role)) forbidden();
-  const byline = id === null ? null : getByline(id);
+  const byline = id === null ? null : await getByline(id);
   if (id !== null && !byline) notFound();
   return (
     <div className="story-page">

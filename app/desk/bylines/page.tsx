@@ -14,7 +14,7 @@ export const instant = false;
 export default async function BylinesPage() {
   const staff = await requireWriter('/desk/bylines');
   if (!canEditEveryStory(staff.role)) forbidden();
-  const bylines = listBylines();
+  const bylines = await listBylines();
   return (
     <div className="story-page">
       <h1>Bylines</h1>

@@ -30,8 +30,8 @@ export async function startImport(previous: ImportFormState, submitted: FormData
   const staff = await currentStaff();
   if (!isAdmin(staff)) return refuse('Only an admin can import a site. Nothing was imported.');
   if (!parsed.success) return refuse('Please correct the fields marked below. Nothing was imported.', parsed.fieldErrors);
-  failStalledJobs(db);
-  const running = activeJob(db);
+  await failStalledJobs(db);
+  const running = await activeJob(db);
   if (running) return refuse(`An import is already running (${running.fileName}); start this one when it has finished.`);
   const { file, dryRun, mediaFrom } = parsed.data;
   let id: number;
@@ -41,7 +41,7 @@ export async function startImport(previous: ImportFormState, submitted: FormData
     // The data folder holds commenters' emails; the export does too.
     await fs.mkdir(folder, { recursive: true, mode: 0o700 });
     await fs.writeFile(stored, Buffer.from(await file.arrayBuffer()), { mode: 0o600 });
-    id = queueJob(db, { fileName: file.name.slice(0, 200), filePath: stored, dryRun, mediaFrom, createdBy: staff.id });
+    id = await queueJob(db, { fileName: file.name.slice(0, 200), filePath: stored, dryRun, mediaFrom, createdBy: staff.id });
   } catch (error) {
     await fs.rm(stored, { force: true });
     if (!isStorageError(error)) throw error;

@@ -8,8 +8,8 @@ import { jobStatusNames } from './job-status';
 
 /** The Import page: the form, and the imports started here, newest first. Its pages check that the reader is an admin. */
 export async function ImportPage() {
-  failStalledJobs(db);
-  const jobs = listJobs(db);
+  await failStalledJobs(db);
+  const jobs = await listJobs(db);
   return (
     <div className="story-page">
       <h1>Import from WordPress</h1>

@@ -40,7 +40,7 @@ export async function saveSectionForm(previous: SectionFormState, submitted: For
   const input = parsed.data;
   let result;
   try {
-    result = saveSection(target.data.id, input, target.data.version, { id: staff.id, name: staff.name });
+    result = await saveSection(target.data.id, input, target.data.version, { id: staff.id, name: staff.name });
   } catch (error) {
     if (!isStorageError(error)) throw error;
     return refuse(`${storageMessage} Your text is still here.`);

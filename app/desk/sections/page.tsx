@@ -14,7 +14,7 @@ export const instant = false;
 export default async function SectionsPage() {
   const staff = await requireWriter('/desk/sections');
   if (!canEditEveryStory(staff.role)) forbidden();
-  const sections = listDeskSections();
+  const sections = await listDeskSections();
   return (
     <div className="story-page">
       <h1>Sections</h1>

@@ -14,7 +14,7 @@ const savedNotice = {
 export async function SectionPage({ id, saved }: { id: number | null; saved?: keyof typeof savedNotice }) {
   const staff = await requireWriter(id === null ? '/desk/sections/new' : `/desk/sections/${id}`);
   if (!canEditEveryStory(staff.role)) forbidden();
-  const places = countSections();
+  const places = await countSections();
   if (id === null) {
     return (
       <div className="story-page">
@@ -26,7 +26,7 @@ export async function SectionPage({ id, saved }: { id: number | null; saved?: ke
       </div>
     );
   }
-  const section = getDeskSection(id);
+  const section = await getDeskSection(id);
   if (!section) notFound();
   return (
     <div className="story-page">

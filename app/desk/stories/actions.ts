@@ -57,9 +57,9 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   if (!canWrite(staff)) return refuse('Sign in as an editor or an author to do that. Nothing was saved.');
   const target = Target.parse(raw);
   if (target.storyId === -1 || target.version === -1) return refuse('This form is not one the desk made. Nothing was saved.');
-  const story = target.storyId === '' ? null : getDeskStory(target.storyId);
+  const story = target.storyId === '' ? null : await getDeskStory(target.storyId);
   if (target.storyId !== '' && !story) return refuse('That story no longer exists. Nothing was saved.');
-  const byline = authorOfUser(staff.id);
+  const byline = await authorOfUser(staff.id);
   if (!maySaveStory(staff.role, byline?.id ?? null, story)) {
     return refuse(byline || staff.role !== 'author' ? 'This story is not yours to change. Nothing was saved.' : 'Your account has no byline yet: an admin links it first. Nothing was saved.');
   }
@@ -78,7 +78,7 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
   const everyStory = canEditEveryStory(staff.role);
   const authorIds = everyStory ? input.authorIds : (story?.authorIds ?? [byline!.id]);
   const featured = everyStory ? input.featured : (story?.featured ?? false);
-  const choices = deskFilterChoices();
+  const choices = await deskFilterChoices();
   if (!choices.sections.some((section) => section.id === input.sectionId)) return refuse('Please correct the fields marked below.', { sectionId: 'Please choose a section.' });
   if (!authorIds.every((id) => choices.authors.some((author) => author.id === id))) {
     return refuse('Please correct the fields marked below.', { authorIds: 'Please choose bylines from the list.' });
@@ -86,7 +86,7 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
 
   let result;
   try {
-    result = saveStory(
+    result = await saveStory(
       story?.id ?? null,
       target.version,
       {
@@ -125,7 +125,7 @@ export async function saveStoryForm(previous: StoryFormState, submitted: FormDat
     const when = result.at ? ` at ${formatDateTime(result.at)}` : '';
     return refuse(`${who} saved this story${when}, after you opened it. Nothing was saved, so their version stands; your text is still here. Copy what you need, then open the story again to see theirs.`);
   }
-  storyChanged(result.before, result.after);
+  await storyChanged(result.before, result.after);
   redirect(`/desk/stories/${result.id}?saved=${result.after.status}`);
 }
 
@@ -173,14 +173,14 @@ export async function addCorrectionForm(previous: DeskFormState, submitted: Form
   if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? 'Please write the correction.');
   let result;
   try {
-    result = addCorrection(parsed.data.storyId, parsed.data.text, { id: staff.id, name: staff.name });
+    result = await addCorrection(parsed.data.storyId, parsed.data.text, { id: staff.id, name: staff.name });
   } catch (error) {
     if (!isStorageError(error)) throw error;
     return refuse(`${storageMessage} Your text is still here.`);
   }
   if (result.kind === 'not-found') return refuse('That story no longer exists. Nothing was saved.');
   if (result.kind === 'not-published') return refuse('Corrections are for published stories: change a draft in its text. Nothing was saved.');
-  storyChanged(result.before, result.after);
+  await storyChanged(result.before, result.after);
   redirect(`/desk/stories/${parsed.data.storyId}?saved=correction`);
 }
 
@@ -202,20 +202,20 @@ export async function restoreRevisionForm(previous: DeskFormState, submitted: Fo
   if (!canWrite(staff)) return refuse('Sign in as an editor or an author to do that. Nothing was restored.');
   const parsed = RestoreInput.safeParse(raw);
   if (!parsed.success) return refuse('This form is not one the desk made. Nothing was restored.');
-  const story = getDeskStory(parsed.data.storyId);
-  const revision = story && getRevision(story.id, parsed.data.revisionId);
+  const story = await getDeskStory(parsed.data.storyId);
+  const revision = story && (await getRevision(story.id, parsed.data.revisionId));
   if (!story || !revision || revision.kind === 'autosave') return refuse('That revision no longer exists. Nothing was restored.');
-  const byline = authorOfUser(staff.id);
+  const byline = await authorOfUser(staff.id);
   if (!maySaveStory(staff.role, byline?.id ?? null, story)) return refuse('This story is not yours to change. Nothing was restored.');
   const fields = storyFields(revision.fields);
-  const choices = deskFilterChoices();
+  const choices = await deskFilterChoices();
   const sectionId = choices.sections.some((section) => section.id === fields.sectionId) ? fields.sectionId : story.sectionId;
   const known = fields.authorIds.filter((id) => choices.authors.some((author) => author.id === id));
   const authorIds = canEditEveryStory(staff.role) && known.length > 0 ? known : story.authorIds;
   const featured = canEditEveryStory(staff.role) ? fields.featured : story.featured;
   let result;
   try {
-    result = saveStory(
+    result = await saveStory(
       story.id,
       parsed.data.version,
       { ...fields, sectionId, authorIds, featured, status: story.status, scheduledFor: null },
@@ -231,7 +231,7 @@ export async function restoreRevisionForm(previous: DeskFormState, submitted: Fo
   if (result.kind === 'conflict') {
     return refuse(`${result.by ?? 'Someone'} saved this story${result.at ? ` at ${formatDateTime(result.at)}` : ''}, after you opened this comparison. Nothing was restored: compare again with their version.`);
   }
-  storyChanged(result.before, result.after);
+  await storyChanged(result.before, result.after);
   redirect(`/desk/stories/${story.id}?saved=restored`);
 }
 
@@ -253,13 +253,13 @@ export async function autosaveStory(input: unknown): Promise<AutosaveAnswer> {
   if (!canWrite(staff)) return { ok: false, message: 'Signed out: not autosaved.' };
   const parsed = AutosaveInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'Too long to autosave.' };
-  const story = getDeskStory(parsed.data.storyId);
+  const story = await getDeskStory(parsed.data.storyId);
   if (!story) return { ok: false, message: 'This story no longer exists.' };
-  const byline = authorOfUser(staff.id);
+  const byline = await authorOfUser(staff.id);
   if (!maySaveStory(staff.role, byline?.id ?? null, story)) return { ok: false, message: 'Not yours to change: not autosaved.' };
   const { headline, standfirst, body } = parsed.data;
   try {
-    const savedAt = writeAutosave(story.id, { ...storyFields(story), headline, standfirst, body }, { id: staff.id, name: staff.name });
+    const savedAt = await writeAutosave(story.id, { ...storyFields(story), headline, standfirst, body }, { id: staff.id, name: staff.name });
     return { ok: true, savedAt: savedAt.toISOString() };
   } catch (error) {
     if (!isStorageError(error)) throw error;

@@ -42,7 +42,7 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
   const staff = await requireWriter();
   const filters = Filters.parse(first(await props.searchParams));
   const everyStory = canEditEveryStory(staff.role);
-  const byline = everyStory ? null : authorOfUser(staff.id);
+  const byline = everyStory ? null : await authorOfUser(staff.id);
   const filter: DeskStoryFilter = {
     status: filters.status,
     sectionId: filters.section,
@@ -51,9 +51,9 @@ export default async function DeskStoriesPage(props: { searchParams: Promise<Sea
     // An author without a byline has no stories of their own yet: an id no author has.
     ownAuthorId: everyStory ? undefined : (byline?.id ?? 0),
   };
-  const { rows, total } = listDeskStories(filter, filters.page);
+  const { rows, total } = await listDeskStories(filter, filters.page);
   const pageCount = Math.max(1, Math.ceil(total / DESK_PAGE_SIZE));
-  const choices = deskFilterChoices();
+  const choices = await deskFilterChoices();
 
   return (
     <div className="stories">

@@ -39,17 +39,17 @@ const fieldNames: Record<keyof StoryFields, string> = {
  */
 export async function RevisionPage({ storyId, revisionId }: { storyId: number; revisionId: number }) {
   const staff = await requireWriter(`/desk/stories/${storyId}/revisions/${revisionId}`);
-  const story = getDeskStory(storyId);
-  const revision = story ? getRevision(story.id, revisionId) : null;
+  const story = await getDeskStory(storyId);
+  const revision = story ? await getRevision(story.id, revisionId) : null;
   if (!story || !revision) notFound();
-  const byline = authorOfUser(staff.id);
+  const byline = await authorOfUser(staff.id);
   if (!maySaveStory(staff.role, byline?.id ?? null, story)) forbidden();
   // Autosaves are their writer's own.
   if (revision.kind === 'autosave' && revision.userId !== staff.id) notFound();
   const current = storyFields(story);
   const older = storyFields(revision.fields);
   const changed = changedFields(older, current);
-  const choices = deskFilterChoices();
+  const choices = await deskFilterChoices();
   const named = (key: keyof StoryFields, fields: StoryFields): string => {
     const value = fields[key];
     if (key === 'sectionId') return choices.sections.find((section) => section.id === value)?.name ?? `Section ${value}`;

@@ -34,15 +34,17 @@ const otherNotices: Record<string, string> = {
  */
 export async function StoryPage({ storyId, saved, fromAutosave = false }: { storyId: number | null; saved?: string; fromAutosave?: boolean }) {
   const staff = await requireWriter(storyId === null ? '/desk/stories/new' : `/desk/stories/${storyId}`);
-  const story = storyId === null ? null : getDeskStory(storyId);
+  const story = storyId === null ? null : await getDeskStory(storyId);
   if (storyId !== null && !story) notFound();
-  const byline = authorOfUser(staff.id);
+  const byline = await authorOfUser(staff.id);
   if (!maySaveStory(staff.role, byline?.id ?? null, story)) forbidden();
   const everyStory = canEditEveryStory(staff.role);
-  const choices = deskFilterChoices();
+  const choices = await deskFilterChoices();
   const notice = saved && story ? (saved === story.status ? savedNotices[story.status] : otherNotices[saved]) : undefined;
-  const autosave = story ? findAutosave(story.id, staff.id, story.updatedAt) : null;
+  const autosave = story ? await findAutosave(story.id, staff.id, story.updatedAt) : null;
   const typed = fromAutosave && autosave ? autosave.fields : story;
+  const corrections = story && everyStory ? await listCorrections(story.id) : [];
+  const revisions = story ? await listRevisions(story.id) : [];
   return (
     <div className="story-page">
       <p className="story-page-back">
@@ -111,7 +113,7 @@ export async function StoryPage({ storyId, saved, fromAutosave = false }: { stor
           removePhoto: false,
           topics: typed ? storyFields(typed).topics.join(', ') : '',
         }}
-        topicNames={listTopicNames()}
+        topicNames={await listTopicNames()}
         sections={choices.sections}
         authors={choices.authors}
         everyStory={everyStory}
@@ -119,19 +121,19 @@ export async function StoryPage({ storyId, saved, fromAutosave = false }: { stor
         answerAt={storyAnswerAt(story?.id ?? null)}
         dirty={Boolean(fromAutosave && autosave)}
       />
-      {story && everyStory && (story.status === 'published' || listCorrections(story.id).length > 0) ? (
+      {story && everyStory && (story.status === 'published' || corrections.length > 0) ? (
         <section className="story-corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">Corrections</h2>
-          <CorrectionList corrections={listCorrections(story.id)} />
+          <CorrectionList corrections={corrections} />
           {story.status === 'published' ? <CorrectionForm storyId={story.id} answerAt={storyAnswerAt(story.id)} /> : null}
         </section>
       ) : null}
-      {story ? <RevisionList storyId={story.id} revisions={listRevisions(story.id)} /> : null}
+      {story ? <RevisionList storyId={story.id} revisions={revisions} /> : null}
     </div>
   );
 }
 
-function CorrectionList({ corrections }: { corrections: ReturnType<typeof listCorrections> }) {
+function CorrectionList({ corrections }: { corrections: Awaited<ReturnType<typeof listCorrections>> }) {
   if (corrections.length === 0) return <p>None. A correction is shown on the story under “Correction”, with its time, and tells search engines.</p>;
   return (
     <ul className="story-correction-list">
@@ -147,7 +149,7 @@ function CorrectionList({ corrections }: { corrections: ReturnType<typeof listCo
 
 const revisionKindNames = { save: 'Saved', restore: 'Restored', autosave: 'Autosaved' } as const;
 
-function RevisionList({ storyId, revisions }: { storyId: number; revisions: ReturnType<typeof listRevisions> }) {
+function RevisionList({ storyId, revisions }: { storyId: number; revisions: Awaited<ReturnType<typeof listRevisions>> }) {
   return (
     <section className="story-revisions" aria-labelledby="revisions-heading">
       <h2 id="revisions-heading">Revisions</h2>

@@ -19,7 +19,7 @@ export default async function LogPage(props: Props) {
   const { page: pageParam } = await props.searchParams;
   const page = parsePage(typeof pageParam === 'string' ? pageParam : undefined);
   if (page === null) notFound();
-  const { rows, total, pageCount } = listLog(page);
+  const { rows, total, pageCount } = await listLog(page);
   if (page > pageCount) notFound();
 
   return (

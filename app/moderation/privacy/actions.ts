@@ -50,7 +50,7 @@ export async function eraseCommenter(previous: EraseCommenterState, submitted: F
     return { status: 'invalid', fieldErrors, values: { email: typeof raw.email === 'string' ? raw.email.slice(0, 254) : '' } };
   }
   const { email } = parsed.data;
-  const erased = anonymiseCommenter(email, staff);
+  const erased = await anonymiseCommenter(email, staff);
   // The comments tags of the stories changed (erased.tags), and nginx's copies where it runs.
   commentsChanged(erased.articleIds);
   return {

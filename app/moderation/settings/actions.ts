@@ -24,8 +24,8 @@ async function saveSettingsState(_previous: SaveSettingsState, formData: FormDat
   if (!isAdmin(staff)) return { status: 'denied', message: 'Only an admin can do that. Nothing was changed.' };
   const parsed = parseSettingsForm(Object.fromEntries(formData));
   if (!parsed.success) return { status: 'invalid', fieldErrors: parsed.fieldErrors, values: parsed.values };
-  const before = replaceCommentSettings(parsed.data);
-  logModeration({ actor: staff, action: 'settings.update', targetType: 'settings', before, after: parsed.data });
+  const before = await replaceCommentSettings(parsed.data);
+  await logModeration({ actor: staff, action: 'settings.update', targetType: 'settings', before, after: parsed.data });
   updateTag(tags.settings);
   return { status: 'saved', message: 'Settings saved.', values: settingsFormValues(parsed.data) };
 }

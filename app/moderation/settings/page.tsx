@@ -13,7 +13,7 @@ export const instant = false;
 
 export default async function SettingsPage() {
   await requireAdmin('/moderation/settings');
-  const settings = readCommentSettings();
+  const settings = await readCommentSettings();
   return (
     <>
       <h1>Comment settings</h1>

@@ -109,10 +109,10 @@ export async function createAccount(previous: CreateAccountState, submitted: For
   const { email, name, role } = parsed.data;
   const generated = parsed.data.password === '' ? generatePassword() : null;
   const passwordHash = await hashPassword(generated ?? parsed.data.password);
-  const row = insertUser({ email, name, role, passwordHash });
+  const row = await insertUser({ email, name, role, passwordHash });
   if (!row) return { status: 'invalid', fieldErrors: { email: 'There is already an account with this email address.' }, values };
-  const account = findUserById(row.id);
-  logModeration({ actor: staff, action: 'user.create', targetType: 'user', targetId: row.id, before: null, after: account ? audit(account) : null });
+  const account = await findUserById(row.id);
+  await logModeration({ actor: staff, action: 'user.create', targetType: 'user', targetId: row.id, before: null, after: account ? audit(account) : null });
   refresh();
   return { status: 'created', message: `Account created for ${name} (${email}) as ${roleName(role)}.`, password: generated };
 }
@@ -124,11 +124,11 @@ export async function changeRole(previous: AccountActionState, submitted: FormDa
   const parsed = RoleChange.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return badRequest;
   const input = parsed.data;
-  const result = changeAccount(input.userId, { role: input.role });
+  const result = await changeAccount(input.userId, { role: input.role });
   if (result.kind === 'missing') return missing;
   if (result.kind === 'last-admin') return lastAdmin;
   if (result.kind === 'unchanged') return { status: 'done', message: `${result.account.name} is already ${roleName(input.role)}.` };
-  logModeration({ actor: staff, action: 'user.role', targetType: 'user', targetId: input.userId, before: audit(result.before), after: audit(result.after) });
+  await logModeration({ actor: staff, action: 'user.role', targetType: 'user', targetId: input.userId, before: audit(result.before), after: audit(result.after) });
   refresh();
   return { status: 'done', message: `${result.after.name} is now ${roleName(result.after.role)}.` };
 }
@@ -141,13 +141,13 @@ export async function setAccountDisabled(previous: AccountActionState, submitted
   if (!parsed.success) return badRequest;
   const input = parsed.data;
   // Disabling also ends the account's sessions, so enabling it later does not bring them back.
-  const result = changeAccount(input.userId, input.disabled ? { disabled: true, sessionsValidAfter: new Date() } : { disabled: false });
+  const result = await changeAccount(input.userId, input.disabled ? { disabled: true, sessionsValidAfter: new Date() } : { disabled: false });
   if (result.kind === 'missing') return missing;
   if (result.kind === 'last-admin') return lastAdmin;
   if (result.kind === 'unchanged') {
     return { status: 'done', message: `${result.account.name}’s account is already ${input.disabled ? 'disabled' : 'enabled'}.` };
   }
-  logModeration({
+  await logModeration({
     actor: staff,
     action: input.disabled ? 'user.disable' : 'user.enable',
     targetType: 'user',
@@ -173,10 +173,10 @@ export async function resetPassword(previous: AccountActionState, submitted: For
   const input = parsed.data;
   if (input.userId === staff.id) return ownPassword;
   const password = generatePassword();
-  const result = changeAccount(input.userId, { passwordHash: await hashPassword(password), sessionsValidAfter: new Date() });
+  const result = await changeAccount(input.userId, { passwordHash: await hashPassword(password), sessionsValidAfter: new Date() });
   if (result.kind === 'missing') return missing;
   if (result.kind !== 'changed') return badRequest;
-  logModeration({
+  await logModeration({
     actor: staff,
     action: 'user.reset-password',
     targetType: 'user',

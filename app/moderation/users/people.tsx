@@ -20,7 +20,7 @@ const roleOptions = userRoles.map((role) => ({ value: role, label: roleNames[rol
 /** The People page: every desk account, its buttons, and the form for a new one. */
 export async function People() {
   const me = await requireAdmin('/moderation/users');
-  const accounts = listUsers();
+  const accounts = await listUsers();
   return (
     <>
       <h1>People</h1>

@@ -41,12 +41,12 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   if (!parsed.success) return { status: 'invalid', fieldErrors: parsed.fieldErrors, formError: parsed.formError, values };
   const input = parsed.data;
 
-  const article = findArticleForComment(input.articleId);
+  const article = await findArticleForComment(input.articleId);
   if (!article) return { status: 'invalid', fieldErrors: {}, formError: messages.unknownArticle, values };
-  const settings = readCommentSettings();
+  const settings = await readCommentSettings();
   const now = new Date();
   if (commentsAreClosed(article, settings, now)) return { status: 'invalid', fieldErrors: {}, formError: messages.closed, values };
-  if (input.parentId !== null && !findApprovedParent(article.id, input.parentId)) {
+  if (input.parentId !== null && !(await findApprovedParent(article.id, input.parentId))) {
     return { status: 'invalid', fieldErrors: {}, formError: messages.parentGone, values };
   }
 
@@ -63,9 +63,9 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     honeypotFilled: String(raw[HONEYPOT_FIELD] ?? '') !== '',
     secondsToFill: secondsSinceIssued(typeof raw.token === 'string' ? raw.token : null, now),
   };
-  let result: ReturnType<typeof insertComment>;
+  let result: Awaited<ReturnType<typeof insertComment>>;
   try {
-    result = insertComment(
+    result = await insertComment(
       { articleId: article.id, parentId: input.parentId, fields, now, floodIntervalSeconds: settings.floodIntervalSeconds },
       (hasApprovedComment) => decideStatus(fields, settings, { hasApprovedComment, bot }),
     );
@@ -80,7 +80,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   const jar = await cookies();
   const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: process.env.SITE_URL?.startsWith('https://') ?? false };
   if (result.status === 'pending') {
-    const ids = filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
+    const ids = await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
     jar.set(PENDING_COOKIE, writePendingIds([...ids, result.id]), { ...cookieOptions, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
   }
   for (const [field, name] of Object.entries(SAVED_DETAILS_COOKIES) as [keyof typeof SAVED_DETAILS_COOKIES, string][]) {

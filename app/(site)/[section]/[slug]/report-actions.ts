@@ -37,7 +37,7 @@ export async function reportComment(_previous: ReportCommentState, submitted: Fo
   }
   const ip = clientAddress((await headers()).get('x-forwarded-for'));
 
-  const result = insertReport({ commentId, reason, note, reporter, ip, now: new Date() });
+  const result = await insertReport({ commentId, reason, note, reporter, ip, now: new Date() });
   if (result.kind === 'not-found') return { status: 'invalid', message: reportMessages.gone };
   if (result.kind === 'duplicate') return { status: 'duplicate' };
 

@@ -27,8 +27,8 @@ export default async function ImportJobPage(props: { params: Promise<{ id: strin
   const { id } = await props.params;
   await requireAdmin(`/desk/import/${id}`);
   if (!/^\d{1,12}$/.test(id)) notFound();
-  failStalledJobs(db);
-  const job = getJob(db, Number(id));
+  await failStalledJobs(db);
+  const job = await getJob(db, Number(id));
   if (!job) notFound();
   const progress = job.progress as ImportProgress | null;
   const active = job.status === 'queued' || job.status === 'running';

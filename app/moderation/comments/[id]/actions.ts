@@ -45,10 +45,10 @@ export async function editComment(previous: DeskTextState, submitted: FormData):
   const read = await readText(previous, submitted);
   if ('answer' in read) return answer(read.formData, 'edit', read.answer);
   const { staff, input } = read;
-  const comment = findCommentForDesk(input.commentId);
+  const comment = await findCommentForDesk(input.commentId);
   if (!comment) return answer(read.formData, 'edit', read.invalid('That comment no longer exists.').answer);
-  updateCommentBody(comment.id, input.body, new Date());
-  logModeration({ actor: staff, action: 'comment.edit', targetType: 'comment', targetId: comment.id, before: { body: comment.body }, after: { body: input.body } });
+  await updateCommentBody(comment.id, input.body, new Date());
+  await logModeration({ actor: staff, action: 'comment.edit', targetType: 'comment', targetId: comment.id, before: { body: comment.body }, after: { body: input.body } });
   if (comment.status === 'approved') commentsChanged([comment.articleId]);
   redirect(`/moderation?queue=${comment.status}`);
 }
@@ -58,12 +58,12 @@ export async function replyAsStaff(previous: DeskTextState, submitted: FormData)
   const read = await readText(previous, submitted);
   if ('answer' in read) return answer(read.formData, 'reply', read.answer);
   const { staff, input } = read;
-  const parent = findCommentForDesk(input.commentId);
+  const parent = await findCommentForDesk(input.commentId);
   if (!parent || (parent.status !== 'approved' && parent.status !== 'pending')) {
     return answer(read.formData, 'reply', read.invalid('That comment can no longer be replied to.').answer);
   }
-  const id = insertStaffReply({ articleId: parent.articleId, parentId: parent.id, staff, body: input.body, now: new Date() });
-  logModeration({ actor: staff, action: 'comment.reply', targetType: 'comment', targetId: id, before: null, after: { parentId: parent.id, body: input.body } });
+  const id = await insertStaffReply({ articleId: parent.articleId, parentId: parent.id, staff, body: input.body, now: new Date() });
+  await logModeration({ actor: staff, action: 'comment.reply', targetType: 'comment', targetId: id, before: null, after: { parentId: parent.id, body: input.body } });
   commentsChanged([parent.articleId]);
   redirect(`/moderation?queue=${parent.status}`);
 }

@@ -29,7 +29,7 @@ export async function CommentTextPage({
   const { id: rawId } = await params;
   await requireModerator(`/moderation/comments/${rawId}/${kind}`);
   const id = parsePage(rawId);
-  const comment = id === null ? null : findCommentForDesk(id);
+  const comment = id === null ? null : await findCommentForDesk(id);
   if (!comment) notFound();
   return (
     <div className="desk-page">

@@ -39,7 +39,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnType<typeof loadArticle>>; searchParams: SearchParams }) {
   const { article, settings, path, open } = loaded;
-  const own = listOwnPendingComments(article.id, readPendingIds((await cookies()).get(PENDING_COOKIE)?.value));
+  const own = await listOwnPendingComments(article.id, readPendingIds((await cookies()).get(PENDING_COOKIE)?.value));
   const query = await searchParams;
   const approved = await listApprovedComments(article.id);
   const replyId = parsePage(first(query.replytocom) ?? '0');

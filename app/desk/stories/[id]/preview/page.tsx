@@ -27,10 +27,10 @@ export default async function PreviewStoryPage(props: { params: Promise<{ id: st
   const id = parsePage((await props.params).id);
   if (id === null) notFound();
   const staff = await requireWriter(`/desk/stories/${id}/preview`);
-  const story = getDeskStory(id);
+  const story = await getDeskStory(id);
   if (!story) notFound();
-  if (!maySaveStory(staff.role, authorOfUser(staff.id)?.id ?? null, story)) forbidden();
-  const article = getPreviewArticle(id)!;
+  if (!maySaveStory(staff.role, (await authorOfUser(staff.id))?.id ?? null, story)) forbidden();
+  const article = (await getPreviewArticle(id))!;
   return (
     <div className="story-preview">
       <p className="form-notice" role="status">
