@@ -30,10 +30,12 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
     {
       name: 'chromium',
-      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/, /sections\.spec\.ts/, /wordpress-import\.spec\.ts/] }),
+      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/, /sections\.spec\.ts/, /wordpress-import\.spec\.ts/, /shared-cache\.spec\.ts/] }),
       dependencies: ['setup'],
       use: { ...devices['Desktop Chrome'] },
     },
+    // Two more servers and a Redis of its own (e2e/shared-cache.spec.ts), on a copy of the database.
+    ...(behindNginx ? [] : [{ name: 'shared-cache', testMatch: /shared-cache\.spec\.ts/, dependencies: ['setup'], use: { ...devices['Desktop Chrome'] } }]),
     // Tests that change site-wide settings, or the navigation every page carries, run last and alone,
     // so they cannot surprise the others (a section change or an import renders every page afresh).
     ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /(site-settings|sections|wordpress-import)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
