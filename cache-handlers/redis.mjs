@@ -20,6 +20,8 @@ export const CONNECT_TIMEOUT_MS = 1000;
 export const COMMAND_TIMEOUT_MS = 500;
 export const PAUSE_AFTER_FAILURE_MS = 1000;
 const LONGEST_RECONNECT_WAIT_MS = 2000;
+/** Every key the app servers write starts with this (shared.mjs adds the build id). */
+export const KEY_PREFIX = 'broadsheet:';
 
 /**
  * @typedef {{
@@ -142,4 +144,25 @@ export function openSharedCache({ url, prefix, log = console }) {
       if (client.isOpen) client.destroy();
     },
   };
+}
+
+/**
+ * Removes every entry the app servers keep in Redis (all builds): for a database restored or swapped
+ * under them, whose invalidations cannot concern pages rendered from the database it replaced.
+ * Returns how many were removed; throws when Redis cannot be reached.
+ * @param {string} url
+ */
+export async function forgetSharedEntries(url) {
+  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: false } });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    let removed = 0;
+    for await (const keys of client.scanIterator({ MATCH: `${KEY_PREFIX}*`, COUNT: 1000 })) {
+      if (keys.length > 0) removed += await client.unlink(keys);
+    }
+    return removed;
+  } finally {
+    client.destroy();
+  }
 }

@@ -329,6 +329,17 @@ describe.skipIf(!hasRedis)('with REDIS_URL, the caches of several app servers', 
     }
   });
 
+  it('are all forgotten when a database is restored (npm run restore)', async () => {
+    const a = await startServer();
+    await renderAndStore(a, '/news/restored', '<p>From the old database</p>', 'article:13');
+    await a.run(() => a.useCache.set('story 13', Promise.resolve(result('Old', ['article:13']))));
+    const { forgetSharedEntries } = await import('./redis.mjs');
+    expect(await forgetSharedEntries(`redis://127.0.0.1:${redis.port}`)).toBeGreaterThanOrEqual(2);
+    const late = await startServer();
+    expect(await readPage(late, '/news/restored')).toBeNull();
+    expect(await readResult(late, 'story 13')).toBeUndefined();
+  });
+
   it('give up on a Redis that stops answering within its command timeout, and use it again once it answers', { timeout: 30_000 }, async () => {
     vi.useRealTimers();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -51,7 +51,7 @@ const clientKey = Symbol.for('broadsheet.redis-cache');
 export function sharedCache() {
   const held = /** @type {Record<symbol, Promise<import('./redis.mjs').SharedCache> | undefined>} */ (globalThis);
   const url = /** @type {string} */ (settings.redisUrl);
-  return (held[clientKey] ??= import('./redis.mjs').then(({ openSharedCache }) => openSharedCache({ url, prefix: `broadsheet:${buildId()}:` })));
+  return (held[clientKey] ??= import('./redis.mjs').then(({ KEY_PREFIX, openSharedCache }) => openSharedCache({ url, prefix: `${KEY_PREFIX}${buildId()}:` })));
 }
 
 /**
