@@ -29,7 +29,8 @@ type Server = { process: ChildProcess; output: string[] };
 let redis: ChildProcess | undefined;
 const servers: Partial<Record<keyof typeof origins, Server>> = {};
 let database: Db;
-const connectRedisClient = () => createClient({ url: `redis://127.0.0.1:${redisPort}`, disableOfflineQueue: true }).on('error', () => {}).connect();
+// The test's own look into Redis: its commands wait while it reconnects after Redis is started again.
+const connectRedisClient = () => createClient({ url: `redis://127.0.0.1:${redisPort}` }).on('error', () => {}).connect();
 let redisClient: Awaited<ReturnType<typeof connectRedisClient>> | undefined;
 
 function startRedis() {
@@ -142,6 +143,9 @@ test('with Redis stopped, both servers serve right pages, and a comment is poste
   await expect.poll(() => pageKeys(story)).toHaveLength(1);
   expect((await get(origins.b, story.path)).headers.get('x-nextjs-cache')).toBe('HIT');
 
+  // Counted from here: on a loaded machine a server may have given up on a slow answer before.
+  const outages = { a: logged('a', /Redis at .* is not answering/), b: logged('b', /Redis at .* is not answering/) };
+  const recoveries = { a: logged('a', /Redis at .* is back: caching resumes/), b: logged('b', /Redis at .* is back: caching resumes/) };
   await stopRedis();
   // A change made while Redis is down reaches both servers through the database.
   const corrected = `${story.headline} (corrected)`;
@@ -165,11 +169,11 @@ test('with Redis stopped, both servers serve right pages, and a comment is poste
   await moderatorPage.getByRole('row').filter({ hasText: body }).getByRole('button', { name: 'Approve' }).click();
   await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
   for (const origin of Object.values(origins)) expect(await (await get(origin, story.path)).text()).toContain(body);
-  for (const name of ['a', 'b'] as const) expect(logged(name, /Redis at .* is not answering/), `server ${name} logs the outage once`).toBe(1);
+  for (const name of ['a', 'b'] as const) expect(logged(name, /Redis at .* is not answering/), `server ${name} logs the outage once`).toBe(outages[name] + 1);
 
   startRedis();
   // Each server reconnects on its own, without a request or a restart.
-  for (const name of ['a', 'b'] as const) await expect.poll(() => logged(name, /Redis at .* is back: caching resumes/), { timeout: 20_000 }).toBe(1);
+  for (const name of ['a', 'b'] as const) await expect.poll(() => logged(name, /Redis at .* is back: caching resumes/), { timeout: 20_000 }).toBe(recoveries[name] + 1);
   const next = makeArticle(database);
   await get(origins.a, next.path);
   await expect.poll(() => pageKeys(next)).toHaveLength(1);
