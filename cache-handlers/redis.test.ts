@@ -122,10 +122,10 @@ describe.skipIf(!hasRedis)('with REDIS_URL, the caches of several app servers', 
   /** `npm run privacy:erase`, or anything else that writes to the database outside the app servers. */
   let other: Db;
 
-  async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
+  async function startServer(env: Record<string, string> = {}, port = redis.port): Promise<AppServer> {
     vi.resetModules();
     delete held[clientKey];
-    vi.stubEnv('REDIS_URL', `redis://127.0.0.1:${redis.port}`);
+    vi.stubEnv('REDIS_URL', `redis://127.0.0.1:${port}`);
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     const connection = openDatabase(file);
     const store: CacheTagStore = provideCacheTagStore(connection);
@@ -326,6 +326,20 @@ describe.skipIf(!hasRedis)('with REDIS_URL, the caches of several app servers', 
     } finally {
       errors.mockRestore();
       logs.mockRestore();
+    }
+  });
+
+  it('start without Redis: pages are rendered and kept in memory, nothing waits', { timeout: 30_000 }, async () => {
+    vi.useRealTimers();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const nowhere = await startServer({}, await freePort());
+      const hang = new Promise((resolve) => setTimeout(() => resolve('hung'), 3_000));
+      await expect(Promise.race([renderAndStore(nowhere, '/news/alone', '<p>Alone</p>', 'article:14'), hang])).resolves.toBeUndefined();
+      expect(await Promise.race([readPage(nowhere, '/news/alone').then((found) => found?.value), hang])).toMatchObject({ html: '<p>Alone</p>' });
+      expect(errors.mock.calls.filter(([message]) => /is not answering/.test(String(message)))).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
     }
   });
 
