@@ -42,8 +42,9 @@ const nextConfig: NextConfig = {
   // which is then stored whole: unknown slugs answer 404, known ones are cached static pages.
   partialPrefetching: false,
   poweredByHeader: false,
-  // Pages and 'use cache' results, kept in memory (CACHE_MEMORY_MB) and checked at each request
-  // against the tags other processes invalidated in the database (cache-handlers/, db/cache-tags.ts).
+  // Pages and 'use cache' results, kept in memory (CACHE_MEMORY_MB), with REDIS_URL also in Redis for
+  // every server, and checked at each request against the tags other processes invalidated in the
+  // database (cache-handlers/, db/cache-tags.ts, docs/caching.md).
   cacheHandler: path.resolve('cache-handlers/pages.mjs'),
   cacheHandlers: { default: path.resolve('cache-handlers/use-cache.mjs'), remote: path.resolve('cache-handlers/use-cache.mjs') },
   // Next's own in-memory caches, which the handlers above replace (as its cacheHandler page advises).

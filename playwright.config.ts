@@ -30,14 +30,15 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
     {
       name: 'chromium',
-      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/, /sections\.spec\.ts/, /wordpress-import\.spec\.ts/, /cluster\.spec\.ts/] }),
+      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/, /sections\.spec\.ts/, /wordpress-import\.spec\.ts/, /cluster\.spec\.ts/, /shared-cache\.spec\.ts/] }),
       dependencies: ['setup'],
       use: { ...devices['Desktop Chrome'] },
     },
     // Tests that change site-wide settings, or the navigation every page carries, run last and alone,
     // so they cannot surprise the others (a section change or an import renders every page afresh);
-    // with them, the servers of their own that cluster.spec.ts starts, which would slow the others.
-    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /(site-settings|sections|wordpress-import|cluster)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
+    // with them, the specs that start servers of their own (cluster.spec.ts: three behind nginx;
+    // shared-cache.spec.ts: two on one Redis), which would slow the others.
+    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /(site-settings|sections|wordpress-import|cluster|shared-cache)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
   ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',

@@ -8,11 +8,18 @@ import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { memory, memoryBudget } from './memory.mjs';
 import PageCacheHandler from './pages.mjs';
+import { memoryFront, sharing } from './shared.mjs';
 import useCache from './use-cache.mjs';
 
 // A budget small enough to fill: set before the handlers' modules read it.
 vi.hoisted(() => {
   process.env.CACHE_MEMORY_MB = '1';
+  delete process.env.REDIS_URL;
+});
+
+// Without REDIS_URL the Redis client is never loaded: importing it here fails the test that did.
+vi.mock('redis', () => {
+  throw new Error('the Redis client was loaded without REDIS_URL');
 });
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-handlers-'));
@@ -78,6 +85,13 @@ async function renderAndStore(key: string, html: string, tags: string) {
 }
 
 const readPage = (key: string) => new PageCacheHandler().get(key, { kind: 'APP_PAGE' });
+
+describe('without REDIS_URL', () => {
+  it('entries are kept in this process alone', () => {
+    expect(sharing).toBe(false);
+    expect(memoryFront).toBe(true);
+  });
+});
 
 describe("'use cache' results", () => {
   it('are served until another process expires one of their tags, learned at the next request', async () => {

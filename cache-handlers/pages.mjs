@@ -1,14 +1,16 @@
 // @ts-check
 /**
  * Next's `cacheHandler` (next.config.ts): where rendered pages and route handler responses are kept
- * between requests. In this process's memory (memory.mjs), never on disk, and checked on every read
- * against the invalidations of their tags (tag-state.mjs), including those another process wrote to
- * the database, so a page whose story changed elsewhere is rendered afresh at the next request.
+ * between requests. In this process's memory (memory.mjs), never on disk, and with REDIS_URL also in
+ * Redis for every app server (shared.mjs); checked on every read, wherever it comes from, against
+ * the invalidations of their tags (tag-state.mjs), including those another process wrote to the
+ * database, so a page whose story changed elsewhere is rendered afresh at the next request.
  *
  * Next makes an instance per request (its IncrementalCache is per request) and passes it the key of
  * the route and path; the methods are those its "cacheHandler" page documents.
  */
 import { memory } from './memory.mjs';
+import { memoryFront, secondsToKeep, sharedCache, sharing } from './shared.mjs';
 import { invalidate, readInvalidations, tagStatus } from './tag-state.mjs';
 
 /** Where a response's tags travel: its reads' `cacheTag`s and the implicit ones of its path (Next's "Configuring Caching"). */
@@ -75,6 +77,43 @@ function servedWhileRevalidating(stored, now) {
   return { ...stored, lastModified: now - revalidate * 1000 - 1 };
 }
 
+/**
+ * Past its revalidate time, Next renders a page afresh behind it; another server may have done so
+ * already, so Redis is asked first.
+ * @param {StoredPage} stored
+ * @param {number} now
+ */
+function dueForRevalidation(stored, now) {
+  const revalidate = stored.cacheControl?.revalidate;
+  return typeof revalidate === 'number' && stored.lastModified + revalidate * 1000 <= now;
+}
+
+/** @param {string} key @returns {Promise<StoredPage | undefined>} */
+async function fetchShared(key) {
+  const shared = await sharedCache();
+  const found = /** @type {Partial<StoredPage> | undefined} */ (await shared.get(memoryKey(key)));
+  return found?.kind === 'page' ? /** @type {StoredPage} */ (found) : undefined;
+}
+
+/**
+ * @typedef {{ page: StoredPage, status: 'fresh' | 'stale' }} Servable
+ * @param {StoredPage | undefined} page
+ * @param {import('./tag-state.mjs').TagStatus | undefined} status
+ * @returns {Servable | undefined}
+ */
+const servable = (page, status) => (page && (status === 'fresh' || status === 'stale') ? { page, status } : undefined);
+
+/**
+ * The one to serve of this process's copy and Redis's: fresh before stale, then the later made.
+ * @param {Servable | undefined} local
+ * @param {Servable | undefined} remote
+ */
+function better(local, remote) {
+  if (!local || !remote) return local ?? remote;
+  if (local.status !== remote.status) return local.status === 'fresh' ? local : remote;
+  return remote.page.lastModified > local.page.lastModified ? remote : local;
+}
+
 export default class PageCacheHandler {
   /**
    * When this request looked each key up. A page rendered after that counts as made then, so that a
@@ -92,12 +131,23 @@ export default class PageCacheHandler {
     }
     const now = Date.now();
     this.#lookedUpAt.set(key, now);
-    const stored = memory.get(memoryKey(key));
-    if (stored?.kind !== 'page') return null;
-    const status = tagStatus(stored.lastModified, stored.tags, context.kind === 'FETCH' ? (context.softTags ?? []) : []);
+    const softTags = context.kind === 'FETCH' ? (context.softTags ?? []) : [];
+    const stored = memoryFront ? memory.get(memoryKey(key)) : undefined;
+    const local = stored?.kind === 'page' ? stored : undefined;
+    const status = local ? tagStatus(local.lastModified, local.tags, softTags) : undefined;
     if (status === 'expired') memory.delete(memoryKey(key));
-    if (status === 'expired' || status === 'unknown') return null;
-    return status === 'stale' ? servedWhileRevalidating(stored, now) : stored;
+    if (!sharing) {
+      if (!local || status === 'expired' || status === 'unknown') return null;
+      return status === 'stale' ? servedWhileRevalidating(local, now) : local;
+    }
+    // What this process holds is served while nothing newer can be in Redis: fresh by its tags and its time.
+    if (local && status === 'fresh' && !dueForRevalidation(local, now)) return local;
+    const remote = await fetchShared(key);
+    const remoteStatus = remote ? tagStatus(remote.lastModified, remote.tags, softTags) : undefined;
+    const chosen = better(servable(local, status), servable(remote, remoteStatus));
+    if (!chosen) return null;
+    if (chosen.page === remote && memoryFront) memory.set(memoryKey(key), { ...remote, size: sizeOf(key, remote.value) });
+    return chosen.status === 'stale' ? servedWhileRevalidating(chosen.page, now) : chosen.page;
   }
 
   /** @param {string} key @param {CachedValue | null} value @param {SetContext} context */
@@ -111,7 +161,10 @@ export default class PageCacheHandler {
       tags: tagsOf(value, context),
       size: sizeOf(key, value),
     };
-    memory.set(memoryKey(key), stored);
+    if (memoryFront) memory.set(memoryKey(key), stored);
+    if (!sharing) return;
+    const shared = await sharedCache();
+    await shared.set(memoryKey(key), stored, secondsToKeep(stored.cacheControl?.expire, stored.lastModified));
   }
 
   /** @param {string | string[]} tags @param {{ expire?: number }} [durations] */

@@ -27,7 +27,10 @@ const LATE_COMMIT_MS = 10_000;
 
 /** @type {Map<string, { stale: number, expired: number }>} */
 const known = new Map();
-/** Everything in memory is younger than this process, so older invalidations cannot concern it. */
+/**
+ * Everything in memory is younger than this process, so older invalidations cannot concern it;
+ * entries shared through Redis may be older (`readInvalidationsFrom`).
+ */
 let lastReadAt = Date.now();
 let unreadable = false;
 
@@ -42,6 +45,15 @@ function store() {
 function remember(tag, stale, expired) {
   const current = known.get(tag);
   if (!current || stale >= current.stale) known.set(tag, { stale, expired });
+}
+
+/**
+ * Makes the next read go back to `ms`: for entries this process did not make (Redis), which may
+ * predate it. Called as the handlers load, before the first read.
+ * @param {number} ms
+ */
+export function readInvalidationsFrom(ms) {
+  lastReadAt = Math.min(lastReadAt, ms);
 }
 
 /** Learns what other processes invalidated since the last read (usually a look at SQLite's commit count alone). */
