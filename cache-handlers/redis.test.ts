@@ -243,7 +243,7 @@ describe.skipIf(!hasRedis)('with REDIS_URL, the caches of several app servers', 
     await a.run(() => a.useCache.set('comments of 5', Promise.resolve(result('Ada', ['comments:5']))));
     later(1_000);
     expect(await textOf(await readResult(b, 'comments of 5'))).toBe('Ada');
-    expireTags(['comments:5'], Date.now(), other);
+    await expireTags(['comments:5'], Date.now(), other);
     later(10);
     expect(await readResult(a, 'comments of 5')).toBeUndefined();
     expect(await readResult(b, 'comments of 5')).toBeUndefined();
@@ -254,7 +254,7 @@ describe.skipIf(!hasRedis)('with REDIS_URL, the caches of several app servers', 
     await a.run(() => a.useCache.set('story 6', Promise.resolve(result('Old headline', ['article:6']))));
     await renderAndStore(a, '/news/sixth', '<h1>Old headline</h1>', 'article:6');
     later(1_000);
-    expireTags(['article:6'], Date.now(), other);
+    await expireTags(['article:6'], Date.now(), other);
     later(24 * 3600 * 1000); // a day later, a new server joins
     const late = await startServer();
     expect(await readResult(late, 'story 6')).toBeUndefined();

@@ -150,7 +150,7 @@ test('with Redis stopped, both servers serve right pages, and a comment is poste
   // A change made while Redis is down reaches both servers through the database.
   const corrected = `${story.headline} (corrected)`;
   database.update(articles).set({ headline: corrected }).where(eq(articles.id, story.id)).run();
-  expireTags([tags.article(story.id)], Date.now(), database);
+  await expireTags([tags.article(story.id)], Date.now(), database);
   for (const origin of Object.values(origins)) {
     const response = await get(origin, story.path);
     expect(response.status).toBe(200);

@@ -77,7 +77,7 @@ async function makeSqliteSite() {
     database.insert(s.loginFailures).values({ email: 'x@example.com', ip: '192.0.2.2', createdAt: at }).run();
     database.insert(s.moderationLog).values({ actorId: user!.id, actorName: unicode, action: 'approve', targetType: 'comment', targetId: 9000, before: { status: 'pending' }, after: { status: 'approved', z: 1, a: [1, 'two'] }, createdAt: at }).run();
     database.insert(s.cacheTagExpirations).values({ tag: 'db-copy-test', staleAt: at.getTime(), expiredAt: at.getTime() + 1 }).run();
-    writeCommentSettings(database, { requireApproval: true, words: [unicode] });
+    await writeCommentSettings(database, { requireApproval: true, words: [unicode] });
     const [site] = database.insert(s.wordpressSites).values({ baseUrl: 'https://old.example.com', title: unicode, createdAt: at }).returning({ id: s.wordpressSites.id }).all();
     database.insert(s.wordpressPosts).values({ siteId: site!.id, wpId: 4_000_000_123, articleId: story!.id, slug: 'café', path: '/2025/02/12/café/', sourceHash: 'h' }).run();
     database.insert(s.wordpressComments).values({ siteId: site!.id, wpId: 77, commentId: 9000, sourceHash: 'h' }).run();
