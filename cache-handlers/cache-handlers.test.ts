@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { expireTags, provideCacheTagStore, readTagExpirationsSince, writeTagInvalidations } from '../db/cache-tags';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { result } from './test-entries';
 import { memory, memoryBudget } from './memory.mjs';
 import PageCacheHandler from './pages.mjs';
 import { memoryFront, sharing } from './shared.mjs';
@@ -51,17 +52,6 @@ function later(ms: number) {
   vi.setSystemTime(now);
 }
 
-const bytes = (text: string) => new TextEncoder().encode(text);
-
-function result(text: string, tags: string[]): CacheEntry {
-  const value = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes(text));
-      controller.close();
-    },
-  });
-  return { value, tags, stale: 60, timestamp: Date.now(), expire: 30 * 24 * 3600, revalidate: 60 };
-}
 
 async function textOf(entry: CacheEntry | undefined) {
   return entry ? new Response(entry.value).text() : undefined;

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { type CacheTagStore, expireTags, provideCacheTagStore } from '../db/cache-tags';
 import { openDatabase, type Db } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { result } from './test-entries';
 import type PageCacheHandlerClass from './pages.mjs';
 import type { SharedCache } from './redis.mjs';
 import { cacheSettings } from './settings.mjs';
@@ -73,17 +74,6 @@ class ThrowawayRedis {
   }
 }
 
-const bytes = (text: string) => new TextEncoder().encode(text);
-
-function result(text: string, tags: string[]): CacheEntry {
-  const value = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes(text));
-      controller.close();
-    },
-  });
-  return { value, tags, stale: 60, timestamp: Date.now(), expire: 30 * 24 * 3600, revalidate: 60 };
-}
 
 const textOf = async (entry: CacheEntry | undefined) => (entry ? new Response(entry.value).text() : undefined);
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { actionIdAt } from '../bench/page-actions';
+import { openDatabase } from '../db/client';
+import { writeCommentSettings } from '../db/seed';
 import { loadSampleContent } from '../db/seed-content';
 import { type Cluster, startCluster } from '../scripts/cluster-harness';
 import { nginxBinary } from '../scripts/nginx-harness';
@@ -30,12 +32,15 @@ const unique = (text: string) => `${text} ${crypto.randomUUID().slice(0, 8)}`;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   cluster = await startCluster({ dir: path.resolve('e2e/.data/cluster'), firstPort: ports.firstServer, nginxPort: ports.nginx });
+  // Posts from these tests come faster than a person types; everything else is the default rules.
+  const connection = openDatabase(cluster.databasePath);
+  try {
+    await writeCommentSettings(connection, { minFillSeconds: 0 });
+  } finally {
+    connection.$client.close();
+  }
   const database = openDb();
   try {
-    // Posts from these tests come faster than a person types; everything else is the default rules.
-    database
-      .prepare(`insert into settings (key, value, updated_at) values ('comments', ?, ?) on conflict(key) do update set value = excluded.value`)
-      .run(JSON.stringify({ minFillSeconds: 0 }), Date.now());
     const row = database
       .prepare("select a.id, a.slug, s.slug as section from articles a join sections s on s.id = a.section_id where a.status = 'published' and a.featured = 1 limit 1")
       .get() as { id: number; slug: string; section: string };
