@@ -38,8 +38,7 @@ export default defineConfig({
     // so they cannot surprise the others (a section change or an import renders every page afresh);
     // with them, the specs that start servers of their own (cluster.spec.ts: three behind nginx;
     // shared-cache.spec.ts: two on one Redis), which would slow the others.
-    // A second pass of the suite under another Node (TEST_RUNTIME_PASS=1, scripts/test.ts) leaves those two out.
-    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: process.env.TEST_RUNTIME_PASS === '1' ? /(site-settings|sections|wordpress-import)\.spec\.ts/ : /(site-settings|sections|wordpress-import|cluster|shared-cache)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
+    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /(site-settings|sections|wordpress-import|cluster|shared-cache)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
   ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',

@@ -66,14 +66,9 @@ function playwright(name: string, env: Record<string, string>) {
 const e2e = playwright('npm-start', {});
 // The reader, comment and moderation specs again under plain `next start` behind docs/nginx.conf:
 // the site must not depend on our own server. Needs nginx (CI installs it).
-// TEST_RUNTIME_PASS=1 (.ci/run's second pass, under Node 24) leaves them out, with the specs that
-// start servers of their own (playwright.config.ts): they test the deployment, which the first pass
-// covered, and CI's time is bounded.
 const nginx = process.env.NGINX_PATH || '/usr/sbin/nginx';
-const runtimePass = process.env.TEST_RUNTIME_PASS === '1';
-const plain = fs.existsSync(nginx) && !runtimePass ? playwright('next-start', { E2E_SERVER: 'next-start' }) : null;
-if (runtimePass) console.log('\nLeft to the first pass (TEST_RUNTIME_PASS=1): the specs under plain next start behind nginx, cluster.spec.ts and shared-cache.spec.ts.');
-else if (!plain) console.log(`\nSkipped: the specs under plain next start behind nginx (${nginx} not found; apt-get install -y nginx-light, as .ci/run does).`);
+const plain = fs.existsSync(nginx) ? playwright('next-start', { E2E_SERVER: 'next-start' }) : null;
+if (!plain) console.log(`\nSkipped: the specs under plain next start behind nginx (${nginx} not found; apt-get install -y nginx-light, as .ci/run does).`);
 const e2ePassed = e2e.passed + (plain?.passed ?? 0);
 const e2eFailed = e2e.failed + (plain?.failed ?? 0);
 const e2eSkipped = e2e.skipped + (plain?.skipped ?? 0);
