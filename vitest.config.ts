@@ -1,10 +1,24 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const include = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'cache-handlers/**/*.test.ts'];
+
+/**
+ * Two projects: `unit`, on SQLite as the app runs by default; and `postgres`, the `*.pg.test.ts`
+ * files, which test the data layer on PostgreSQL. test/postgres-global-setup.ts starts one throwaway
+ * server for the run and sets DATABASE_URL before any test file is loaded, so db/schema.ts picks the
+ * PostgreSQL tables; each file takes a database of its own (test/postgres.ts).
+ */
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'cache-handlers/**/*.test.ts'],
     environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'unit', include, exclude: ['**/*.pg.test.ts', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: include.map((glob) => glob.replace(/\.test\.ts$/, '.pg.test.ts')), globalSetup: ['test/postgres-global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -79,16 +79,14 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database`);
   server.close(() => {
-    closeDatabase();
-    process.exit(0);
+    void closeDatabase().finally(() => process.exit(0));
   });
   // Keep-alive connections that go idle once their request is answered are closed as they do.
   server.closeIdleConnections();
   setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => {
     console.error('Requests still open after 10 s: closing anyway');
-    closeDatabase();
-    process.exit(1);
+    void closeDatabase().finally(() => process.exit(1));
   }, 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

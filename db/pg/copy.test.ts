@@ -12,7 +12,7 @@ import { postgresMissingReason, type RunningPostgres, startPostgres } from '../.
 import { wordpressFixturePath } from '../../test/wordpress-fixture';
 import { openDatabase } from '../client';
 import { runMigrations } from '../migrate';
-import * as sqliteSchema from '../schema';
+import * as sqliteSchema from '../sqlite/schema';
 import { seed, writeCommentSettings } from '../seed';
 import { copySqliteToPostgres, TargetNotEmptyError } from './copy';
 import * as pgSchema from './schema';

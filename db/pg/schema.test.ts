@@ -2,7 +2,7 @@ import { type Column, getTableName, is, SQL } from 'drizzle-orm';
 import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { integer, getTableConfig as sqliteTableConfig, SQLiteTable, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import * as sqliteSchema from '../schema';
+import * as sqliteSchema from '../sqlite/schema';
 import * as pgSchema from './schema';
 
 /**
