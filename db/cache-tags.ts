@@ -10,6 +10,7 @@
 import { gt, sql } from 'drizzle-orm';
 import { db, preparedOnce, type Db } from './client';
 import { cacheTagExpirations } from './schema';
+import { run, type Tx } from './transact';
 
 /** One tag's latest invalidation, in ms since the epoch (see the table in db/schema.ts). */
 export type TagInvalidation = { tag: string; staleAt: number; expiredAt: number };
@@ -51,6 +52,15 @@ export async function expireTags(tags: readonly string[], at = Date.now(), datab
 /** The same inside a (synchronous, better-sqlite3) transaction, so that the change and its invalidation commit together. */
 export function expireTagsSync(tags: readonly string[], at: number, tx: Pick<Db, 'insert'>) {
   writeTagInvalidations(expirations(tags, at), tx);
+}
+
+/**
+ * The same as a step of a db/transact.ts body, on either engine, so that the change and its
+ * invalidation commit together: `yield* expireTagsInTransaction(tx, tags, now)`.
+ */
+export function* expireTagsInTransaction(tx: Tx, tags: readonly string[], at: number) {
+  if (tags.length === 0) return;
+  yield* run(upsertInvalidations(expirations(tags, at), tx));
 }
 
 /** Invalidations recorded after `ms` (by their `staleAt`), for a server catching up with the others. */
