@@ -50,6 +50,10 @@ export type RunningPostgres = {
   createDatabase: (name?: string) => Promise<string>;
   /** Stops the server and removes its folder; safe to call twice. */
   stop: () => Promise<void>;
+  /** Stops the server (fast shutdown: connections are cut), keeping its data, as an outage does. */
+  pause: () => Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  resume: () => Promise<void>;
 };
 
 const asRoot = () => process.getuid?.() === 0;
@@ -82,6 +86,7 @@ export async function startPostgres({ database = 'broadsheet' } = {}): Promise<R
   if (asRoot()) await run('chown', ['postgres:postgres', dir]);
   let started = false;
   let port = 0;
+  let startOptions = '';
   // A process that ends without calling stop() (a test file that crashed) takes its server with it.
   const stopAtExit = () => {
     if (!started) {
@@ -123,6 +128,7 @@ export async function startPostgres({ database = 'broadsheet' } = {}): Promise<R
       try {
         await runBinary(bin, 'pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
         started = true;
+        startOptions = options;
       } catch (error) {
         if (attempt >= 3) {
           const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-2000) : '';
@@ -142,7 +148,13 @@ export async function startPostgres({ database = 'broadsheet' } = {}): Promise<R
       return serverUrl(name);
     };
     const url = await createDatabase(database);
-    return { url, port, createDatabase, stop };
+    const pause = async () => {
+      await runBinary(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    };
+    const resume = async () => {
+      await runBinary(bin, 'pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', startOptions, 'start']);
+    };
+    return { url, port, createDatabase, stop, pause, resume };
   } catch (error) {
     await stop();
     throw error;

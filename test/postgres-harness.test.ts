@@ -29,6 +29,27 @@ describe.skipIf(missing)(`the throwaway PostgreSQL of scripts/postgres-harness.t
     expect(fs.existsSync(folder)).toBe(false);
   }, 120_000);
 
+  it('pauses like an outage and resumes on the same port with the same data', async () => {
+    const server = await startPostgres();
+    try {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      await client.query('CREATE TABLE kept (n integer)');
+      await client.query('INSERT INTO kept VALUES (7)');
+      await client.end();
+      await server.pause();
+      const refused = new pg.Client({ connectionString: server.url, connectionTimeoutMillis: 2000 });
+      await expect(refused.connect()).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      await server.resume();
+      const again = new pg.Client({ connectionString: server.url });
+      await again.connect();
+      expect((await again.query<{ n: number }>('SELECT n FROM kept')).rows).toEqual([{ n: 7 }]);
+      await again.end();
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+
   it('as a command, prints a DATABASE_URL and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/postgres-harness.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
