@@ -30,7 +30,7 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
     {
       name: 'chromium',
-      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/, /sections\.spec\.ts/, /wordpress-import\.spec\.ts/, /cluster\.spec\.ts/, /shared-cache\.spec\.ts/] }),
+      ...(behindNginx ? { testMatch: /\/(reader|comments|moderation)\.spec\.ts$/ } : { testIgnore: [/auth\.setup\.ts/, /site-settings\.spec\.ts/, /sections\.spec\.ts/, /wordpress-import\.spec\.ts/, /cluster(-postgres)?\.spec\.ts/, /shared-cache\.spec\.ts/] }),
       dependencies: ['setup'],
       use: { ...devices['Desktop Chrome'] },
     },
@@ -38,7 +38,7 @@ export default defineConfig({
     // so they cannot surprise the others (a section change or an import renders every page afresh);
     // with them, the specs that start servers of their own (cluster.spec.ts: three behind nginx;
     // shared-cache.spec.ts: two on one Redis), which would slow the others.
-    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /(site-settings|sections|wordpress-import|cluster|shared-cache)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
+    ...(behindNginx ? [] : [{ name: 'site-settings', testMatch: /(site-settings|sections|wordpress-import|cluster|cluster-postgres|shared-cache)\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } }]),
   ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',
