@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { expireTags } from '../db/cache-tags';
 import { openDatabase, type Db } from '../db/client';
 import { articles } from '../db/schema';
 import { tags } from '../db/tags';
+import { redisMissingReason, type RunningRedis, startRedis } from '../scripts/redis-harness';
 import { e2eDatabasePath, e2ePort } from './env';
 import { addComment, expect, makeArticle, randomIp, test, type TestArticle } from './fixtures';
 
@@ -16,36 +17,21 @@ import { addComment, expect, makeArticle, randomIp, test, type TestArticle } fro
  * balancer would run: what one renders the other serves, an approval on one shows on the other,
  * and Redis stopped and started again changes nothing a reader can see.
  */
-const redisServer = process.env.REDIS_SERVER_PATH || 'redis-server';
-const hasRedis = spawnSync(redisServer, ['--version'], { stdio: 'ignore' }).status === 0;
+const redisMissing = redisMissingReason();
 const dir = path.join(path.dirname(e2eDatabasePath), 'shared-cache');
 const redisPort = e2ePort + 60;
 const origins = { a: `http://127.0.0.1:${e2ePort + 61}`, b: `http://127.0.0.1:${e2ePort + 62}` };
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
-test.skip(!hasRedis, `needs ${redisServer} (apt-get install -y redis-server; .ci/run installs it)`);
+test.skip(redisMissing !== null, redisMissing ?? '');
 
 type Server = { process: ChildProcess; output: string[] };
-let redis: ChildProcess | undefined;
+let redis: RunningRedis | undefined;
 const servers: Partial<Record<keyof typeof origins, Server>> = {};
 let database: Db;
 // The test's own look into Redis: its commands wait while it reconnects after Redis is started again.
 const connectRedisClient = () => createClient({ url: `redis://127.0.0.1:${redisPort}` }).on('error', () => {}).connect();
 let redisClient: Awaited<ReturnType<typeof connectRedisClient>> | undefined;
-
-function startRedis() {
-  redis = spawn(redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-}
-
-async function stopRedis() {
-  const running = redis;
-  redis = undefined;
-  if (!running || running.exitCode !== null) return;
-  await new Promise((resolve) => {
-    running.once('exit', resolve);
-    running.kill('SIGTERM');
-  });
-}
 
 /** The compiled `npm start` server (built and compiled by the suite's own web server), on the copy. */
 function startServer(name: keyof typeof origins) {
@@ -91,7 +77,7 @@ test.beforeAll(async ({ db }) => {
   fs.mkdirSync(dir, { recursive: true });
   db.$client.exec(`VACUUM INTO '${path.join(dir, 'site.db').replaceAll("'", "''")}'`);
   database = openDatabase(path.join(dir, 'site.db'));
-  startRedis();
+  redis = await startRedis(redisPort);
   startServer('a');
   startServer('b');
   for (const origin of Object.values(origins)) {
@@ -102,7 +88,7 @@ test.beforeAll(async ({ db }) => {
 test.afterAll(async () => {
   for (const server of Object.values(servers)) server.process.kill('SIGTERM');
   await redisClient?.close().catch(() => {});
-  await stopRedis();
+  await redis?.stop();
   database?.$client.close();
 });
 
@@ -146,7 +132,7 @@ test('with Redis stopped, both servers serve right pages, and a comment is poste
   // Counted from here: on a loaded machine a server may have given up on a slow answer before.
   const outages = { a: logged('a', /Redis at .* is not answering/), b: logged('b', /Redis at .* is not answering/) };
   const recoveries = { a: logged('a', /Redis at .* is back: caching resumes/), b: logged('b', /Redis at .* is back: caching resumes/) };
-  await stopRedis();
+  await redis!.stop();
   // A change made while Redis is down reaches both servers through the database.
   const corrected = `${story.headline} (corrected)`;
   database.update(articles).set({ headline: corrected }).where(eq(articles.id, story.id)).run();
@@ -171,7 +157,7 @@ test('with Redis stopped, both servers serve right pages, and a comment is poste
   for (const origin of Object.values(origins)) expect(await (await get(origin, story.path)).text()).toContain(body);
   for (const name of ['a', 'b'] as const) expect(logged(name, /Redis at .* is not answering/), `server ${name} logs the outage once`).toBe(outages[name] + 1);
 
-  startRedis();
+  await redis!.start();
   // Each server reconnects on its own, without a request or a restart.
   for (const name of ['a', 'b'] as const) await expect.poll(() => logged(name, /Redis at .* is back: caching resumes/), { timeout: 20_000 }).toBe(recoveries[name] + 1);
   const next = makeArticle(database);
