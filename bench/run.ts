@@ -20,6 +20,8 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { actionIdAt } from './page-actions';
+import { multipart, postComments } from './posting';
+import { benchDeployments, printDeployments } from './deployments';
 import { benchWordpressImport, importBenchLine } from './wordpress-import';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
@@ -103,13 +105,6 @@ async function waitFor(url: string, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer`);
-}
-
-/** A multipart body as a browser without JavaScript sends a server action form. */
-function multipart(fields: [string, string][]) {
-  const boundary = `----bench${Math.random().toString(16).slice(2)}`;
-  const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 function readRss(pid: number): number {
@@ -243,45 +238,7 @@ async function main() {
 
     // Comment posting: a no-JavaScript form post, each from its own address and email.
     const postAction = await actionIdAt(`${origin}${lead}`, 'comment');
-    let sequence = 0;
-    const postFor = (duration: number) =>
-      new Promise<autocannon.Result>((resolve, reject) =>
-        autocannon(
-          {
-            url: `${origin}${lead}`,
-            connections: 10,
-            duration,
-            requests: [
-              {
-                method: 'POST',
-                setupRequest: (request) => {
-                  sequence += 1;
-                  const { body, contentType } = multipart([
-                    [`$ACTION_ID_${postAction}`, ''],
-                    ['articleId', String(leadId)],
-                    ['parentId', ''],
-                    ['name', `Bench Reader ${sequence}`],
-                    ['email', `reader${sequence}.${Date.now()}@example.com`],
-                    ['url', ''],
-                    ['comment', `A benchmark comment, number ${sequence}, about the story.`],
-                    ['token', ''],
-                  ]);
-                  return {
-                    ...request,
-                    body,
-                    headers: {
-                      'content-type': contentType,
-                      'x-forwarded-for': `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
-                      origin,
-                    },
-                  };
-                },
-              },
-            ],
-          },
-          (error, result) => (error ? reject(error) : resolve(result)),
-        ),
-      );
+    const postFor = (duration: number) => postComments({ origin, path: lead, articleId: leadId, actionId: postAction, duration });
     // Two seconds first, as for the pages (the first posts pay for compiling the action's path).
     await postFor(2);
     const before = countComments();
@@ -377,6 +334,8 @@ async function main() {
   }
   // Last, with the server stopped: the import has the machine to itself, as it would before a switch-over.
   console.log(importBenchLine(await benchWordpressImport()));
+  // And the other deployments of the same site: PostgreSQL, and three servers behind nginx.
+  printDeployments(await benchDeployments({ generatedDb, seconds, firstPort: port + 400 }));
 }
 
 /** The largest script the page loads from Next's build files, by its uncompressed size. */
