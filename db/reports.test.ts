@@ -14,7 +14,8 @@ vi.mock('./client', async (importOriginal) => {
 
 const { db } = (await import('./client')) as { db: Db };
 const { countReportedComments, dismissOpenReports, insertReport, listReportedComments } = await import('./reports');
-const dismissReports = (ids: number[], at: Date) => dismissOpenReports(db, ids, at);
+const { transact } = await import('./transact');
+const dismissReports = (ids: number[], at: Date) => transact(db, (tx) => dismissOpenReports(tx, ids, at));
 
 runMigrations(db);
 afterAll(() => db.$client.close());
@@ -140,7 +141,7 @@ describe('insertReport', () => {
     const id = addComment();
     await report(id, 'a');
     await report(id, 'b');
-    expect(dismissReports([id], now)).toEqual([id]);
+    expect(await dismissReports([id], now)).toEqual([id]);
     expect(await report(id, 'c')).toMatchObject({ people: 1, sentBack: false });
   });
 });
@@ -181,9 +182,9 @@ describe('the reported queue', () => {
     for (const id of [dismissed, trashed, kept]) await report(id, 'a');
     db.update(comments).set({ status: 'trash' }).where(eq(comments.id, trashed)).run();
 
-    expect(dismissReports([dismissed, 424242], now)).toEqual([dismissed]);
-    expect(dismissReports([dismissed], now)).toEqual([]);
-    expect(dismissReports([], now)).toEqual([]);
+    expect(await dismissReports([dismissed, 424242], now)).toEqual([dismissed]);
+    expect(await dismissReports([dismissed], now)).toEqual([]);
+    expect(await dismissReports([], now)).toEqual([]);
     expect((await listReportedComments({ page: 1, perPage: 10 })).map((row) => row.id)).toEqual([kept]);
     expect(await countReportedComments()).toBe(1);
   });
