@@ -3,9 +3,10 @@ import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-or
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
 import type { CommentStatus } from '@/lib/comment-status';
-import { db, type Db, preparedOnce } from './client';
+import { db, type Db, isPostgres, preparedOnce } from './client';
 import { articles, comments, sections, wordpressComments } from './schema';
 import { tags } from './tags';
+import { all, get, lock, transact, type TransactionBody } from './transact';
 
 /** What a public page may know about a comment: never the email, IP or user agent. */
 const publicColumns = {
@@ -182,11 +183,79 @@ const postingQueries = preparedOnce(db, (database) => {
 
 /**
  * Checks for a duplicate and for flooding, decides the status and writes the comment, all in one
- * IMMEDIATE transaction so that concurrent posts (from any number of app servers) cannot slip past
- * the checks together. `decide` gets whether this email already has an approved comment.
+ * transaction so that concurrent posts (from any number of app servers) cannot slip past the checks
+ * together: on SQLite an IMMEDIATE one over the prepared statements above; on PostgreSQL one that
+ * first takes the advisory locks of the address and the email. `decide` gets whether this email
+ * already has an approved comment.
  */
 export async function insertComment(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): Promise<InsertResult> {
+  if (isPostgres(db)) return insertCommentLocked(input, decide);
   return postingQueries().transaction.immediate(input, decide);
+}
+
+/** insertComment for PostgreSQL, under READ COMMITTED: the locks stand in for SQLite's one writer. */
+function insertCommentLocked(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): Promise<InsertResult> {
+  const { fields, now } = input;
+  return transact(db, function* (tx): TransactionBody<InsertResult> {
+    // Always address before email, so that two posts sharing only one of them never deadlock.
+    yield* lock(`comment:ip:${fields.ip}`);
+    yield* lock(`comment:email:${fields.email}`);
+    const duplicate = yield* get(
+      tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            eq(comments.articleId, input.articleId),
+            eq(comments.authorEmail, fields.email),
+            input.parentId === null ? isNull(comments.parentId) : eq(comments.parentId, input.parentId),
+            eq(comments.body, fields.body),
+          ),
+        )
+        .limit(1),
+    );
+    if (duplicate) return { kind: 'duplicate' };
+
+    if (input.floodIntervalSeconds > 0) {
+      const since = new Date(now.getTime() - input.floodIntervalSeconds * 1000);
+      const recent = yield* get(
+        tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(or(eq(comments.ip, fields.ip), eq(comments.authorEmail, fields.email)), gt(comments.createdAt, since)))
+          .limit(1),
+      );
+      if (recent) return { kind: 'flood' };
+    }
+
+    const approvedBefore = yield* get(
+      tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.authorEmail, fields.email), eq(comments.status, 'approved')))
+        .limit(1),
+    );
+    const decision = decide(approvedBefore !== undefined);
+    const [row] = yield* all(
+      tx
+        .insert(comments)
+        .values({
+          articleId: input.articleId,
+          parentId: input.parentId,
+          authorName: fields.name,
+          authorEmail: fields.email,
+          authorUrl: fields.url,
+          body: fields.body,
+          ip: fields.ip,
+          userAgent: fields.userAgent,
+          status: decision.status,
+          heldReason: decision.reason,
+          createdAt: now,
+        })
+        .returning({ id: comments.id }),
+    );
+    return { kind: 'created', id: row!.id, status: decision.status };
+  });
 }
 
 /** Where a comment lives, for its permalink; null when it or its story is not public. */
