@@ -8,7 +8,7 @@ import type { Decision } from '@/lib/comment-rules';
 import type { Db } from '../../db/client';
 import { approvedCommentsQuery, filterPendingIds, findApprovedParent, insertComment, listOwnPendingComments } from '../../db/comments';
 import { comments } from '../../db/schema';
-import { type EngineHooks, insertStory, withHook } from './engine';
+import { type EngineHooks, insertStory, withSlowWrites } from './engine';
 
 export const now = new Date('2025-02-12T21:40:00Z');
 
@@ -98,28 +98,14 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
     });
 
     it('lets exactly one of many concurrent posts from one email and address through the flood interval', async () => {
-      const attempts = () => Promise.all(Array.from({ length: 10 }, (_, i) => post({ body: `Burst ${i}.` })));
-      const slow = hooks().slowInserts;
-      let results: Awaited<ReturnType<typeof attempts>> = [];
-      if (slow)
-        await withHook(slow('comments'), async () => {
-          results = await attempts();
-        });
-      else results = await attempts();
+      const results = await withSlowWrites(hooks(), 'comments', () => Promise.all(Array.from({ length: 10 }, (_, i) => post({ body: `Burst ${i}.` }))));
       expect(results.filter((result) => result.kind === 'created')).toHaveLength(1);
       expect(results.filter((result) => result.kind === 'flood')).toHaveLength(9);
       expect(await database.select({ id: comments.id }).from(comments)).toHaveLength(1);
     });
 
     it('lets exactly one of many concurrent identical posts through, with no flood interval', async () => {
-      const attempts = () => Promise.all(Array.from({ length: 10 }, (_, i) => post({ ip: `192.0.2.${10 + i}` }, now, null, 0)));
-      const slow = hooks().slowInserts;
-      let results: Awaited<ReturnType<typeof attempts>> = [];
-      if (slow)
-        await withHook(slow('comments'), async () => {
-          results = await attempts();
-        });
-      else results = await attempts();
+      const results = await withSlowWrites(hooks(), 'comments', () => Promise.all(Array.from({ length: 10 }, (_, i) => post({ ip: `192.0.2.${10 + i}` }, now, null, 0))));
       expect(results.map((result) => result.kind).sort()).toEqual(['created', ...Array<string>(9).fill('duplicate')]);
     });
   });

@@ -15,8 +15,8 @@ export type EngineHooks = {
   name: 'sqlite' | 'postgres';
   /** Until undone, every insert into the table fails with the message. */
   failInserts(table: string, message: string): Promise<Undo>;
-  /** Until undone, every insert into the table takes a while (PostgreSQL only: SQLite has one writer at a time anyway). */
-  slowInserts?(table: string): Promise<Undo>;
+  /** Until undone, every insert and update of the table takes a while (PostgreSQL only: SQLite has one writer at a time anyway). */
+  slowWrites?(table: string): Promise<Undo>;
 };
 
 export function sqliteHooks(database: Db): EngineHooks {
@@ -35,9 +35,9 @@ export function sqliteHooks(database: Db): EngineHooks {
 
 export function postgresHooks(database: Db): EngineHooks {
   const execute = (statement: string) => (database as unknown as NodePgDatabase).execute(sql.raw(statement));
-  const withTrigger = async (table: string, name: string, body: string): Promise<Undo> => {
+  const withTrigger = async (table: string, name: string, body: string, on = 'INSERT'): Promise<Undo> => {
     await execute(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} RETURN NEW; END $$`);
-    await execute(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+    await execute(`CREATE TRIGGER ${name} BEFORE ${on} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
     return async () => {
       await execute(`DROP TRIGGER ${name} ON ${table}`);
       await execute(`DROP FUNCTION ${name}()`);
@@ -46,17 +46,27 @@ export function postgresHooks(database: Db): EngineHooks {
   return {
     name: 'postgres',
     failInserts: (table, message) => withTrigger(table, `${table}_fails`, `RAISE EXCEPTION '${message}';`),
-    slowInserts: (table) => withTrigger(table, `${table}_slow`, 'PERFORM pg_sleep(0.05);'),
+    slowWrites: (table) => withTrigger(table, `${table}_slow`, 'PERFORM pg_sleep(0.05);', 'INSERT OR UPDATE'),
   };
 }
 
-/** Runs `run` with the table's inserts failing (or slowed), and undoes that after, whatever happens. */
+/** Runs `run` with the hook in place (failInserts), and undoes it after, whatever happens. */
 export async function withHook(hook: Promise<Undo>, run: () => Promise<void>) {
   const undo = await hook;
   try {
     await run();
   } finally {
     await undo();
+  }
+}
+
+/** Runs `run` with the table's writes slowed where the engine can (slowWrites); gives its result. */
+export async function withSlowWrites<T>(hooks: EngineHooks, table: string, run: () => Promise<T>): Promise<T> {
+  const undo = hooks.slowWrites ? await hooks.slowWrites(table) : null;
+  try {
+    return await run();
+  } finally {
+    await undo?.();
   }
 }
 

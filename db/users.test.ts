@@ -1,0 +1,17 @@
+import { afterAll, vi } from 'vitest';
+import { sqliteHooks } from '@/test/cases/engine';
+import type { Db } from './client';
+import { runMigrations } from './migrate';
+
+vi.mock('./client', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./client')>();
+  return { ...actual, db: actual.openDatabase(':memory:') };
+});
+
+const { db } = (await import('./client')) as { db: Db };
+const { userCases } = await import('@/test/cases/users');
+
+runMigrations(db);
+afterAll(() => db.$client.close());
+
+userCases(db, () => sqliteHooks(db));
