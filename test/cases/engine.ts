@@ -81,3 +81,14 @@ export async function insertStory(database: Db, publishedAt: Date): Promise<numb
   await database.insert(articleAuthors).values({ articleId: article!.id, authorId: author!.id, position: 0 });
   return article!.id;
 }
+
+/** The error a promise rejects with, message and cause (Drizzle on PostgreSQL wraps the server's error as the cause). */
+export async function rejection(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => {
+      const { message, cause } = error as { message?: string; cause?: { message?: string } };
+      return `${message ?? String(error)} ${cause?.message ?? ''}`;
+    },
+  );
+}
