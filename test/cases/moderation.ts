@@ -32,7 +32,8 @@ export function moderationCases(database: Db, hooks: () => EngineHooks) {
     await database.delete(comments);
     if (articleId) return;
     articleId = await insertStory(database, now);
-    [moderator] = await database.insert(users).values({ email: 'mo@example.com', name: 'Mo Derator', passwordHash: 'x' }).returning({ id: users.id, name: users.name });
+    const [row] = await database.insert(users).values({ email: 'mo@example.com', name: 'Mo Derator', passwordHash: 'x' }).returning({ id: users.id, name: users.name });
+    moderator = row!;
   });
 
   let made = 0;
