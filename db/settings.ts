@@ -1,18 +1,14 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { CommentSettings } from '@/lib/comment-settings';
-import { db, type Db, isPostgres, preparedOnce } from './client';
+import { db, type Db, isPostgres } from './client';
 import { settings } from './schema';
+import { readSettingOnSqlite } from './sqlite/settings';
 import { tags } from './tags';
 import { get, lock, run, transact, type TransactionBody, type Tx } from './transact';
 
 const COMMENTS_KEY = 'comments';
-
-/** Read on every comment post: prepared once on SQLite (db/client.ts). */
-const settingRow = preparedOnce(db, (database) =>
-  database.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(),
-);
 
 const commentSettingsQuery = (database: Pick<Db, 'select'>) => database.select({ value: settings.value }).from(settings).where(eq(settings.key, COMMENTS_KEY));
 
@@ -33,7 +29,7 @@ export async function readCommentSettings(): Promise<CommentSettings> {
     const [row] = await commentSettingsQuery(db);
     return parseCommentSettings(row?.value);
   }
-  return parseCommentSettings(settingRow().get({ key: COMMENTS_KEY })?.value);
+  return parseCommentSettings(readSettingOnSqlite(COMMENTS_KEY));
 }
 
 /** The same, cached for rendering pages; saving settings updates the tag. */
