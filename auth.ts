@@ -8,12 +8,10 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { countRecentFailures, findUserById, findUserForSignIn, recordFailure } from '@/db/users';
+import { checkSignIn, findUserById } from '@/db/users';
 import { canModerateComments, canWriteStories, type UserRole } from '@/lib/user-roles';
 import { ensureAuthSecret } from '@/lib/auth-secret';
 import { clientAddress } from '@/server/client-ip';
-import { verifyPassword } from '@/lib/passwords';
-import { isThrottled, SIGN_IN_WINDOW_MS } from '@/lib/sign-in-throttle';
 
 declare module 'next-auth' {
   interface User {
@@ -56,14 +54,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = clientAddress(request.headers.get('x-forwarded-for'));
-        const now = new Date();
-        if (isThrottled(await countRecentFailures(email, ip, new Date(now.getTime() - SIGN_IN_WINDOW_MS)))) throw new ThrottledSignIn();
-        const user = await findUserForSignIn(email);
-        const ok = await verifyPassword(user?.passwordHash ?? null, password);
-        if (!user || !ok || user.disabled) {
-          await recordFailure(email, ip, now);
-          return null;
-        }
+        const result = await checkSignIn(email, password, ip, new Date());
+        if (result.kind === 'throttled') throw new ThrottledSignIn();
+        if (result.kind === 'invalid') return null;
+        const { user } = result;
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),

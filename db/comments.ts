@@ -1,11 +1,13 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
 import type { CommentStatus } from '@/lib/comment-status';
-import { db, type Db, preparedOnce } from './client';
+import { db, isPostgres } from './client';
 import { articles, comments, sections, wordpressComments } from './schema';
+import { insertCommentOnSqlite } from './sqlite/comments';
 import { tags } from './tags';
+import { all, get, lock, transact, type TransactionBody } from './transact';
 
 /** What a public page may know about a comment: never the email, IP or user agent. */
 const publicColumns = {
@@ -89,104 +91,84 @@ export type InsertResult =
   | { kind: 'flood' }
   | { kind: 'duplicate' };
 
-/**
- * The checks a new comment runs before it is written (duplicate, flood, an earlier approved comment),
- * with placeholders; exported unprepared so that db/query-plans.test.ts plans these very queries.
- */
-export function postingChecks(database: Db) {
-  const p = sql.placeholder;
-  const duplicateOf = (parent: SQL) =>
-    database
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(eq(comments.articleId, p('articleId')), eq(comments.authorEmail, p('email')), parent, eq(comments.body, p('body'))))
-      .limit(1);
-  return {
-    duplicateTopLevel: duplicateOf(isNull(comments.parentId)),
-    duplicateReply: duplicateOf(eq(comments.parentId, p('parentId'))),
-    recent: database
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(or(eq(comments.ip, p('ip')), eq(comments.authorEmail, p('email'))), gt(comments.createdAt, p('since'))))
-      .limit(1),
-    approvedBefore: database
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(eq(comments.authorEmail, p('email')), eq(comments.status, 'approved')))
-      .limit(1),
-  };
-}
-
-/** The queries of a new comment, prepared once (see preparedOnce). Drizzle encodes the inserted
- * values as usual; a placeholder in a WHERE is bound as given, so times there are in ms. */
-const postingQueries = preparedOnce(db, (database) => {
-  const p = sql.placeholder;
-  const checks = postingChecks(database);
-  const queries = {
-    duplicateTopLevel: checks.duplicateTopLevel.prepare(),
-    duplicateReply: checks.duplicateReply.prepare(),
-    recent: checks.recent.prepare(),
-    approvedBefore: checks.approvedBefore.prepare(),
-    insert: database
-      .insert(comments)
-      .values({
-        articleId: p('articleId'),
-        parentId: p('parentId'),
-        authorName: p('name'),
-        authorEmail: p('email'),
-        authorUrl: p('url'),
-        body: p('body'),
-        ip: p('ip'),
-        userAgent: p('userAgent'),
-        status: p('status'),
-        heldReason: p('heldReason'),
-        createdAt: p('createdAt'),
-      })
-      .returning({ id: comments.id })
-      .prepare(),
-  };
-  // better-sqlite3's own transaction keeps its BEGIN IMMEDIATE and COMMIT statements prepared too.
-  const transaction = database.$client.transaction(
-    (input: NewComment, decide: (hasApprovedComment: boolean) => Decision): InsertResult => {
-      const { fields, now } = input;
-      const duplicate =
-        input.parentId === null
-          ? queries.duplicateTopLevel.get({ articleId: input.articleId, email: fields.email, body: fields.body })
-          : queries.duplicateReply.get({ articleId: input.articleId, email: fields.email, body: fields.body, parentId: input.parentId });
-      if (duplicate) return { kind: 'duplicate' };
-
-      if (input.floodIntervalSeconds > 0) {
-        const since = now.getTime() - input.floodIntervalSeconds * 1000;
-        if (queries.recent.get({ ip: fields.ip, email: fields.email, since })) return { kind: 'flood' };
-      }
-
-      const decision = decide(queries.approvedBefore.get({ email: fields.email }) !== undefined);
-      const row = queries.insert.get({
-        articleId: input.articleId,
-        parentId: input.parentId,
-        name: fields.name,
-        email: fields.email,
-        url: fields.url,
-        body: fields.body,
-        ip: fields.ip,
-        userAgent: fields.userAgent,
-        status: decision.status,
-        heldReason: decision.reason,
-        createdAt: now,
-      });
-      return { kind: 'created', id: row!.id, status: decision.status };
-    },
-  );
-  return { transaction };
-});
+/** The posting checks as db/query-plans.test.ts plans them (SQLite's prepared path runs these very queries). */
+export { postingChecks } from './sqlite/comments';
 
 /**
  * Checks for a duplicate and for flooding, decides the status and writes the comment, all in one
- * IMMEDIATE transaction so that concurrent posts (from any number of app servers) cannot slip past
- * the checks together. `decide` gets whether this email already has an approved comment.
+ * transaction so that concurrent posts (from any number of app servers) cannot slip past the checks
+ * together: on SQLite an IMMEDIATE one over prepared statements (db/sqlite/comments.ts); on PostgreSQL one that
+ * first takes the advisory locks of the address and the email. `decide` gets whether this email
+ * already has an approved comment.
  */
 export async function insertComment(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): Promise<InsertResult> {
-  return postingQueries().transaction.immediate(input, decide);
+  if (isPostgres(db)) return insertCommentLocked(input, decide);
+  return insertCommentOnSqlite(input, decide);
+}
+
+/** insertComment for PostgreSQL, under READ COMMITTED: the locks stand in for SQLite's one writer. */
+function insertCommentLocked(input: NewComment, decide: (hasApprovedComment: boolean) => Decision): Promise<InsertResult> {
+  const { fields, now } = input;
+  return transact(db, function* (tx): TransactionBody<InsertResult> {
+    // Always address before email, so that two posts sharing only one of them never deadlock.
+    yield* lock(`comment:ip:${fields.ip}`);
+    yield* lock(`comment:email:${fields.email}`);
+    const duplicate = yield* get(
+      tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            eq(comments.articleId, input.articleId),
+            eq(comments.authorEmail, fields.email),
+            input.parentId === null ? isNull(comments.parentId) : eq(comments.parentId, input.parentId),
+            eq(comments.body, fields.body),
+          ),
+        )
+        .limit(1),
+    );
+    if (duplicate) return { kind: 'duplicate' };
+
+    if (input.floodIntervalSeconds > 0) {
+      const since = new Date(now.getTime() - input.floodIntervalSeconds * 1000);
+      const recent = yield* get(
+        tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(or(eq(comments.ip, fields.ip), eq(comments.authorEmail, fields.email)), gt(comments.createdAt, since)))
+          .limit(1),
+      );
+      if (recent) return { kind: 'flood' };
+    }
+
+    const approvedBefore = yield* get(
+      tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.authorEmail, fields.email), eq(comments.status, 'approved')))
+        .limit(1),
+    );
+    const decision = decide(approvedBefore !== undefined);
+    const [row] = yield* all(
+      tx
+        .insert(comments)
+        .values({
+          articleId: input.articleId,
+          parentId: input.parentId,
+          authorName: fields.name,
+          authorEmail: fields.email,
+          authorUrl: fields.url,
+          body: fields.body,
+          ip: fields.ip,
+          userAgent: fields.userAgent,
+          status: decision.status,
+          heldReason: decision.reason,
+          createdAt: now,
+        })
+        .returning({ id: comments.id }),
+    );
+    return { kind: 'created', id: row!.id, status: decision.status };
+  });
 }
 
 /** Where a comment lives, for its permalink; null when it or its story is not public. */

@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { CommentStatus } from '@/lib/comment-status';
 import { type ModerationOp, opStatus } from '@/lib/moderation-ops';
 import { db } from './client';
+import { databaseEngine } from './engine';
 import { type LogActor, type LogEntry, logRows } from './log-rows';
 import { countReportedComments, dismissOpenReports } from './reports';
 import { articles, comments, moderationLog, sections } from './schema';
+import { all, run, transact, type TransactionBody, type Tx } from './transact';
 
 export const QUEUE_PAGE_SIZE = 50;
 export const statusQueues = ['pending', 'approved', 'spam', 'trash'] as const;
@@ -50,12 +52,14 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
   if (articleId) conditions.push(eq(comments.articleId, articleId));
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
+    // SQLite's like ignores ASCII case, PostgreSQL's does not: ilike there, for the same matches.
+    const matches = databaseEngine() === 'postgres' ? sql`ilike` : sql`like`;
     conditions.push(
       or(
-        sql`${comments.body} like ${pattern} escape '\\'`,
-        sql`${comments.authorName} like ${pattern} escape '\\'`,
-        sql`${comments.authorEmail} like ${pattern} escape '\\'`,
-        like(comments.ip, `${escapeLike(search)}%`),
+        sql`${comments.body} ${matches} ${pattern} escape '\\'`,
+        sql`${comments.authorName} ${matches} ${pattern} escape '\\'`,
+        sql`${comments.authorEmail} ${matches} ${pattern} escape '\\'`,
+        sql`${comments.ip} ${matches} ${`${escapeLike(search)}%`} escape '\\'`,
       ),
     );
   }
@@ -113,20 +117,21 @@ export type StatusChange = { id: number; articleId: number; from: CommentStatus;
 /** What a decision did: how many comments it touched, and the status changes (for undo and cache tags). */
 export type Decided = { count: number; changes: StatusChange[] };
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Target = { id: number; articleId: number; status: CommentStatus; to: CommentStatus | null };
 
 /**
  * Sets each comment to its target status, keeping the status it leaves in `previous_status` (where
- * Restore and Not spam find it later); returns what changed. One UPDATE per target status.
+ * Restore and Not spam find it later); gives what changed. One UPDATE per target status.
  */
-function setStatuses(tx: Tx, targets: Target[]): StatusChange[] {
+function* setStatuses(tx: Tx, targets: Target[]): TransactionBody<StatusChange[]> {
   const changes = targets.flatMap((t) => (t.to && t.to !== t.status ? [{ id: t.id, articleId: t.articleId, from: t.status, to: t.to }] : []));
   for (const to of new Set(changes.map((change) => change.to))) {
-    tx.update(comments)
-      .set({ status: to, previousStatus: sql`${comments.status}` })
-      .where(inArray(comments.id, changes.filter((change) => change.to === to).map((change) => change.id)))
-      .run();
+    yield* run(
+      tx
+        .update(comments)
+        .set({ status: to, previousStatus: sql`${comments.status}` })
+        .where(inArray(comments.id, changes.filter((change) => change.to === to).map((change) => change.id))),
+    );
   }
   return changes;
 }
@@ -137,63 +142,63 @@ function restoredStatus(row: { status: CommentStatus; previousStatus: CommentSta
   return row.previousStatus && row.previousStatus !== from ? row.previousStatus : 'pending';
 }
 
+// In id order: the order the changes (and their log rows) come in, on either engine.
 const currentStatuses = (tx: Tx, ids: number[]) =>
-  tx
-    .select({ id: comments.id, articleId: comments.articleId, status: comments.status, previousStatus: comments.previousStatus })
-    .from(comments)
-    .where(inArray(comments.id, ids))
-    .all();
+  all(
+    tx
+      .select({ id: comments.id, articleId: comments.articleId, status: comments.status, previousStatus: comments.previousStatus })
+      .from(comments)
+      .where(inArray(comments.id, ids))
+      .orderBy(asc(comments.id)),
+  );
 
 /**
  * A moderator's decision on one comment or many (a row's button, the bulk bar, Empty Spam/Trash):
- * the status changes, the reports they answer and their log rows are one IMMEDIATE transaction, so
- * a failure anywhere leaves nothing of it behind.
+ * the status changes, the reports they answer and their log rows are one transaction, so a failure
+ * anywhere leaves nothing of it behind.
  */
 export async function decideComments(actor: LogActor, op: ModerationOp, ids: number[], now: Date): Promise<Decided> {
   if (ids.length === 0) return { count: 0, changes: [] };
-  return db.transaction(
-    (tx): Decided => {
-      if (op === 'delete') {
-        // For good, but only from Spam or Trash.
-        const deleted = tx
+  return transact(db, function* (tx): TransactionBody<Decided> {
+    if (op === 'delete') {
+      // For good, but only from Spam or Trash.
+      const deleted = yield* all(
+        tx
           .delete(comments)
           .where(and(inArray(comments.id, ids), inArray(comments.status, ['spam', 'trash'])))
-          .returning({ id: comments.id, articleId: comments.articleId, status: comments.status, body: comments.body })
-          .all();
-        log(tx, deleted.map((row) => ({ actor, action: 'comment.delete', targetType: 'comment', targetId: row.id, before: row, after: null })), now);
-        return { count: deleted.length, changes: [] };
-      }
-      if (op === 'dismiss') {
-        const dismissed = dismissOpenReports(tx, ids, now);
-        log(tx, dismissed.map((id) => ({ actor, action: 'report.dismiss', targetType: 'comment', targetId: id })), now);
-        return { count: dismissed.length, changes: [] };
-      }
-      const targets = currentStatuses(tx, ids).map((row) => ({
-        ...row,
-        to: op === 'notspam' ? restoredStatus(row, 'spam') : op === 'restore' ? restoredStatus(row, 'trash') : (opStatus[op] ?? null),
-      }));
-      const changes = setStatuses(tx, targets);
-      // A moderator who approves a reported comment has answered its reports.
-      if (op === 'approve') dismissOpenReports(tx, ids, now);
-      log(tx, changes.map((change) => statusLog(actor, `comment.${op}`, change)), now);
-      return { count: changes.length, changes };
-    },
-    { behavior: 'immediate' },
-  );
+          .returning({ id: comments.id, articleId: comments.articleId, status: comments.status, body: comments.body }),
+      );
+      deleted.sort((a, b) => a.id - b.id);
+      yield* log(tx, deleted.map((row) => ({ actor, action: 'comment.delete', targetType: 'comment', targetId: row.id, before: row, after: null })), now);
+      return { count: deleted.length, changes: [] };
+    }
+    if (op === 'dismiss') {
+      const dismissed = yield* dismissOpenReports(tx, ids, now);
+      yield* log(tx, dismissed.map((id) => ({ actor, action: 'report.dismiss', targetType: 'comment', targetId: id })), now);
+      return { count: dismissed.length, changes: [] };
+    }
+    const targets = (yield* currentStatuses(tx, ids)).map((row) => ({
+      ...row,
+      to: op === 'notspam' ? restoredStatus(row, 'spam') : op === 'restore' ? restoredStatus(row, 'trash') : (opStatus[op] ?? null),
+    }));
+    const changes = yield* setStatuses(tx, targets);
+    // A moderator who approves a reported comment has answered its reports.
+    if (op === 'approve') yield* dismissOpenReports(tx, ids, now);
+    yield* log(tx, changes.map((change) => statusLog(actor, `comment.${op}`, change)), now);
+    return { count: changes.length, changes };
+  });
 }
 
 /** Puts comments back to the statuses a decision found them in (Undo), with its log rows: one transaction. */
 export async function undoDecision(actor: LogActor, entries: { id: number; status: CommentStatus }[], now: Date): Promise<StatusChange[]> {
   if (entries.length === 0) return [];
   const wanted = new Map(entries.map((entry) => [entry.id, entry.status]));
-  return db.transaction(
-    (tx) => {
-      const changes = setStatuses(tx, currentStatuses(tx, [...wanted.keys()]).map((row) => ({ ...row, to: wanted.get(row.id) ?? null })));
-      log(tx, changes.map((change) => statusLog(actor, 'comment.undo', change)), now);
-      return changes;
-    },
-    { behavior: 'immediate' },
-  );
+  return transact(db, function* (tx) {
+    const found = yield* currentStatuses(tx, [...wanted.keys()]);
+    const changes = yield* setStatuses(tx, found.map((row) => ({ ...row, to: wanted.get(row.id) ?? null })));
+    yield* log(tx, changes.map((change) => statusLog(actor, 'comment.undo', change)), now);
+    return changes;
+  });
 }
 
 const statusLog = (actor: LogActor, action: string, change: StatusChange): LogEntry => ({
@@ -205,8 +210,8 @@ const statusLog = (actor: LogActor, action: string, change: StatusChange): LogEn
   after: { status: change.to },
 });
 
-function log(tx: Tx, entries: LogEntry[], now: Date) {
-  if (entries.length) tx.insert(moderationLog).values(logRows(entries, now)).run();
+function* log(tx: Tx, entries: LogEntry[], now: Date): TransactionBody<void> {
+  if (entries.length) yield* run(tx.insert(moderationLog).values(logRows(entries, now)));
 }
 
 export async function idsInStatus(status: 'spam' | 'trash') {

@@ -7,8 +7,9 @@ import { reachesThreshold, REPORT_RATE_WINDOW_MS, reporterAddress, type ReportWe
 import { db } from './client';
 import { logRows } from './log-rows';
 import { articles, commentReports, comments, moderationLog, sections } from './schema';
-import { readCommentSettingsSync } from './settings';
+import { readCommentSettingsIn } from './settings';
 import { tags } from './tags';
+import { all, get, lock, run, transact, type TransactionBody, type Tx } from './transact';
 
 export type NewReport = {
   commentId: number;
@@ -27,81 +28,86 @@ export type ReportResult =
   | { kind: 'duplicate' }
   | { kind: 'not-found' };
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
-
 /**
  * Records a reader's report of an approved comment on a published story, and sends the comment back
  * to Pending once reports from enough different addresses are open (lib/reports.ts `weighReport`),
- * logging that in the same write. One IMMEDIATE transaction, so that reports arriving together (on
- * any number of app servers) are counted once each and cannot both miss the threshold.
+ * logging that in the same write. One transaction (IMMEDIATE on SQLite, under advisory locks on
+ * PostgreSQL), so that reports arriving together (on any number of app servers) are counted once each
+ * and cannot both miss the threshold.
  */
 export async function insertReport(input: NewReport): Promise<ReportResult> {
   const address = reporterAddress(input.ip);
-  return db.transaction(
-    (tx): ReportResult => {
-      const [comment] = tx
+  return transact(db, function* (tx): TransactionBody<ReportResult> {
+    // The comment's count of people and the address's hourly cap, each read by one report at a time;
+    // always comment before address, so no two reports wait on each other.
+    yield* lock(`report:comment:${input.commentId}`);
+    yield* lock(`report:address:${address}`);
+    const comment = yield* get(
+      tx
         .select({ id: comments.id, articleId: comments.articleId })
         .from(comments)
         .innerJoin(articles, and(eq(articles.id, comments.articleId), eq(articles.status, 'published')))
-        .where(and(eq(comments.id, input.commentId), eq(comments.status, 'approved')))
-        .all();
-      if (!comment) return { kind: 'not-found' };
+        .where(and(eq(comments.id, input.commentId), eq(comments.status, 'approved'))),
+    );
+    if (!comment) return { kind: 'not-found' };
 
-      const [already] = tx
+    const already = yield* get(
+      tx
         .select({ id: commentReports.id })
         .from(commentReports)
-        .where(and(eq(commentReports.commentId, comment.id), eq(commentReports.reporter, input.reporter)))
-        .all();
-      if (already) return { kind: 'duplicate' };
+        .where(and(eq(commentReports.commentId, comment.id), eq(commentReports.reporter, input.reporter))),
+    );
+    if (already) return { kind: 'duplicate' };
 
-      const [recent = { n: 0 }] = tx
+    const recent = (yield* get(
+      tx
         .select({ n: count() })
         .from(commentReports)
-        .where(and(eq(commentReports.ip, address), gt(commentReports.createdAt, new Date(input.now.getTime() - REPORT_RATE_WINDOW_MS))))
-        .all();
-      const [sameAddress] = tx
+        .where(and(eq(commentReports.ip, address), gt(commentReports.createdAt, new Date(input.now.getTime() - REPORT_RATE_WINDOW_MS)))),
+    )) ?? { n: 0 };
+    const sameAddress = yield* get(
+      tx
         .select({ id: commentReports.id })
         .from(commentReports)
         .where(and(eq(commentReports.commentId, comment.id), eq(commentReports.ip, address), isNull(commentReports.dismissedAt)))
-        .limit(1)
-        .all();
-      const weight = weighReport({ addressAlreadyReported: Boolean(sameAddress), reportsFromAddressLastHour: recent.n });
+        .limit(1),
+    );
+    const weight = weighReport({ addressAlreadyReported: Boolean(sameAddress), reportsFromAddressLastHour: recent.n });
 
-      if (weight !== 'over-rate') {
-        tx.insert(commentReports)
-          .values({ commentId: comment.id, reason: input.reason, note: input.note, reporter: input.reporter, ip: address, createdAt: input.now })
-          .run();
-      }
-      const [{ people } = { people: 0 }] = tx
+    if (weight !== 'over-rate') {
+      yield* run(
+        tx.insert(commentReports).values({ commentId: comment.id, reason: input.reason, note: input.note, reporter: input.reporter, ip: address, createdAt: input.now }),
+      );
+    }
+    const { people } = (yield* get(
+      tx
         .select({ people: countDistinct(commentReports.ip) })
         .from(commentReports)
-        .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.dismissedAt)))
-        .all();
-      const sentBack = weight === 'counts' && reachesThreshold(people, readCommentSettingsSync().reportThreshold);
-      if (sentBack) {
-        tx.update(comments).set({ status: 'pending', previousStatus: 'approved' }).where(eq(comments.id, comment.id)).run();
-        tx.insert(moderationLog)
-          .values(
-            logRows(
-              [
-                {
-                  actor: null,
-                  action: 'comment.reported-to-pending',
-                  targetType: 'comment',
-                  targetId: comment.id,
-                  before: { status: 'approved' },
-                  after: { status: 'pending', reports: people },
-                },
-              ],
-              input.now,
-            ),
-          )
-          .run();
-      }
-      return { kind: 'reported', articleId: comment.articleId, weight, people, sentBack };
-    },
-    { behavior: 'immediate' },
-  );
+        .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.dismissedAt))),
+    )) ?? { people: 0 };
+    const sentBack = weight === 'counts' && reachesThreshold(people, (yield* readCommentSettingsIn(tx)).reportThreshold);
+    if (sentBack) {
+      yield* run(tx.update(comments).set({ status: 'pending', previousStatus: 'approved' }).where(eq(comments.id, comment.id)));
+      yield* run(
+        tx.insert(moderationLog).values(
+          logRows(
+            [
+              {
+                actor: null,
+                action: 'comment.reported-to-pending',
+                targetType: 'comment',
+                targetId: comment.id,
+                before: { status: 'approved' },
+                after: { status: 'pending', reports: people },
+              },
+            ],
+            input.now,
+          ),
+        ),
+      );
+    }
+    return { kind: 'reported', articleId: comment.articleId, weight, people, sentBack };
+  });
 }
 
 /**
@@ -193,15 +199,16 @@ export async function countReportedComments(): Promise<number> {
   return row?.total ?? 0;
 }
 
-/** Closes the open reports of these comments, inside the caller's transaction; returns the ids of the comments that had any. */
-export function dismissOpenReports(tx: Pick<Tx, 'update'>, commentIds: number[], now: Date): number[] {
+/** Closes the open reports of these comments, as a step of the caller's transaction body; gives the ids of the comments that had any. */
+export function* dismissOpenReports(tx: Tx, commentIds: number[], now: Date): TransactionBody<number[]> {
   if (commentIds.length === 0) return [];
-  const dismissed = tx
-    .update(commentReports)
-    .set({ dismissedAt: now })
-    .where(and(isNull(commentReports.dismissedAt), inArray(commentReports.commentId, commentIds)))
-    .returning({ commentId: commentReports.commentId })
-    .all();
+  const dismissed = yield* all(
+    tx
+      .update(commentReports)
+      .set({ dismissedAt: now })
+      .where(and(isNull(commentReports.dismissedAt), inArray(commentReports.commentId, commentIds)))
+      .returning({ commentId: commentReports.commentId }),
+  );
   return [...new Set(dismissed.map((row) => row.commentId))];
 }
 

@@ -1,31 +1,35 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { CommentSettings } from '@/lib/comment-settings';
-import { db, type Db, preparedOnce } from './client';
+import { db, type Db, isPostgres } from './client';
 import { settings } from './schema';
+import { readSettingOnSqlite } from './sqlite/settings';
 import { tags } from './tags';
+import { get, lock, run, transact, type TransactionBody, type Tx } from './transact';
 
 const COMMENTS_KEY = 'comments';
 
-/** Read on every comment post: prepared once (db/client.ts). */
-const settingRow = preparedOnce(db, (database) =>
-  database.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(),
-);
+const commentSettingsQuery = (database: Pick<Db, 'select'>) => database.select({ value: settings.value }).from(settings).where(eq(settings.key, COMMENTS_KEY));
 
-/**
- * The comment rules in force now, read fresh, synchronously: for a better-sqlite3 transaction's body (db/reports.ts), which must not
- * await. The prepared statement runs on the process's one connection, which is the transaction's.
- */
-export function readCommentSettingsSync(): CommentSettings {
-  const row = settingRow().get({ key: COMMENTS_KEY });
-  const parsed = CommentSettings.safeParse(row?.value ?? {});
+function parseCommentSettings(value: unknown): CommentSettings {
+  const parsed = CommentSettings.safeParse(value ?? {});
   return parsed.success ? parsed.data : CommentSettings.parse({});
+}
+
+/** The comment rules in force now, read fresh inside a transaction body (db/transact.ts). */
+export function* readCommentSettingsIn(tx: Tx): TransactionBody<CommentSettings> {
+  const row = yield* get(commentSettingsQuery(tx));
+  return parseCommentSettings(row?.value);
 }
 
 /** The comment rules in force now, read fresh (for deciding a new comment's fate). */
 export async function readCommentSettings(): Promise<CommentSettings> {
-  return readCommentSettingsSync();
+  if (isPostgres(db)) {
+    const [row] = await commentSettingsQuery(db);
+    return parseCommentSettings(row?.value);
+  }
+  return parseCommentSettings(readSettingOnSqlite(COMMENTS_KEY));
 }
 
 /** The same, cached for rendering pages; saving settings updates the tag. */
@@ -49,12 +53,10 @@ export async function saveCommentSettings(value: CommentSettings) {
 
 /** Saves new comment settings and returns the ones they replace (for the log), read and written together. */
 export async function replaceCommentSettings(value: CommentSettings): Promise<CommentSettings> {
-  return db.transaction(
-    (tx) => {
-      const before = readCommentSettingsSync();
-      upsertCommentSettings(tx, value).run();
-      return before;
-    },
-    { behavior: 'immediate' },
-  );
+  return transact(db, function* (tx) {
+    yield* lock('settings:comments');
+    const before = yield* readCommentSettingsIn(tx);
+    yield* run(upsertCommentSettings(tx, value));
+    return before;
+  });
 }

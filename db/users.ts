@@ -4,9 +4,11 @@
  * of their own; the rest is for the app, on its connection.
  */
 import { and, asc, count, eq, gt, or } from 'drizzle-orm';
-import { hashPassword } from '../lib/passwords';
+import { hashPassword, verifyPassword } from '../lib/passwords';
+import { isThrottled, SIGN_IN_WINDOW_MS } from '../lib/sign-in-throttle';
 import type { UserRole } from '../lib/user-roles';
 import { type Db, db } from './client';
+import { all, get, lock, transact, type TransactionBody } from './transact';
 import { authors, loginFailures, users } from './schema';
 
 /** What the desk may know about an account: never the password hash. */
@@ -46,21 +48,40 @@ export async function insertUser(values: { email: string; name: string; role: Us
   return row ?? null;
 }
 
-/** Failed sign-ins since `since` for this email and for this address, counted apart. */
-export async function countRecentFailures(email: string, ip: string, since: Date) {
-  const rows = await recentFailuresQuery(email, ip, since);
-  return { byEmail: rows.filter((r) => r.email === email).length, byIp: rows.filter((r) => r.ip === ip).length };
-}
-
-export function recentFailuresQuery(email: string, ip: string, since: Date) {
-  return db
+export function recentFailuresQuery(email: string, ip: string, since: Date, database: Pick<Db, 'select'> = db) {
+  return database
     .select({ email: loginFailures.email, ip: loginFailures.ip })
     .from(loginFailures)
     .where(and(or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)), gt(loginFailures.createdAt, since)));
 }
 
-export async function recordFailure(email: string, ip: string, at: Date) {
-  await db.insert(loginFailures).values({ email, ip, createdAt: at });
+export type SignInCheck = { kind: 'throttled' } | { kind: 'invalid' } | { kind: 'ok'; user: { id: number; email: string; name: string; role: UserRole } };
+
+/**
+ * Checks a sign-in against the throttle and the password. The failure is written before the
+ * password is checked (and taken back when it was right), in the transaction that counts the earlier
+ * ones: concurrent wrong attempts, on any number of servers, are counted one by one, so with a limit
+ * of 5 the sixth in the window is refused however they arrive. The same answers whether or not the
+ * account exists.
+ */
+export async function checkSignIn(email: string, password: string, ip: string, now: Date): Promise<SignInCheck> {
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const failureId = await transact(db, function* (tx) {
+    // Always this order, so two attempts never wait on each other's second lock.
+    yield* lock(`sign-in:email:${email}`);
+    yield* lock(`sign-in:ip:${ip}`);
+    const rows = yield* all(recentFailuresQuery(email, ip, since, tx));
+    const failures = { byEmail: rows.filter((r) => r.email === email).length, byIp: rows.filter((r) => r.ip === ip).length };
+    if (isThrottled(failures)) return null;
+    const [row] = yield* all(tx.insert(loginFailures).values({ email, ip, createdAt: now }).returning({ id: loginFailures.id }));
+    return row!.id;
+  });
+  if (failureId === null) return { kind: 'throttled' };
+  const user = await findUserForSignIn(email);
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !ok || user.disabled) return { kind: 'invalid' };
+  await db.delete(loginFailures).where(eq(loginFailures.id, failureId));
+  return { kind: 'ok', user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 
 export type StaffAccount = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
@@ -79,28 +100,23 @@ export async function changeAccount(
   id: number,
   values: Partial<{ role: UserRole; disabled: boolean; passwordHash: string; sessionsValidAfter: Date }>,
 ): Promise<AccountChangeResult> {
-  return db.transaction(
-    (tx): AccountChangeResult => {
-      const [before] = tx.select(staffColumns).from(users).where(eq(users.id, id)).all();
-      if (!before) return { kind: 'missing' };
-      if (values.passwordHash === undefined && (values.role ?? before.role) === before.role && (values.disabled ?? before.disabled) === before.disabled) {
-        return { kind: 'unchanged', account: before };
-      }
-      const wasActiveAdmin = before.role === 'admin' && !before.disabled;
-      const staysActiveAdmin = (values.role ?? before.role) === 'admin' && !(values.disabled ?? before.disabled);
-      if (wasActiveAdmin && !staysActiveAdmin) {
-        const [admins] = tx
-          .select({ n: count() })
-          .from(users)
-          .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-          .all();
-        if ((admins?.n ?? 0) <= 1) return { kind: 'last-admin' };
-      }
-      const [after] = tx.update(users).set(values).where(eq(users.id, id)).returning(staffColumns).all();
-      return { kind: 'changed', before, after: after! };
-    },
-    { behavior: 'immediate' },
-  );
+  return transact(db, function* (tx): TransactionBody<AccountChangeResult> {
+    // Every change that may take away an active admin waits for the others, so each counts what the last left.
+    yield* lock('users:active-admins');
+    const before = yield* get(tx.select(staffColumns).from(users).where(eq(users.id, id)));
+    if (!before) return { kind: 'missing' };
+    if (values.passwordHash === undefined && (values.role ?? before.role) === before.role && (values.disabled ?? before.disabled) === before.disabled) {
+      return { kind: 'unchanged', account: before };
+    }
+    const wasActiveAdmin = before.role === 'admin' && !before.disabled;
+    const staysActiveAdmin = (values.role ?? before.role) === 'admin' && !(values.disabled ?? before.disabled);
+    if (wasActiveAdmin && !staysActiveAdmin) {
+      const admins = yield* get(tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false))));
+      if ((admins?.n ?? 0) <= 1) return { kind: 'last-admin' };
+    }
+    const [after] = yield* all(tx.update(users).set(values).where(eq(users.id, id)).returning(staffColumns));
+    return { kind: 'changed', before, after: after! };
+  });
 }
 
 export async function hasActiveAdmin(database: Db): Promise<boolean> {
