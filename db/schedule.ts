@@ -12,13 +12,13 @@
  * Not 'server-only': it takes the connection it runs on (the schedule opens its own, so that this
  * process's cache handlers learn of the change as they learn of other processes' changes).
  */
-import { and, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from './client';
 import { expireTagsInTransaction } from './cache-tags';
 import { logRows } from './log-rows';
 import { articleAuthors, articles, moderationLog } from './schema';
 import { storyPageTagsInTransaction } from './story-tags';
-import { all, run, transact } from './transact';
+import { all, lock, run, transact } from './transact';
 
 export type DuePublication = { id: number; slug: string; headline: string; publishedAt: Date };
 
@@ -28,10 +28,14 @@ export async function publishDueStories(database: Db, now = new Date()): Promise
     reader
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)));
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+      .orderBy(asc(articles.id));
   // Most calls find nothing: a read, no write lock taken.
   if ((await due(database)).length === 0) return [];
   return transact(database, function* (tx) {
+    // On PostgreSQL, one server's run at a time: two runs claiming stories and writing the same cache
+    // tags (`latest`) in different orders could otherwise deadlock.
+    yield* lock('schedule');
     const published: DuePublication[] = [];
     for (const { id } of yield* all(due(tx))) {
       // Claimed only if still scheduled and still due: another server, or an editor's change, may have come first.
