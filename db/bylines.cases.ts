@@ -52,5 +52,10 @@ export function bylineCases(db: Db) {
       await saveByline(id, values('Zoe Writer', 'zoe'), editor);
       expect(await db.select({ slug: authorRedirects.slug }).from(authorRedirects).where(eq(authorRedirects.authorId, id))).toEqual([{ slug: 'zoe-writer' }]);
     });
+
+    it('gives one address to one byline when two ask for it at once', async () => {
+      const results = await Promise.all(['Kit One', 'Kit Two'].map((name) => saveByline(null, values(name, 'kit'), editor)));
+      expect(results.map((result) => result.kind).sort()).toEqual(['saved', 'slug-taken']);
+    });
   });
 }

@@ -7,7 +7,7 @@ import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { db } from './client';
 import { logRows } from './log-rows';
 import { articleAuthors, authorRedirects, authors, moderationLog } from './schema';
-import { all, run, transact } from './transact';
+import { all, lock, run, transact } from './transact';
 
 /** Every byline, with how many stories carry it. */
 export async function listBylines() {
@@ -38,6 +38,8 @@ export type BylineSave =
  */
 export async function saveByline(id: number | null, values: BylineValues, actor: { id: number; name: string }): Promise<BylineSave> {
   return transact(db, function* (tx) {
+    // Addresses are checked across bylines and their redirects: one save at a time on PostgreSQL too.
+    yield* lock('byline-saves');
     const [before] = id === null ? [null] : yield* all(tx.select({ slug: authors.slug, name: authors.name, bio: authors.bio, photoSrc: authors.photoSrc }).from(authors).where(eq(authors.id, id)));
     if (before === undefined) return { kind: 'not-found' } as const;
     const others = (column: typeof authors.id | typeof authorRedirects.authorId) => (id === null ? undefined : ne(column, id));

@@ -38,6 +38,8 @@ export async function publishDueStories(database: Db, now = new Date()): Promise
     yield* lock('schedule');
     const published: DuePublication[] = [];
     for (const { id } of yield* all(due(tx))) {
+      // An editor's save of this story (db/stories.ts) checks its version under the same lock.
+      yield* lock(`story:${id}`);
       // Claimed only if still scheduled and still due: another server, or an editor's change, may have come first.
       const [row] = yield* all(
         tx

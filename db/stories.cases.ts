@@ -220,6 +220,35 @@ export function storyCases(db: Db) {
     });
   });
 
+  describe('at the same moment', () => {
+    it('saves one of two saves over the same version and refuses the other', async () => {
+      const story = await create({ slug: 'two-editors' });
+      const results = await Promise.all(
+        ['One', 'Two'].map((headline, index) => saveStory(story.id, versionOf(story), write({ slug: 'two-editors', headline }), index ? other : editor)),
+      );
+      expect(results.map((result) => result.kind).sort()).toEqual(['conflict', 'saved']);
+      expect(await listRevisions(story.id)).toHaveLength(2);
+    });
+
+    it('creates a new topic once when two stories bring it at once', async () => {
+      const results = await Promise.all(['first-with-topic', 'second-with-topic'].map((slug) => saveStory(null, 0, write({ slug, topics: ['Brand New Topic'] }), editor)));
+      expect(results.map((result) => result.kind)).toEqual(['saved', 'saved']);
+      expect((await listTopicNames()).filter((name) => name === 'Brand New Topic')).toHaveLength(1);
+    });
+
+    it('gives one address to one story when two ask for it at once', async () => {
+      const results = await Promise.all([1, 2].map(() => saveStory(null, 0, write({ slug: 'wanted-address' }), editor)));
+      expect(results.map((result) => result.kind).sort()).toEqual(['saved', 'slug-taken']);
+    });
+
+    it("keeps one autosave of a writer's two tabs", async () => {
+      const story = await create({ slug: 'two-tabs' });
+      await Promise.all(['Tab one', 'Tab two'].map((headline) => writeAutosave(story.id, write({ slug: 'two-tabs', headline }), editor)));
+      const rows = await db.select().from(storyRevisions).where(and(eq(storyRevisions.articleId, story.id), eq(storyRevisions.kind, 'autosave')));
+      expect(rows).toHaveLength(1);
+    });
+  });
+
   it('leaves no story half-saved: a save that fails inside the transaction changes nothing', async () => {
     const story = await create({ slug: 'whole-or-nothing' });
     // A byline that does not exist fails the insert after the story row was updated.

@@ -12,7 +12,7 @@ import { logRows } from './log-rows';
 import { publishedAtAfter, slugFromHeadline } from '../lib/story-form';
 import { type StoryFields, type StoryPhoto, storyFields } from '../lib/story-revision';
 import { articleAuthors, articles, articleTags, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, tags as tagTable, users } from './schema';
-import { all, get, run, transact, type Tx } from './transact';
+import { all, get, lock, run, transact, type Tx } from './transact';
 
 export const DESK_PAGE_SIZE = 50;
 
@@ -137,8 +137,8 @@ export type SaveResult =
   | { kind: 'not-found' };
 
 /**
- * Creates a story (id null) or saves over one, with its revision and log row, in one IMMEDIATE
- * transaction. A save over a version other than the one the form was opened on is refused with who
+ * Creates a story (id null) or saves over one, with its revision and log row, in one transaction
+ * (db/transact.ts). A save over a version other than the one the form was opened on is refused with who
  * changed it and when: nothing is silently overwritten. A story that has been public and changes its
  * address keeps the old one as a redirect; an address another story has, or had, is refused.
  * `kind` is `restore` when the values are an older revision brought back.
@@ -151,6 +151,10 @@ export async function saveStory(
   kind: 'save' | 'restore' = 'save',
 ): Promise<SaveResult> {
   return transact(db, function* (tx) {
+    // What SQLite's IMMEDIATE transaction gives, on PostgreSQL: saves check addresses and topics one
+    // at a time, and the version check holds against a correction or the schedule (`story:<id>`).
+    yield* lock('story-saves');
+    if (id !== null) yield* lock(`story:${id}`);
     const before = id === null ? null : yield* getDeskStoryIn(tx, id);
     if (id !== null && !before) return { kind: 'not-found' } as const;
     if (before && versionOf(before) !== expectedVersion) return { kind: 'conflict', by: before.updatedByName, at: before.updatedAt } as const;
@@ -316,6 +320,7 @@ export type CorrectionResult = { kind: 'added'; before: DeskStory; after: DeskSt
  */
 export async function addCorrection(articleId: number, text: string, actor: { id: number; name: string }): Promise<CorrectionResult> {
   return transact(db, function* (tx) {
+    yield* lock(`story:${articleId}`);
     const before = yield* getDeskStoryIn(tx, articleId);
     if (!before) return { kind: 'not-found' } as const;
     if (before.status !== 'published') return { kind: 'not-published' } as const;
@@ -372,6 +377,8 @@ export async function findAutosave(articleId: number, userId: number, since: Dat
 export async function writeAutosave(articleId: number, fields: StoryFields, actor: { id: number; name: string }) {
   const now = new Date();
   await transact(db, function* (tx) {
+    // One autosave per writer and story, also when two of their tabs write at once (PostgreSQL).
+    yield* lock(`autosave:${articleId}:${actor.id}`);
     yield* run(tx.delete(storyRevisions).where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id))));
     yield* run(tx.insert(storyRevisions).values({ articleId, kind: 'autosave', userId: actor.id, userName: actor.name, fields, createdAt: now }));
   });
