@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { insertAuthor, insertEditor, insertSection, insertStory } from '../test/content-rows';
 import type { Db } from './client';
 import { articles, moderationLog, storyRedirects, storyRevisions } from './schema';
+import { storyPageTags } from './story-tags';
+import { tags } from './tags';
 import {
   addCorrection,
   deskFilterChoices,
@@ -217,6 +219,16 @@ export function storyCases(db: Db) {
       const choices = await deskFilterChoices();
       expect(choices.sections.slice(0, 2).map((row) => row.name)).toEqual(['News', 'Sport']);
       expect(choices.authors.map((row) => row.name)).toEqual(['Jo Byline', 'Sam Byline']);
+    });
+  });
+
+  describe('storyPageTags', () => {
+    it("names a saved story's pages, and when it moves its section's, bylines' and topics' pages", async () => {
+      const story = await create({ slug: 'tagged-pages', status: 'published', authorIds: [sam], topics: ['Rail'] });
+      expect((await storyPageTags(db, [story], false)).sort()).toEqual([tags.article(story.id), tags.articleSlug('tagged-pages'), tags.storyText].sort());
+      expect((await storyPageTags(db, [story], true)).sort()).toEqual(
+        [tags.article(story.id), tags.articleSlug('tagged-pages'), tags.storyText, tags.latest, tags.section('news'), tags.author('sam'), tags.tag('rail')].sort(),
+      );
     });
   });
 
