@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db, preparedOnce } from './client';
+import { db, isPostgres, preparedOnce } from './client';
 import { articleAuthors, articles, articleTags, authorRedirects, authors, comments, sections, storyCorrections, storyRedirects, tags as tagTable } from './schema';
 import type { Byline } from '@/lib/bylines';
 import { tags } from './tags';
@@ -29,6 +29,14 @@ export const cardColumns = {
 };
 
 const published = eq(articles.status, 'published');
+
+/**
+ * Newest first, a story without a date last, on both engines: SQLite sorts NULLs last when
+ * descending, PostgreSQL first unless told. SQLite keeps the plain form, which its indexes serve.
+ */
+export function newestFirst(column: typeof articles.publishedAt) {
+  return isPostgres(db) ? sql`${column} desc nulls last` : desc(column);
+}
 
 function selectCards(where: SQL | undefined) {
   return db.select(cardColumns).from(articles).innerJoin(sections, eq(sections.id, articles.sectionId)).where(where);
@@ -82,7 +90,7 @@ export function cardPageQueries(where: SQL | undefined, page: number, excludeId?
   const condition = excludeId === undefined ? where : and(where, ne(articles.id, excludeId));
   return {
     items: selectCards(condition)
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .orderBy(newestFirst(articles.publishedAt), desc(articles.id))
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
     total: db.select({ total: count() }).from(articles).where(condition),
@@ -97,7 +105,7 @@ async function cardsWhere(where: SQL | undefined, page: number, excludeId?: numb
 }
 
 export function leadArticleQuery() {
-  return selectCards(published).orderBy(desc(articles.featured), desc(articles.publishedAt), desc(articles.id)).limit(1);
+  return selectCards(published).orderBy(desc(articles.featured), newestFirst(articles.publishedAt), desc(articles.id)).limit(1);
 }
 
 /** The home page's lead: the newest featured story, else the newest story. */
@@ -288,7 +296,7 @@ export function relatedCandidateQueries(articleId: number, sectionId: number) {
       .select({ id: articles.id })
       .from(articles)
       .where(and(published, eq(articles.sectionId, sectionId), ne(articles.id, articleId)))
-      .orderBy(desc(articles.publishedAt))
+      .orderBy(newestFirst(articles.publishedAt))
       .limit(10),
   };
 }
@@ -326,16 +334,18 @@ export async function listRelatedArticles(articleId: number, sectionId: number) 
   return related;
 }
 
-/** A published story as the comment action needs it, read fresh (not from the page cache). */
+const articleForCommentColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  sectionSlug: sections.slug,
+  commentsOpen: articles.commentsOpen,
+  publishedAt: articles.publishedAt,
+};
+
+/** A published story as the comment action needs it, read fresh (not from the page cache). SQLite's statement is prepared once. */
 const articleForComment = preparedOnce(db, (database) =>
   database
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      sectionSlug: sections.slug,
-      commentsOpen: articles.commentsOpen,
-      publishedAt: articles.publishedAt,
-    })
+    .select(articleForCommentColumns)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(published, eq(articles.id, sql.placeholder('id'))))
@@ -343,5 +353,11 @@ const articleForComment = preparedOnce(db, (database) =>
 );
 
 export async function findArticleForComment(id: number) {
-  return articleForComment().get({ id }) ?? null;
+  if (!isPostgres(db)) return articleForComment().get({ id }) ?? null;
+  const [row] = await db
+    .select(articleForCommentColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(published, eq(articles.id, id)));
+  return row ?? null;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { Byline } from '@/lib/bylines';
-import { getAuthorBySlug, getSectionBySlug, storyLists, withBylines } from './articles';
+import { getAuthorBySlug, getSectionBySlug, newestFirst, storyLists, withBylines } from './articles';
 import { db } from './client';
 import { articleAuthors, articles, articleTags, authors, comments, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
@@ -47,7 +47,7 @@ async function latestWhere(where: SQL | undefined): Promise<FeedArticle[]> {
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .where(and(published, where))
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .orderBy(newestFirst(articles.publishedAt), desc(articles.id))
       .limit(FEED_SIZE),
   );
   tagArticles(items);
@@ -113,9 +113,8 @@ export async function getCommentFeed(slug: string) {
   return { article, items };
 }
 
-const lastChange = sql<number | null>`max(coalesce(${articles.updatedAt}, ${articles.publishedAt}))`.mapWith((value) =>
-  value === null ? null : new Date(Number(value)),
-);
+// Decoded as the column decodes its own values: integer ms from SQLite, a timestamptz text from PostgreSQL.
+const lastChange = sql<Date | null>`max(coalesce(${articles.updatedAt}, ${articles.publishedAt}))`.mapWith(articles.updatedAt);
 
 /**
  * Every public address worth indexing, with when it last changed: each published story, every
@@ -136,7 +135,7 @@ export async function listSitemapEntries() {
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(published)
-    .orderBy(desc(articles.publishedAt), desc(articles.id));
+    .orderBy(newestFirst(articles.publishedAt), desc(articles.id));
   tagArticles(stories);
   const sectionRows = await db
     .select({ slug: sections.slug, lastModified: lastChange })

@@ -11,6 +11,7 @@ import { db, type Db } from './client';
 import { type LogActor, logRows } from './log-rows';
 import { articles, comments, loginFailures, moderationLog, sections } from './schema';
 import { tags } from './tags';
+import { all, run, transact } from './transact';
 
 /** What an erased comment is signed with, as WordPress's personal-data eraser does. */
 export const ANONYMOUS_NAME = 'Anonymous';
@@ -66,30 +67,28 @@ export type CommenterExport = Awaited<ReturnType<typeof exportCommenterData>>;
  */
 export async function eraseCommenterData(database: Db, email: string, actor: LogActor = null, now = new Date()) {
   const address = requireEmail(email);
-  return database.transaction(
-    (tx) => {
-      const erased = tx
+  return transact(database, function* (tx) {
+    const erased = yield* all(
+      tx
         .update(comments)
         .set({ authorName: ANONYMOUS_NAME, authorEmail: '', authorUrl: '', ip: '', userAgent: '' })
         .where(commentsOf(address))
-        .returning({ id: comments.id, articleId: comments.articleId })
-        .all();
-      const failures = tx.delete(loginFailures).where(failuresOf(address)).returning({ id: loginFailures.id }).all();
-      const articleIds = [...new Set(erased.map((row) => row.articleId))].sort((a, b) => a - b);
-      if (erased.length || failures.length) {
-        const after = { comments: erased.length, stories: articleIds.length, loginFailures: failures.length };
-        tx.insert(moderationLog).values(logRows([{ actor, action: 'commenter.erase', targetType: 'commenter', after }], now)).run();
-      }
-      return {
-        comments: erased.length,
-        articleIds,
-        // Every cached read that shows a comment's author carries its story's comments tag.
-        tags: articleIds.map((id) => tags.comments(id)),
-        loginFailures: failures.length,
-      };
-    },
-    { behavior: 'immediate' },
-  );
+        .returning({ id: comments.id, articleId: comments.articleId }),
+    );
+    const failures = yield* all(tx.delete(loginFailures).where(failuresOf(address)).returning({ id: loginFailures.id }));
+    const articleIds = [...new Set(erased.map((row) => row.articleId))].sort((a, b) => a - b);
+    if (erased.length || failures.length) {
+      const after = { comments: erased.length, stories: articleIds.length, loginFailures: failures.length };
+      yield* run(tx.insert(moderationLog).values(logRows([{ actor, action: 'commenter.erase', targetType: 'commenter', after }], now)));
+    }
+    return {
+      comments: erased.length,
+      articleIds,
+      // Every cached read that shows a comment's author carries its story's comments tag.
+      tags: articleIds.map((id) => tags.comments(id)),
+      loginFailures: failures.length,
+    };
+  });
 }
 
 export type Erasure = Awaited<ReturnType<typeof eraseCommenterData>>;

@@ -13,6 +13,7 @@ import { db } from './client';
 import { logRows } from './log-rows';
 import { articles, moderationLog, sections } from './schema';
 import { tags } from './tags';
+import { all, get, lock, run, transact, type TransactionBody, type Tx } from './transact';
 
 export type NavigationSection = { slug: string; name: string };
 
@@ -60,34 +61,34 @@ export async function countSections() {
   return row?.n ?? 0;
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Actor = { id: number; name: string };
 
 function orderedIdsQuery(database: Pick<Tx, 'select'>) {
   return database.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.id));
 }
 
-function orderedIds(tx: Pick<Tx, 'select'>) {
-  return orderedIdsQuery(tx).all().map((row) => row.id);
+function* orderedIds(tx: Tx) {
+  return (yield* all(orderedIdsQuery(tx))).map((row) => row.id);
 }
 
 /** Puts the section at `place` (1 for first) and numbers every section 1, 2, 3… in that order. */
-function placeSection(tx: Tx, id: number, place: number) {
-  const ids = orderedIds(tx).filter((other) => other !== id);
+function* placeSection(tx: Tx, id: number, place: number) {
+  const ids = (yield* orderedIds(tx)).filter((other) => other !== id);
   ids.splice(Math.min(place - 1, ids.length), 0, id);
-  const positions = new Map(tx.select({ id: sections.id, position: sections.position }).from(sections).all().map((row) => [row.id, row.position]));
-  ids.forEach((sectionId, index) => {
-    if (positions.get(sectionId) !== index + 1) tx.update(sections).set({ position: index + 1 }).where(eq(sections.id, sectionId)).run();
-  });
+  const positions = new Map((yield* all(tx.select({ id: sections.id, position: sections.position }).from(sections))).map((row) => [row.id, row.position]));
+  for (const [index, sectionId] of ids.entries()) {
+    if (positions.get(sectionId) !== index + 1) yield* run(tx.update(sections).set({ position: index + 1 }).where(eq(sections.id, sectionId)));
+  }
   return ids.indexOf(id) + 1;
 }
 
-function sectionWithSlug(tx: Pick<Tx, 'select'>, slug: string, exceptId: number | null) {
-  const [row] = tx
-    .select({ name: sections.name })
-    .from(sections)
-    .where(exceptId === null ? eq(sections.slug, slug) : and(eq(sections.slug, slug), ne(sections.id, exceptId)))
-    .all();
+function* sectionWithSlug(tx: Tx, slug: string, exceptId: number | null) {
+  const row = yield* get(
+    tx
+      .select({ name: sections.name })
+      .from(sections)
+      .where(exceptId === null ? eq(sections.slug, slug) : and(eq(sections.slug, slug), ne(sections.id, exceptId))),
+  );
   return row ?? null;
 }
 
@@ -104,48 +105,46 @@ export type SectionSave =
  * was opened on; a save over a newer one is refused with who made it and when.
  */
 export async function saveSection(id: number | null, input: SectionInput, version: string, actor: Actor): Promise<SectionSave> {
-  return db.transaction(
-    (tx): SectionSave => {
-      const taken = sectionWithSlug(tx, input.slug, id);
-      const text = { name: input.name, slug: input.slug, description: input.description };
-      if (id === null) {
-        if (taken) return { kind: 'slug-taken', by: taken.name };
-        // Last for a moment, until placeSection numbers them all: the largest 32-bit integer, which PostgreSQL's integer column holds too.
-        const [row] = tx.insert(sections).values({ ...text, position: 2_147_483_647 }).returning({ id: sections.id }).all();
-        const position = placeSection(tx, row!.id, input.position);
-        log(tx, actor, 'section.create', row!.id, null, { ...text, position });
-        return { kind: 'saved', id: row!.id, before: null, after: text, storyIds: [] };
-      }
-      const [before] = tx.select({ name: sections.name, slug: sections.slug, description: sections.description }).from(sections).where(eq(sections.id, id)).all();
-      if (!before) return { kind: 'not-found' };
-      if (sectionVersion(before) !== version) return { kind: 'stale', ...lastChange(tx, id) };
-      const storyIds = tx.select({ id: articles.id }).from(articles).where(eq(articles.sectionId, id)).all().map((row) => row.id);
-      if (input.slug !== before.slug && storyIds.length > 0) return { kind: 'slug-fixed', slug: before.slug, stories: storyIds.length };
+  return transact(db, function* (tx): TransactionBody<SectionSave> {
+    // Positions are renumbered from what this transaction reads: on PostgreSQL two saves must not interleave.
+    yield* lock('sections');
+    const taken = yield* sectionWithSlug(tx, input.slug, id);
+    const text = { name: input.name, slug: input.slug, description: input.description };
+    if (id === null) {
       if (taken) return { kind: 'slug-taken', by: taken.name };
-      const placeBefore = orderedIds(tx).indexOf(id) + 1;
-      tx.update(sections).set(text).where(eq(sections.id, id)).run();
-      const position = placeSection(tx, id, input.position);
-      log(tx, actor, 'section.save', id, { ...before, position: placeBefore }, { ...text, position });
-      return { kind: 'saved', id, before: { slug: before.slug, name: before.name }, after: text, storyIds };
-    },
-    { behavior: 'immediate' },
-  );
+      // Last for a moment, until placeSection numbers them all: the largest 32-bit integer, which PostgreSQL's integer column holds too.
+      const [row] = yield* all(tx.insert(sections).values({ ...text, position: 2_147_483_647 }).returning({ id: sections.id }));
+      const position = yield* placeSection(tx, row!.id, input.position);
+      yield* log(tx, actor, 'section.create', row!.id, null, { ...text, position });
+      return { kind: 'saved', id: row!.id, before: null, after: text, storyIds: [] };
+    }
+    const before = yield* get(tx.select({ name: sections.name, slug: sections.slug, description: sections.description }).from(sections).where(eq(sections.id, id)));
+    if (!before) return { kind: 'not-found' };
+    if (sectionVersion(before) !== version) return { kind: 'stale', ...(yield* lastChange(tx, id)) };
+    const storyIds = (yield* all(tx.select({ id: articles.id }).from(articles).where(eq(articles.sectionId, id)))).map((row) => row.id);
+    if (input.slug !== before.slug && storyIds.length > 0) return { kind: 'slug-fixed', slug: before.slug, stories: storyIds.length };
+    if (taken) return { kind: 'slug-taken', by: taken.name };
+    const placeBefore = (yield* orderedIds(tx)).indexOf(id) + 1;
+    yield* run(tx.update(sections).set(text).where(eq(sections.id, id)));
+    const position = yield* placeSection(tx, id, input.position);
+    yield* log(tx, actor, 'section.save', id, { ...before, position: placeBefore }, { ...text, position });
+    return { kind: 'saved', id, before: { slug: before.slug, name: before.name }, after: text, storyIds };
+  });
 }
 
-function log(tx: Tx, actor: Actor, action: string, targetId: number, before: unknown, after: unknown) {
-  tx.insert(moderationLog)
-    .values(logRows([{ actor, action, targetType: 'section', targetId, before, after }], new Date()))
-    .run();
+function* log(tx: Tx, actor: Actor, action: string, targetId: number, before: unknown, after: unknown) {
+  yield* run(tx.insert(moderationLog).values(logRows([{ actor, action, targetType: 'section', targetId, before, after }], new Date())));
 }
 
 /** Who last changed a section on the desk, and when (null for one from the sample site). */
-function lastChange(tx: Pick<Tx, 'select'>, id: number) {
-  const [row] = tx
-    .select({ by: moderationLog.actorName, at: moderationLog.createdAt })
-    .from(moderationLog)
-    .where(and(eq(moderationLog.targetType, 'section'), eq(moderationLog.targetId, id)))
-    .orderBy(desc(moderationLog.id))
-    .limit(1)
-    .all();
+function* lastChange(tx: Tx, id: number) {
+  const row = yield* get(
+    tx
+      .select({ by: moderationLog.actorName, at: moderationLog.createdAt })
+      .from(moderationLog)
+      .where(and(eq(moderationLog.targetType, 'section'), eq(moderationLog.targetId, id)))
+      .orderBy(desc(moderationLog.id))
+      .limit(1),
+  );
   return { by: row?.by ?? null, at: row?.at ?? null };
 }

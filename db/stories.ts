@@ -6,12 +6,13 @@ import 'server-only';
 import { and, asc, count, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { withBylines } from './articles';
-import { db } from './client';
+import { db, isPostgres } from './client';
 import type { ArticleStatus } from '../lib/story-status';
 import { logRows } from './log-rows';
 import { publishedAtAfter, slugFromHeadline } from '../lib/story-form';
 import { type StoryFields, type StoryPhoto, storyFields } from '../lib/story-revision';
 import { articleAuthors, articles, articleTags, authors, moderationLog, sections, storyCorrections, storyRedirects, storyRevisions, tags as tagTable, users } from './schema';
+import { all, get, lock, run, transact, type Tx } from './transact';
 
 export const DESK_PAGE_SIZE = 50;
 
@@ -36,13 +37,19 @@ function containing(text: string) {
 const bylinedBy = (authorId: number) =>
   sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.authorId} = ${authorId})`;
 
+/** Case-insensitive on both engines: SQLite's `like` is for ASCII letters, PostgreSQL's needs `ilike`. */
+function headlineContains(text: string) {
+  const like = isPostgres(db) ? sql`ilike` : sql`like`;
+  return sql`${articles.headline} ${like} ${containing(text)} escape '\\'`;
+}
+
 function whereOf(filter: DeskStoryFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     filter.status ? eq(articles.status, filter.status) : undefined,
     filter.sectionId ? eq(articles.sectionId, filter.sectionId) : undefined,
     filter.authorId ? bylinedBy(filter.authorId) : undefined,
     filter.ownAuthorId !== undefined ? bylinedBy(filter.ownAuthorId) : undefined,
-    filter.q ? sql`${articles.headline} like ${containing(filter.q)} escape '\\'` : undefined,
+    filter.q ? headlineContains(filter.q) : undefined,
   ];
   return and(...conditions);
 }
@@ -64,7 +71,8 @@ export function deskStoriesQuery(filter: DeskStoryFilter, page: number) {
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(updater, eq(updater.id, articles.updatedBy))
     .where(whereOf(filter))
-    .orderBy(desc(sql`coalesce(${articles.updatedAt}, ${articles.publishedAt}, 0)`), desc(articles.id))
+    // Never-changed, never-published stories last on both engines (PostgreSQL puts NULLs first when descending).
+    .orderBy(sql`coalesce(${articles.updatedAt}, ${articles.publishedAt}) desc nulls last`, desc(articles.id))
     .limit(DESK_PAGE_SIZE)
     .offset((page - 1) * DESK_PAGE_SIZE);
 }
@@ -129,8 +137,8 @@ export type SaveResult =
   | { kind: 'not-found' };
 
 /**
- * Creates a story (id null) or saves over one, with its revision and log row, in one IMMEDIATE
- * transaction. A save over a version other than the one the form was opened on is refused with who
+ * Creates a story (id null) or saves over one, with its revision and log row, in one transaction
+ * (db/transact.ts). A save over a version other than the one the form was opened on is refused with who
  * changed it and when: nothing is silently overwritten. A story that has been public and changes its
  * address keeps the old one as a redirect; an address another story has, or had, is refused.
  * `kind` is `restore` when the values are an older revision brought back.
@@ -142,61 +150,68 @@ export async function saveStory(
   actor: { id: number; name: string },
   kind: 'save' | 'restore' = 'save',
 ): Promise<SaveResult> {
-  return db.transaction(
-    (tx) => {
-      const before = id === null ? null : getDeskStoryIn(tx, id);
-      if (id !== null && !before) return { kind: 'not-found' } as const;
-      if (before && versionOf(before) !== expectedVersion) return { kind: 'conflict', by: before.updatedByName, at: before.updatedAt } as const;
-      const others = (column: typeof articles.id | typeof storyRedirects.articleId) => (id === null ? undefined : ne(column, id));
-      const [clash] = tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, values.slug), others(articles.id))).all();
-      if (clash) return { kind: 'slug-taken', redirect: false } as const;
-      const [formerly] = tx
+  return transact(db, function* (tx) {
+    // What SQLite's IMMEDIATE transaction gives, on PostgreSQL: saves check addresses and topics one
+    // at a time, and the version check holds against a correction or the schedule (`story:<id>`).
+    yield* lock('story-saves');
+    if (id !== null) yield* lock(`story:${id}`);
+    const before = id === null ? null : yield* getDeskStoryIn(tx, id);
+    if (id !== null && !before) return { kind: 'not-found' } as const;
+    if (before && versionOf(before) !== expectedVersion) return { kind: 'conflict', by: before.updatedByName, at: before.updatedAt } as const;
+    const others = (column: typeof articles.id | typeof storyRedirects.articleId) => (id === null ? undefined : ne(column, id));
+    const [clash] = yield* all(tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, values.slug), others(articles.id))));
+    if (clash) return { kind: 'slug-taken', redirect: false } as const;
+    const [formerly] = yield* all(
+      tx
         .select({ id: storyRedirects.articleId })
         .from(storyRedirects)
-        .where(and(eq(storyRedirects.slug, values.slug), others(storyRedirects.articleId)))
-        .all();
-      if (formerly) return { kind: 'slug-taken', redirect: true } as const;
-      // Strictly after the previous version, even within one millisecond, so the version always moves.
-      const now = new Date(Math.max(Date.now(), before ? versionOf(before) + 1 : 0));
-      const { scheduledFor, topics, authorIds, ...fields } = values;
-      const publishedAt = publishedAtAfter(values.status, before, scheduledFor, now);
-      const row = { ...fields, publishedAt, updatedAt: now, updatedBy: actor.id };
-      let savedId = id;
-      if (id === null) savedId = tx.insert(articles).values(row).returning({ id: articles.id }).all()[0]!.id;
-      else tx.update(articles).set(row).where(eq(articles.id, id)).run();
-      setTopics(tx, savedId!, topics);
-      setBylines(tx, savedId!, authorIds);
-      if (before && before.slug !== values.slug && (before.status === 'published' || before.status === 'unpublished')) {
-        tx.insert(storyRedirects)
+        .where(and(eq(storyRedirects.slug, values.slug), others(storyRedirects.articleId))),
+    );
+    if (formerly) return { kind: 'slug-taken', redirect: true } as const;
+    // Strictly after the previous version, even within one millisecond, so the version always moves.
+    const now = new Date(Math.max(Date.now(), before ? versionOf(before) + 1 : 0));
+    const { scheduledFor, topics, authorIds, ...fields } = values;
+    const publishedAt = publishedAtAfter(values.status, before, scheduledFor, now);
+    const row = { ...fields, publishedAt, updatedAt: now, updatedBy: actor.id };
+    let savedId = id;
+    if (id === null) savedId = (yield* all(tx.insert(articles).values(row).returning({ id: articles.id })))[0]!.id;
+    else yield* run(tx.update(articles).set(row).where(eq(articles.id, id)));
+    yield* setTopics(tx, savedId!, topics);
+    yield* setBylines(tx, savedId!, authorIds);
+    if (before && before.slug !== values.slug && (before.status === 'published' || before.status === 'unpublished')) {
+      yield* run(
+        tx
+          .insert(storyRedirects)
           .values({ slug: before.slug, articleId: savedId!, createdAt: now })
-          .onConflictDoUpdate({ target: storyRedirects.slug, set: { articleId: savedId!, createdAt: now } })
-          .run();
-      }
-      // Back at an address it once had: that address is the story's own again, not a redirect.
-      tx.delete(storyRedirects).where(eq(storyRedirects.slug, values.slug)).run();
-      // A story from before revisions (seeded, imported) keeps the text it had as its first revision.
-      if (before && !tx.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, before.id)).limit(1).all().length) {
-        const then = before.updatedAt ?? before.publishedAt ?? new Date(now.getTime() - 1);
-        tx.insert(storyRevisions).values({ articleId: before.id, kind: 'save', userId: null, userName: before.updatedByName ?? 'before the desk', fields: storyFields(before), createdAt: then }).run();
-      }
-      const after = getDeskStoryIn(tx, savedId!)!;
-      const revision = tx
+          .onConflictDoUpdate({ target: storyRedirects.slug, set: { articleId: savedId!, createdAt: now } }),
+      );
+    }
+    // Back at an address it once had: that address is the story's own again, not a redirect.
+    yield* run(tx.delete(storyRedirects).where(eq(storyRedirects.slug, values.slug)));
+    // A story from before revisions (seeded, imported) keeps the text it had as its first revision.
+    if (before && !(yield* all(tx.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, before.id)).limit(1))).length) {
+      const then = before.updatedAt ?? before.publishedAt ?? new Date(now.getTime() - 1);
+      yield* run(
+        tx.insert(storyRevisions).values({ articleId: before.id, kind: 'save', userId: null, userName: before.updatedByName ?? 'before the desk', fields: storyFields(before), createdAt: then }),
+      );
+    }
+    const after = (yield* getDeskStoryIn(tx, savedId!))!;
+    const [revision] = yield* all(
+      tx
         .insert(storyRevisions)
         .values({ articleId: savedId!, kind, userId: actor.id, userName: actor.name, fields: storyFields(after), createdAt: now })
-        .returning({ id: storyRevisions.id })
-        .all()[0]!.id;
-      // What this writer had typed and not saved is saved now.
-      tx.delete(storyRevisions)
-        .where(and(eq(storyRevisions.articleId, savedId!), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id)))
-        .run();
-      const action = id === null ? 'story.create' : kind === 'restore' ? 'story.restore' : before!.status !== after.status ? `story.${after.status}` : 'story.save';
-      tx.insert(moderationLog)
-        .values(logRows([{ actor, action, targetType: 'story', targetId: savedId, before: before && logged(before), after: { ...logged(after), revision } }], now))
-        .run();
-      return { kind: 'saved', id: savedId!, before, after } as const;
-    },
-    { behavior: 'immediate' },
-  );
+        .returning({ id: storyRevisions.id }),
+    );
+    // What this writer had typed and not saved is saved now.
+    yield* run(tx.delete(storyRevisions).where(and(eq(storyRevisions.articleId, savedId!), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id))));
+    const action = id === null ? 'story.create' : kind === 'restore' ? 'story.restore' : before!.status !== after.status ? `story.${after.status}` : 'story.save';
+    yield* run(
+      tx
+        .insert(moderationLog)
+        .values(logRows([{ actor, action, targetType: 'story', targetId: savedId, before: before && logged(before), after: { ...logged(after), revision: revision!.id } }], now)),
+    );
+    return { kind: 'saved', id: savedId!, before, after } as const;
+  });
 }
 
 /**
@@ -207,8 +222,6 @@ function logged(story: DeskStory) {
   const { body, ...fields } = storyFields(story);
   return { ...fields, bodyLength: body.length, publishedAt: story.publishedAt?.toISOString() ?? null };
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /** The form's columns, and who changed the story last. */
 const deskStoryColumns = {
@@ -233,7 +246,7 @@ const deskStoryColumns = {
   photoCredit: articles.photoCredit,
 };
 
-/** The form's reads (the story and who changed it last, its topics, its bylines): awaited outside a transaction, run with `.all()` inside one. */
+/** The form's reads (the story and who changed it last, its topics, its bylines): awaited outside a transaction, yielded inside one. */
 function deskStoryQueries(tx: Tx | typeof db, id: number) {
   return {
     row: tx
@@ -263,36 +276,34 @@ function deskStory(row: DeskStoryRows['row'][number], topics: DeskStoryRows['top
   return { ...row, authorIds: bylines.map((byline) => byline.id), topics: topics.map((topic) => topic.name), topicSlugs: topics.map((topic) => topic.slug) };
 }
 
-/** The story as the form shows it, inside a (synchronous, better-sqlite3) transaction. */
-function getDeskStoryIn(tx: Tx, id: number): DeskStory | null {
+/** The story as the form shows it, inside a transaction's body. */
+function* getDeskStoryIn(tx: Tx, id: number) {
   const queries = deskStoryQueries(tx, id);
-  const [row] = queries.row.all();
-  return row ? deskStory(row, queries.topics.all(), queries.authorIds.all()) : null;
+  const [row] = yield* all(queries.row);
+  return row ? deskStory(row, yield* all(queries.topics), yield* all(queries.authorIds)) : null;
 }
 
 /** Gives a story exactly these bylines, in this order. */
-function setBylines(tx: Tx, articleId: number, authorIds: number[]) {
-  const current = tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId)).orderBy(asc(articleAuthors.position)).all();
+function* setBylines(tx: Tx, articleId: number, authorIds: number[]) {
+  const current = yield* all(tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId)).orderBy(asc(articleAuthors.position)));
   // Unchanged (most saves): left alone, so search does not index the story again for nothing.
   if (current.map((row) => row.id).join(',') === authorIds.join(',')) return;
-  tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)).run();
-  tx.insert(articleAuthors)
-    .values(authorIds.map((authorId, position) => ({ articleId, authorId, position })))
-    .run();
+  yield* run(tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)));
+  yield* run(tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId, authorId, position }))));
 }
 
 /**
  * Gives a story exactly these topics, in this order: each name is the existing topic with the same
  * address, or a new topic.
  */
-function setTopics(tx: Tx, articleId: number, names: string[]) {
-  tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
-  names.forEach((name, position) => {
+function* setTopics(tx: Tx, articleId: number, names: string[]) {
+  yield* run(tx.delete(articleTags).where(eq(articleTags.articleId, articleId)));
+  for (const [position, name] of names.entries()) {
     const slug = slugFromHeadline(name);
-    const [existing] = tx.select({ id: tagTable.id }).from(tagTable).where(eq(tagTable.slug, slug)).all();
-    const tagId = existing?.id ?? tx.insert(tagTable).values({ slug, name }).returning({ id: tagTable.id }).all()[0]!.id;
-    tx.insert(articleTags).values({ articleId, tagId, position }).run();
-  });
+    const existing = yield* get(tx.select({ id: tagTable.id }).from(tagTable).where(eq(tagTable.slug, slug)));
+    const tagId = existing?.id ?? (yield* all(tx.insert(tagTable).values({ slug, name }).returning({ id: tagTable.id })))[0]!.id;
+    yield* run(tx.insert(articleTags).values({ articleId, tagId, position }));
+  }
 }
 
 /** Every topic's name, for the form to suggest. */
@@ -308,21 +319,21 @@ export type CorrectionResult = { kind: 'added'; before: DeskStory; after: DeskSt
  * (readers see when it changed) and its log row.
  */
 export async function addCorrection(articleId: number, text: string, actor: { id: number; name: string }): Promise<CorrectionResult> {
-  return db.transaction(
-    (tx) => {
-      const before = getDeskStoryIn(tx, articleId);
-      if (!before) return { kind: 'not-found' } as const;
-      if (before.status !== 'published') return { kind: 'not-published' } as const;
-      const now = new Date(Math.max(Date.now(), versionOf(before) + 1));
-      const [correction] = tx.insert(storyCorrections).values({ articleId, text, createdAt: now, createdBy: actor.id }).returning({ id: storyCorrections.id }).all();
-      tx.update(articles).set({ updatedAt: now, updatedBy: actor.id }).where(eq(articles.id, articleId)).run();
-      tx.insert(moderationLog)
-        .values(logRows([{ actor, action: 'story.correction', targetType: 'story', targetId: articleId, before: null, after: { correction: correction!.id, text } }], now))
-        .run();
-      return { kind: 'added', before, after: getDeskStoryIn(tx, articleId)! } as const;
-    },
-    { behavior: 'immediate' },
-  );
+  return transact(db, function* (tx) {
+    yield* lock(`story:${articleId}`);
+    const before = yield* getDeskStoryIn(tx, articleId);
+    if (!before) return { kind: 'not-found' } as const;
+    if (before.status !== 'published') return { kind: 'not-published' } as const;
+    const now = new Date(Math.max(Date.now(), versionOf(before) + 1));
+    const [correction] = yield* all(tx.insert(storyCorrections).values({ articleId, text, createdAt: now, createdBy: actor.id }).returning({ id: storyCorrections.id }));
+    yield* run(tx.update(articles).set({ updatedAt: now, updatedBy: actor.id }).where(eq(articles.id, articleId)));
+    yield* run(
+      tx
+        .insert(moderationLog)
+        .values(logRows([{ actor, action: 'story.correction', targetType: 'story', targetId: articleId, before: null, after: { correction: correction!.id, text } }], now)),
+    );
+    return { kind: 'added', before, after: (yield* getDeskStoryIn(tx, articleId))! } as const;
+  });
 }
 
 /** A story's correction notes, oldest first, for the desk. */
@@ -365,14 +376,11 @@ export async function findAutosave(articleId: number, userId: number, since: Dat
 /** Keeps what a writer has typed as their autosave of the story, replacing their previous one; the story itself is unchanged. */
 export async function writeAutosave(articleId: number, fields: StoryFields, actor: { id: number; name: string }) {
   const now = new Date();
-  db.transaction(
-    (tx) => {
-      tx.delete(storyRevisions)
-        .where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id)))
-        .run();
-      tx.insert(storyRevisions).values({ articleId, kind: 'autosave', userId: actor.id, userName: actor.name, fields, createdAt: now }).run();
-    },
-    { behavior: 'immediate' },
-  );
+  await transact(db, function* (tx) {
+    // One autosave per writer and story, also when two of their tabs write at once (PostgreSQL).
+    yield* lock(`autosave:${articleId}:${actor.id}`);
+    yield* run(tx.delete(storyRevisions).where(and(eq(storyRevisions.articleId, articleId), eq(storyRevisions.kind, 'autosave'), eq(storyRevisions.userId, actor.id))));
+    yield* run(tx.insert(storyRevisions).values({ articleId, kind: 'autosave', userId: actor.id, userName: actor.name, fields, createdAt: now }));
+  });
   return now;
 }

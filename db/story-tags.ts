@@ -5,6 +5,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
+import { all, type Tx } from './transact';
 import { articleTags, authors, sections, tags as tagTable } from './schema';
 import { tags } from './tags';
 
@@ -24,11 +25,18 @@ export async function storyPageTags(database: Reader, places: StoryPlace[], move
   return pageTags(places, { sections: await queries.sections, authors: await queries.authors, topics: await queries.topics });
 }
 
-/** The same, synchronously, for a better-sqlite3 transaction's body (the schedule's, the import's). */
+/** The same, synchronously, for a better-sqlite3 transaction's body (the import's). */
 export function storyPageTagsSync(database: Reader, places: StoryPlace[], moved: boolean): string[] {
   const queries = listQueries(database, places, moved);
   if (!queries) return pageTags(places, null);
   return pageTags(places, { sections: queries.sections.all(), authors: queries.authors.all(), topics: queries.topics.all() });
+}
+
+/** The same as a step of a db/transact.ts body, on either engine (the schedule's). */
+export function* storyPageTagsInTransaction(tx: Tx, places: StoryPlace[], moved: boolean) {
+  const queries = listQueries(tx, places, moved);
+  if (!queries) return pageTags(places, null);
+  return pageTags(places, { sections: yield* all(queries.sections), authors: yield* all(queries.authors), topics: yield* all(queries.topics) });
 }
 
 /** The slugs of the lists the story may enter or leave; null when it does not move. */
