@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     projects: [
-      { extends: true, test: { name: 'unit', include, exclude: ['**/*.pg.test.ts', '**/node_modules/**'] } },
+      // DATABASE_URL emptied: the postgres project's global setup sets it for the whole run.
+      { extends: true, test: { name: 'unit', include, exclude: ['**/*.pg.test.ts', '**/node_modules/**'], env: { DATABASE_URL: '' } } },
       {
         extends: true,
         test: { name: 'postgres', include: include.map((glob) => glob.replace(/\.test\.ts$/, '.pg.test.ts')), globalSetup: ['test/postgres-global-setup.ts'] },
