@@ -86,7 +86,17 @@ const storeKey = Symbol.for('broadsheet.cache-tag-store');
  * this TypeScript module; without a store they know only this process's invalidations.
  */
 export function provideCacheTagStore(database: Db = db): CacheTagStore {
-  const store = isPostgres(database) ? postgresStore(database) : sqliteStore(database);
+  // The engine is looked at on first use, not here: `next build` runs instrumentation.ts too, and
+  // must not open the database (asking the app's `db` which engine it is would).
+  let chosen: CacheTagStore | undefined;
+  const engineStore = () => (chosen ??= isPostgres(database) ? postgresStore(database) : sqliteStore(database));
+  const store: CacheTagStore = {
+    readSince: (ms) => engineStore().readSince(ms),
+    write: (invalidations) => engineStore().write(invalidations),
+    get lateCommitMs() {
+      return engineStore().lateCommitMs;
+    },
+  };
   (globalThis as Record<symbol, unknown>)[storeKey] = store;
   return store;
 }
