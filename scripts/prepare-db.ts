@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hasActiveAdmin, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
+import { databaseUrl } from '../db/engine';
 import { withDatabaseLock } from '../db/locks';
 import { closeConnection, describeConfiguredDatabase, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
 import { isEmpty, seed } from '../db/seed';
@@ -26,6 +27,13 @@ export async function prepareDatabase({ seedWhenEmpty = true } = {}) {
     await withDatabaseLock(database, 'start-up', () => prepareLocked(database, seedWhenEmpty));
   } finally {
     await closeConnection(database);
+  }
+  if (!process.env.AUTH_SECRET && databaseUrl()) {
+    // The generated secret lives in this machine's data folder. SQLite's servers share that folder
+    // with the database; PostgreSQL's may each have their own, and would then reject one another's sessions.
+    console.warn(
+      `AUTH_SECRET is not set: this server signs sessions with a secret kept in ${dataDir()}. If servers on other machines share this PostgreSQL database, give them all the same AUTH_SECRET.`,
+    );
   }
   ensureAuthSecret();
 }
