@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { describe, expect, it, vi } from 'vitest';
 import { toFtsQuery } from '@/lib/search-query';
 import { postgresMissing, usePostgresDatabase } from '../test/postgres';
-import { authors, sections } from './schema';
+import { articles as postgresArticles } from './pg/schema';
+import { tsQuery } from './pg/search';
+import { articles, authors, sections } from './schema';
 
 vi.mock('server-only', () => ({}));
 
@@ -107,6 +111,21 @@ describe.skipIf(postgresMissing)(`searchArticles on PostgreSQL${postgresMissing 
       expect(await find('reno')).not.toContain('prefixed');
       expect(await find('continue renov*')).toContain('prefixed');
       expect(await find('the*')).toEqual([]);
+    });
+
+    it('finds matches through the GIN index articles_search_idx', async () => {
+      const pg = db as unknown as NodePgDatabase;
+      for (const text of ['harbour ferries', 'reno*', 'the*']) {
+        // The match alone: with every scan but the index's off, the status index would serve the rest.
+        const query = db.select({ id: articles.id }).from(articles).where(sql`${postgresArticles.search} @@ ${tsQuery(toFtsQuery(text)!)}`).toSQL();
+        // Few rows here, so the planner would scan them all: the question is whether it can use the index.
+        const plan = await pg.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_seqscan = off`);
+          const { rows } = await tx.execute(sql.raw(`explain ${query.sql.replace(/\$(\d+)/g, (_, n: string) => `'${String(query.params[Number(n) - 1]).replaceAll("'", "''")}'`)}`));
+          return rows.map((row) => Object.values(row).join('')).join('\n');
+        });
+        expect(plan, text).toContain('articles_search_idx');
+      }
     });
   });
 });
