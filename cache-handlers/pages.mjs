@@ -121,14 +121,13 @@ export default class PageCacheHandler {
    * @type {Map<string, number>}
    */
   #lookedUpAt = new Map();
-  #invalidationsRead = false;
+  /** The read of the invalidations for this request: null once done (SQLite's), else its promise (PostgreSQL's). @type {Promise<void> | null | undefined} */
+  #invalidationsRead;
 
   /** @param {string} key @param {GetContext} context */
   async get(key, context) {
-    if (!this.#invalidationsRead) {
-      this.#invalidationsRead = true;
-      readInvalidations();
-    }
+    if (this.#invalidationsRead === undefined) this.#invalidationsRead = readInvalidations() ?? null;
+    if (this.#invalidationsRead) await this.#invalidationsRead;
     const now = Date.now();
     this.#lookedUpAt.set(key, now);
     const softTags = context.kind === 'FETCH' ? (context.softTags ?? []) : [];

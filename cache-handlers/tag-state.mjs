@@ -56,19 +56,61 @@ export function readInvalidationsFrom(ms) {
   lastReadAt = Math.min(lastReadAt, ms);
 }
 
-/** Learns what other processes invalidated since the last read (usually a look at SQLite's commit count alone). */
+/** @param {unknown} value @returns {value is PromiseLike<unknown>} */
+const isPromise = (value) => typeof (/** @type {{ then?: unknown } | null} */ (value))?.then === 'function';
+
+/** @param {readonly TagInvalidation[]} rows @param {number} startedAt */
+function learn(rows, startedAt) {
+  for (const row of rows) remember(row.tag, row.staleAt, row.expiredAt);
+  lastReadAt = startedAt;
+  unreadable = false;
+}
+
+/** @param {unknown} error */
+function readFailed(error) {
+  if (!unreadable) console.error('Cache tags cannot be read from the database: nothing is served from memory until they can be.', error);
+  unreadable = true;
+}
+
+/** The read under way (PostgreSQL), and the one queued after it. @type {Promise<void> | undefined} */
+let reading;
+/** @type {Promise<void> | undefined} */
+let queued;
+
+/**
+ * Learns what other processes invalidated since the last read. On SQLite, synchronously (usually a
+ * look at its commit count alone); on PostgreSQL the store answers with a promise, returned here for
+ * the handler to await before it serves anything.
+ * @returns {Promise<void> | undefined}
+ */
 export function readInvalidations() {
   const tagStore = store();
-  if (!tagStore) return;
-  const startedAt = Date.now();
-  try {
-    for (const row of tagStore.readSince(lastReadAt - LATE_COMMIT_MS)) remember(row.tag, row.staleAt, row.expiredAt);
-    lastReadAt = startedAt;
-    unreadable = false;
-  } catch (error) {
-    if (!unreadable) console.error('Cache tags cannot be read from the database: nothing is served from memory until they can be.', error);
-    unreadable = true;
+  if (!tagStore) return undefined;
+  if (queued) return queued;
+  if (reading) {
+    // The read under way may have started before what this request must see was committed: one more
+    // read follows it, shared by every request that arrives meanwhile (two at a time at most).
+    queued = reading.then(() => {
+      queued = undefined;
+      return readInvalidations();
+    });
+    return queued;
   }
+  const startedAt = Date.now();
+  /** @type {TagInvalidation[] | Promise<TagInvalidation[]>} */
+  let rows;
+  try {
+    rows = tagStore.readSince(lastReadAt - (tagStore.lateCommitMs ?? LATE_COMMIT_MS));
+  } catch (error) {
+    readFailed(error);
+    return undefined;
+  }
+  if (!isPromise(rows)) {
+    learn(rows, startedAt);
+    return undefined;
+  }
+  reading = rows.then((found) => learn(found, startedAt), readFailed).finally(() => (reading = undefined));
+  return reading;
 }
 
 /**
@@ -119,7 +161,7 @@ export function invalidate(tags, durations) {
     const rows = new Map();
     const written = Promise.resolve().then(() => {
       pending = undefined;
-      tagStore.write([...rows.values()]);
+      return tagStore.write([...rows.values()]);
     });
     pending = { rows, written };
   }

@@ -141,7 +141,7 @@ const useCacheHandler = {
   },
 
   async refreshTags() {
-    readInvalidations();
+    await readInvalidations();
   },
 
   // Soft tags (a route's implicit tags) are checked in get() with the entry's own.

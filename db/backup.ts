@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { databaseEngine } from './engine';
 import { migrationsFolder } from './migrate';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -21,6 +22,23 @@ export const requiredTables = ['__drizzle_migrations', 'sections', 'authors', 'a
 
 export class BackupError extends Error {}
 export class DatabaseInUseError extends BackupError {}
+
+/**
+ * These commands copy SQLite files. On PostgreSQL (DATABASE_URL) they would copy a file the site does
+ * not use, so they refuse, and say what does the job there: PostgreSQL's own pg_dump and pg_restore.
+ * Null on SQLite.
+ */
+export function postgresRefusal(command: 'backup' | 'restore'): string | null {
+  if (databaseEngine() !== 'postgres') return null;
+  const intro = `DATABASE_URL is set: the site's database is PostgreSQL, and \`npm run ${command}\` copies SQLite files only.`;
+  return command === 'backup'
+    ? `${intro} Back it up with PostgreSQL's own tool, which takes a consistent copy while the site runs:\n` +
+        `  pg_dump --format=custom --file=FILE "$DATABASE_URL"`
+    : `${intro} Stop the site, then restore a pg_dump backup with PostgreSQL's own tool:\n` +
+        `  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" FILE\n` +
+        `and, with REDIS_URL, empty Redis before starting the site (cached pages show the replaced content):\n` +
+        `  redis-cli -u "$REDIS_URL" --scan --pattern 'broadsheet:*' | xargs -r redis-cli -u "$REDIS_URL" unlink`;
+}
 
 export type DatabaseReport = {
   file: string;
@@ -93,6 +111,7 @@ export function inspectDatabaseFile(file: string): DatabaseReport {
  * journal (one self-contained file), and only then given its name.
  */
 export async function backupDatabase(source: string, destination: string): Promise<DatabaseReport> {
+  refuseOnPostgres('backup');
   const from = path.resolve(source);
   const to = path.resolve(destination);
   if (!fs.existsSync(from)) throw new BackupError(`There is no database at ${from}.`);
@@ -137,6 +156,7 @@ export type RestoreResult = { report: DatabaseReport; target: string; previous: 
  * is kept as `<target>.before-restore-<time>`.
  */
 export async function restoreDatabase(backupFile: string, target: string, now = new Date()): Promise<RestoreResult> {
+  refuseOnPostgres('restore');
   const from = path.resolve(backupFile);
   const to = path.resolve(target);
   if (from === to) throw new BackupError('The backup to restore is the database itself.');
@@ -224,4 +244,9 @@ function latestKnownMigration(): number {
 
 function removeDatabaseFiles(file: string) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+function refuseOnPostgres(command: 'backup' | 'restore') {
+  const refusal = postgresRefusal(command);
+  if (refusal) throw new BackupError(refusal);
 }

@@ -8,7 +8,7 @@
  * given another.
  */
 import { gt, sql } from 'drizzle-orm';
-import { db, preparedOnce, type Db } from './client';
+import { db, isPostgres, preparedOnce, type Db } from './client';
 import { cacheTagExpirations } from './schema';
 import { run, type Tx } from './transact';
 
@@ -32,7 +32,7 @@ function upsertInvalidations(invalidations: readonly TagInvalidation[], database
     });
 }
 
-/** Synchronous (better-sqlite3): for the cache handlers' store below, and inside a transaction's body. */
+/** Synchronous, SQLite only (better-sqlite3): for the cache handlers' store below, and inside a synchronous transaction. */
 export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Pick<Db, 'insert'> = db) {
   if (invalidations.length === 0) return;
   upsertInvalidations(invalidations, database).run();
@@ -70,8 +70,12 @@ export async function readTagExpirationsSince(ms: number, database: Db = db): Pr
 
 /** What the cache handlers use (cache-handlers/tag-state.mjs); they run outside Next's bundle and find it under this key. */
 export type CacheTagStore = {
-  readSince(ms: number): TagInvalidation[];
-  write(invalidations: readonly TagInvalidation[]): void;
+  /** Synchronous on SQLite; a promise on PostgreSQL, which the handlers await before serving. */
+  readSince(ms: number): TagInvalidation[] | Promise<TagInvalidation[]>;
+  /** Done (or failed) when it returns or its promise settles: the handlers let the action finish only then. */
+  write(invalidations: readonly TagInvalidation[]): void | Promise<void>;
+  /** How far each read goes back before the previous one, for writes committed late (tag-state.mjs's default otherwise). */
+  lateCommitMs?: number;
 };
 
 const storeKey = Symbol.for('broadsheet.cache-tag-store');
@@ -81,7 +85,23 @@ const storeKey = Symbol.for('broadsheet.cache-tag-store');
  * starts). Next loads the handlers itself, as plain JavaScript from their files, so they cannot import
  * this TypeScript module; without a store they know only this process's invalidations.
  */
-export function provideCacheTagStore(database: Db = db) {
+export function provideCacheTagStore(database: Db = db): CacheTagStore {
+  // The engine is looked at on first use, not here: `next build` runs instrumentation.ts too, and
+  // must not open the database (asking the app's `db` which engine it is would).
+  let chosen: CacheTagStore | undefined;
+  const engineStore = () => (chosen ??= isPostgres(database) ? postgresStore(database) : sqliteStore(database));
+  const store: CacheTagStore = {
+    readSince: (ms) => engineStore().readSince(ms),
+    write: (invalidations) => engineStore().write(invalidations),
+    get lateCommitMs() {
+      return engineStore().lateCommitMs;
+    },
+  };
+  (globalThis as Record<symbol, unknown>)[storeKey] = store;
+  return store;
+}
+
+function sqliteStore(database: Db): CacheTagStore {
   // Asked once per request on a cached page: prepared once, not built each time.
   const since = preparedOnce(database, (connection) =>
     connection
@@ -94,7 +114,7 @@ export function provideCacheTagStore(database: Db = db) {
   // invalidated anything, and the table is not read at all (this process's own writes do not count).
   const dataVersion = preparedOnce(database, (connection) => connection.$client.prepare('PRAGMA data_version').pluck());
   let seen: { connection: object; version: unknown } | undefined;
-  const store: CacheTagStore = {
+  return {
     readSince(ms) {
       const version = dataVersion().get();
       if (seen?.connection === database.$client && seen.version === version) return [];
@@ -104,6 +124,32 @@ export function provideCacheTagStore(database: Db = db) {
     },
     write: (invalidations) => writeTagInvalidations(invalidations, database),
   };
-  (globalThis as Record<symbol, unknown>)[storeKey] = store;
-  return store;
+}
+
+/**
+ * PostgreSQL has no synchronous read, nor a count of others' commits: each request's first cache
+ * read awaits one indexed query for what was invalidated since the previous one (tag-state.mjs
+ * shares a read among the requests that arrive while it runs).
+ *
+ * A transaction that writes an invalidation may commit well after the time it carries (statements
+ * may each run up to statement_timeout, 30 s, db/client.ts), so reads go back a minute.
+ *
+ * A write is tried again once after a short pause, for a connection the server dropped (the pool
+ * opens a new one); if that fails too, the error reaches the action, as on SQLite, rather than
+ * leave other servers serving the old page.
+ */
+function postgresStore(database: Db): CacheTagStore {
+  return {
+    readSince: (ms) => readTagExpirationsSince(ms, database),
+    async write(invalidations) {
+      if (invalidations.length === 0) return;
+      try {
+        await upsertInvalidations(invalidations, database);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await upsertInvalidations(invalidations, database);
+      }
+    },
+    lateCommitMs: 60_000,
+  };
 }

@@ -4,6 +4,7 @@ import type { Db } from './client';
 import { articleAuthors, articles, articleTags, authors, comments, sections, settings as settingsTable, tags } from './schema';
 import { loadSampleContent, type SampleContent } from './seed-content';
 import type { SeedArticle } from './seed-types';
+import { all, run, transact } from './transact';
 
 /** True when the database holds no content yet (a fresh file, or one that was only migrated). */
 export async function isEmpty(database: Db): Promise<boolean> {
@@ -13,47 +14,39 @@ export async function isEmpty(database: Db): Promise<boolean> {
 
 /** Writes the sample site of db/sample/: sections, authors, tags, stories and their sample comments. */
 export async function seed(database: Db, content: SampleContent = loadSampleContent()) {
-  database.transaction((tx) => {
+  await transact(database, function* (tx) {
     const sectionIds = new Map<string, number>();
-    content.sections.forEach((section, position) => {
-      const [row] = tx
-        .insert(sections)
-        .values({ ...section, position })
-        .returning({ id: sections.id })
-        .all();
+    for (const [position, section] of content.sections.entries()) {
+      const [row] = yield* all(tx.insert(sections).values({ ...section, position }).returning({ id: sections.id }));
       sectionIds.set(section.slug, row!.id);
-    });
+    }
 
     const authorIds = new Map<string, number>();
     for (const author of content.authors) {
-      const [row] = tx.insert(authors).values(author).returning({ id: authors.id }).all();
+      const [row] = yield* all(tx.insert(authors).values(author).returning({ id: authors.id }));
       authorIds.set(author.slug, row!.id);
     }
 
     const tagIds = new Map<string, number>();
-    const tagId = (name: string) => {
+    function* tagId(name: string) {
       const slug = slugify(name);
       let id = tagIds.get(slug);
       if (id === undefined) {
-        const [row] = tx.insert(tags).values({ slug, name }).returning({ id: tags.id }).all();
+        const [row] = yield* all(tx.insert(tags).values({ slug, name }).returning({ id: tags.id }));
         id = row!.id;
         tagIds.set(slug, id);
       }
       return id;
-    };
+    }
 
     for (const article of content.articles) {
-      const [row] = tx
-        .insert(articles)
-        .values(articleRow(article, sectionIds, authorIds))
-        .returning({ id: articles.id })
-        .all();
+      const [row] = yield* all(tx.insert(articles).values(articleRow(article, sectionIds, authorIds)).returning({ id: articles.id }));
       const articleId = row!.id;
-      tx.insert(articleAuthors).values({ articleId, authorId: authorIds.get(article.author)!, position: 0 }).run();
-      for (const name of article.tags) tx.insert(articleTags).values({ articleId, tagId: tagId(name) }).run();
+      yield* run(tx.insert(articleAuthors).values({ articleId, authorId: authorIds.get(article.author)!, position: 0 }));
+      for (const name of article.tags) yield* run(tx.insert(articleTags).values({ articleId, tagId: yield* tagId(name) }));
       for (const comment of article.comments ?? []) {
-        tx.insert(comments)
-          .values({
+        yield* run(
+          tx.insert(comments).values({
             articleId,
             authorName: comment.name,
             authorEmail: comment.email,
@@ -61,8 +54,8 @@ export async function seed(database: Db, content: SampleContent = loadSampleCont
             body: comment.body,
             status: 'approved',
             createdAt: new Date(comment.postedAt),
-          })
-          .run();
+          }),
+        );
       }
     }
   });
@@ -94,14 +87,8 @@ function articleRow(article: SeedArticle, sectionIds: Map<string, number>, autho
 
 /** Removes all content (not users or settings), for `npm run db:seed -- --force`. */
 export async function clearContent(database: Db) {
-  database.transaction((tx) => {
-    tx.delete(comments).run();
-    tx.delete(articleTags).run();
-    tx.delete(articleAuthors).run();
-    tx.delete(articles).run();
-    tx.delete(tags).run();
-    tx.delete(authors).run();
-    tx.delete(sections).run();
+  await transact(database, function* (tx) {
+    for (const table of [comments, articleTags, articleAuthors, articles, tags, authors, sections]) yield* run(tx.delete(table));
   });
 }
 

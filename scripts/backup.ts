@@ -4,8 +4,14 @@
  * (`PRAGMA integrity_check`) before it gets its name; an existing file is never overwritten.
  */
 import './load-env';
-import { backupDatabase, BackupError } from '../db/backup';
+import { backupDatabase, BackupError, postgresRefusal } from '../db/backup';
 import { databasePath } from '../lib/config';
+
+const refusal = postgresRefusal('backup');
+if (refusal) {
+  console.error(refusal);
+  process.exit(2);
+}
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file || rest.length || file.startsWith('-')) {

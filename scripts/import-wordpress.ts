@@ -10,10 +10,9 @@
  * from that `wordpress_imports` row and writes the progress there (db/wordpress-jobs.ts).
  */
 import './load-env';
+import { closeConnection, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
 import { claimedJob, finishJob, writeJobProgress } from '../db/wordpress-jobs';
 import { importWordpress, type ImageImporter, type ImportProgress } from '../server/wordpress-import';
 import { importImage, mediaSource } from '../lib/wordpress/media';
@@ -31,8 +30,8 @@ try {
   process.exit(2);
 }
 
-const database = openDatabase();
-runMigrations(database);
+const database = openConfiguredDatabase();
+await migrateDatabase(database);
 
 const jobId = parsed.values.job === undefined ? null : Number(parsed.values.job);
 const job = jobId === null ? null : await claimedJob(database, jobId);
@@ -118,5 +117,5 @@ if (job) {
   // The upload was kept only for this run.
   fs.rmSync(job.filePath, { force: true });
 }
-database.$client.close();
+await closeConnection(database);
 process.exitCode = exitCode;

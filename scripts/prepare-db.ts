@@ -7,37 +7,48 @@ import './load-env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hasActiveAdmin, upsertUser } from '../db/users';
-import { type Db, openDatabase } from '../db/client';
+import type { Db } from '../db/client';
+import { databaseUrl } from '../db/engine';
 import { withDatabaseLock } from '../db/locks';
-import { runMigrations } from '../db/migrate';
+import { closeConnection, describeConfiguredDatabase, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
 import { isEmpty, seed } from '../db/seed';
 import { ensureAuthSecret } from '../lib/auth-secret';
-import { databasePath, dataDir } from '../lib/config';
+import { dataDir } from '../lib/config';
 import { generatePassword } from '../lib/passwords';
 
 export const INITIAL_ADMIN_EMAIL = process.env.INITIAL_ADMIN_EMAIL || 'admin@example.com';
 
 export async function prepareDatabase({ seedWhenEmpty = true } = {}) {
-  const database = openDatabase();
+  // PostgreSQL at DATABASE_URL, else the SQLite file at DATABASE_PATH.
+  const database = openConfiguredDatabase();
   try {
     // Several servers starting at once on one database: one migrates, seeds and creates the admin;
     // the others wait, then find it done.
     await withDatabaseLock(database, 'start-up', () => prepareLocked(database, seedWhenEmpty));
   } finally {
-    database.$client.close();
+    await closeConnection(database);
+  }
+  if (!process.env.AUTH_SECRET && databaseUrl()) {
+    // The generated secret lives in this machine's data folder. SQLite's servers share that folder
+    // with the database; PostgreSQL's may each have their own, and would then reject one another's sessions.
+    console.warn(
+      `AUTH_SECRET is not set: this server signs sessions with a secret kept in ${dataDir()}. If servers on other machines share this PostgreSQL database, give them all the same AUTH_SECRET.`,
+    );
   }
   ensureAuthSecret();
 }
 
 async function prepareLocked(database: Db, seedWhenEmpty: boolean) {
-  runMigrations(database);
+  await migrateDatabase(database);
   if (seedWhenEmpty && (await isEmpty(database))) {
     await seed(database);
-    console.log(`Seeded sample content into ${databasePath()}`);
+    console.log(`Seeded sample content into ${describeConfiguredDatabase()}`);
   }
   if (!(await hasActiveAdmin(database))) {
     const password = generatePassword();
     await upsertUser(database, { email: INITIAL_ADMIN_EMAIL, name: 'Site admin', role: 'admin', password });
+    // On PostgreSQL nothing else has made the data folder yet.
+    fs.mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
     const file = path.join(dataDir(), 'initial-admin.txt');
     fs.writeFileSync(file, `email: ${INITIAL_ADMIN_EMAIL}\npassword: ${password}\n`, { mode: 0o600 });
     fs.chmodSync(file, 0o600);
@@ -51,5 +62,5 @@ async function prepareLocked(database: Db, seedWhenEmpty: boolean) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await prepareDatabase({ seedWhenEmpty: !process.argv.includes('--no-seed') });
-  console.log(`Database ready: ${databasePath()}`);
+  console.log(`Database ready: ${describeConfiguredDatabase()}`);
 }

@@ -9,10 +9,10 @@
  * next request: no restart needed.
  */
 import './load-env';
+import { closeConnection, openConfiguredDatabase } from '../db/migrate';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { expireTags } from '../db/cache-tags';
-import { openDatabase } from '../db/client';
 import { eraseCommenterData, storyPaths } from '../db/privacy';
 
 const { values } = parseArgs({ options: { email: { type: 'string' } } });
@@ -22,7 +22,7 @@ if (!email.success) {
   process.exit(2);
 }
 
-const database = openDatabase();
+const database = openConfiguredDatabase();
 try {
   const result = await eraseCommenterData(database, email.data);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -30,7 +30,7 @@ try {
   const paths = await storyPaths(database, result.articleIds);
   if (paths.length) {
     try {
-      await expireTags(result.tags);
+      await expireTags(result.tags, Date.now(), database);
       console.log('A running site renders these pages afresh at their next request:');
     } catch (error) {
       // The erasure itself is done and kept; only the cached pages are left to refresh.
@@ -41,5 +41,5 @@ try {
     for (const path of paths) console.log(`  ${path}`);
   }
 } finally {
-  database.$client.close();
+  await closeConnection(database);
 }

@@ -4,9 +4,9 @@
  * and browser included, the moderation log entries about them, and failed sign-ins with the email.
  */
 import './load-env';
+import { closeConnection, openConfiguredDatabase } from '../db/migrate';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDatabase } from '../db/client';
 import { exportCommenterData } from '../db/privacy';
 
 const { values } = parseArgs({ options: { email: { type: 'string' } } });
@@ -16,9 +16,9 @@ if (!email.success) {
   process.exit(2);
 }
 
-const database = openDatabase();
+const database = openConfiguredDatabase();
 try {
   console.log(JSON.stringify(await exportCommenterData(database, email.data), null, 2));
 } finally {
-  database.$client.close();
+  await closeConnection(database);
 }

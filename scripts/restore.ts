@@ -5,7 +5,7 @@
  * replaces is kept beside it as `<name>.before-restore-<time>`.
  */
 import './load-env';
-import { BackupError, restoreDatabase } from '../db/backup';
+import { BackupError, postgresRefusal, restoreDatabase } from '../db/backup';
 import { cacheSettings } from '../cache-handlers/settings.mjs';
 import { databasePath } from '../lib/config';
 
@@ -19,6 +19,12 @@ async function forgetCachedPages(url: string) {
     console.error(`  redis-cli -u "$REDIS_URL" --scan --pattern 'broadsheet:*' | xargs -r redis-cli -u "$REDIS_URL" unlink`);
     process.exitCode = 1;
   }
+}
+
+const refusal = postgresRefusal('restore');
+if (refusal) {
+  console.error(refusal);
+  process.exit(2);
 }
 
 const [file, ...rest] = process.argv.slice(2);

@@ -4,11 +4,10 @@
  * The password comes from USER_PASSWORD, or is asked for (not echoed).
  */
 import './load-env';
+import { closeConnection, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { linkUserToAuthor, upsertUser } from '../db/users';
-import { openDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
 import { roleNames, userRoles } from '../lib/user-roles';
 import { MIN_PASSWORD_LENGTH } from '../lib/passwords';
 
@@ -61,14 +60,14 @@ if (password.length < MIN_PASSWORD_LENGTH) {
   console.error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   process.exit(2);
 }
-const database = openDatabase();
-runMigrations(database);
+const database = openConfiguredDatabase();
+await migrateDatabase(database);
 const { author, ...account } = parsed.data;
 const id = await upsertUser(database, { ...account, password });
 if (author !== undefined && !(await linkUserToAuthor(database, id, author))) {
-  database.$client.close();
+  await closeConnection(database);
   console.error(`There is no author with the slug "${author}": the account was saved, its byline left as it was.`);
   process.exit(2);
 }
-database.$client.close();
+await closeConnection(database);
 console.log(`${roleNames[account.role]} ${account.email} is ready to sign in at /login${author ? `, writing as ${author}` : ''}.`);
