@@ -17,6 +17,24 @@ const config = [
       '@typescript-eslint/await-thenable': 'error',
     },
   },
+  // better-sqlite3's synchronous `.all()`, `.get()` and `.run()` exist on SQLite's query builders
+  // only: in the data layer a query is awaited, or run as a step of a db/transact.ts body. Exempt:
+  // SQLite's own modules, and the files whose SQLite half is synchronous on purpose (the lease locks
+  // and the cache-tag store the handlers read synchronously; the online backup, which PostgreSQL
+  // refuses; db:copy's reading of the SQLite file).
+  {
+    files: ['db/**/*.ts'],
+    ignores: ['db/**/*.test.ts', 'db/**/*.cases.ts', 'db/transact.ts', 'db/sqlite/**', 'db/locks.ts', 'db/cache-tags.ts', 'db/backup.ts', 'db/pg/copy.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(all|get|run)$/]',
+          message: 'SQLite only: await the query, or yield* all/get/run(query) inside transact() (db/transact.ts).',
+        },
+      ],
+    },
+  },
   { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**'] },
 ];
 

@@ -25,14 +25,7 @@ export async function storyPageTags(database: Reader, places: StoryPlace[], move
   return pageTags(places, { sections: await queries.sections, authors: await queries.authors, topics: await queries.topics });
 }
 
-/** The same, synchronously, for a better-sqlite3 transaction's body (the import's). */
-export function storyPageTagsSync(database: Reader, places: StoryPlace[], moved: boolean): string[] {
-  const queries = listQueries(database, places, moved);
-  if (!queries) return pageTags(places, null);
-  return pageTags(places, { sections: queries.sections.all(), authors: queries.authors.all(), topics: queries.topics.all() });
-}
-
-/** The same as a step of a db/transact.ts body, on either engine (the schedule's). */
+/** The same as a step of a db/transact.ts body, on either engine (the schedule's and the WordPress import's). */
 export function* storyPageTagsInTransaction(tx: Tx, places: StoryPlace[], moved: boolean) {
   const queries = listQueries(tx, places, moved);
   if (!queries) return pageTags(places, null);

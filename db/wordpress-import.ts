@@ -5,7 +5,7 @@
  * nothing and a newer one updates what changed there. A dry run runs the same transaction and rolls
  * it back. Not 'server-only': the import runs as a command, outside any request.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { HoldReason } from '../lib/comment-rules';
 import { reservedSectionSlugs } from '../lib/section-form';
 import { TOPIC_NAME_MAX } from '../lib/story-form';
@@ -27,7 +27,7 @@ import {
   wordpressSites,
   wordpressTerms,
 } from './schema';
-import type { StoryPlace } from './story-tags';
+import { type StoryPlace, storyPageTagsInTransaction } from './story-tags';
 import { tags } from './tags';
 import { all, get, run, transact, type TransactionBody, type Tx } from './transact';
 
@@ -192,7 +192,7 @@ export function wordpressWriter(database: Db, site: { baseUrl: string; title: st
     );
     outcome.articleId = articleId;
     const after = (yield* placeOf(tx, articleId))!;
-    outcome.expire.push(...(yield* movedStoryPageTags(tx, before ? [before, after] : [after])));
+    outcome.expire.push(...(yield* storyPageTagsInTransaction(tx, before ? [before, after] : [after], true)));
   }
 
   function* writeComments(tx: Tx, story: ResolvedStory, outcome: StoryOutcome): TransactionBody<void> {
@@ -325,24 +325,6 @@ function* fallbackSection(tx: Tx, created: StoryOutcome['created']): Transaction
   if (first) return first.id;
   created.sections.push('news');
   return (yield* get(tx.insert(sections).values({ slug: 'news', name: 'News', position: 1 }).returning({ id: sections.id })))!.id;
-}
-
-/**
- * The cache tags of the pages a story moved in or out of (db/story-tags.ts's `storyPageTags` with
- * `moved`, as steps of a transaction body): its page and cards, the latest, its sections', bylines'
- * and topics' lists, before and after.
- */
-function* movedStoryPageTags(tx: Tx, places: StoryPlace[]): TransactionBody<string[]> {
-  const changed = new Set<string>([tags.storyText, tags.latest]);
-  for (const place of places) changed.add(tags.article(place.id)).add(tags.articleSlug(place.slug));
-  const sectionIds = [...new Set(places.map((place) => place.sectionId))];
-  const authorIds = [...new Set(places.flatMap((place) => place.authorIds))];
-  const articleIds = [...new Set(places.map((place) => place.id))];
-  for (const { slug } of yield* all(tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)))) changed.add(tags.section(slug));
-  for (const { slug } of yield* all(tx.select({ slug: authors.slug }).from(authors).where(inArray(authors.id, authorIds)))) changed.add(tags.author(slug));
-  const topicRows = yield* all(tx.select({ slug: topics.slug }).from(articleTags).innerJoin(topics, eq(topics.id, articleTags.tagId)).where(inArray(articleTags.articleId, articleIds)));
-  for (const { slug } of topicRows) changed.add(tags.tag(slug));
-  return [...changed];
 }
 
 /** A comment's columns as the import writes them. */
