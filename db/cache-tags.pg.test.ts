@@ -4,7 +4,7 @@ import { postgresMissing, usePostgresDatabase } from '../test/postgres';
 import { result } from '../cache-handlers/test-entries';
 import { type CacheTagStore, expireTags, expireTagsInTransaction, provideCacheTagStore, readTagExpirationsSince } from './cache-tags';
 import { type Db, openPostgres } from './client';
-import { closeConnection } from './migrate';
+import { closeConnection } from './client';
 import { transact } from './transact';
 
 vi.hoisted(() => {

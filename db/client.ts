@@ -51,16 +51,28 @@ export function openPostgres(url: string): Db {
 
 export const isPostgres = (database: Db) => database.$client instanceof pg.Pool;
 
+/**
+ * A connection of its own (scripts, the schedule), to the database this process is configured for:
+ * PostgreSQL at DATABASE_URL, else the SQLite file at DATABASE_PATH. Close it with `closeConnection`.
+ */
+export function openConfiguredDatabase(): Db {
+  const url = databaseUrl();
+  return url ? openPostgres(url) : openDatabase();
+}
+
+export async function closeConnection(database: Db): Promise<void> {
+  if (isPostgres(database)) await (database.$client as unknown as pg.Pool).end();
+  else (database.$client as Database.Database).close();
+}
+
+
 // One connection (a pool on PostgreSQL) per process, kept across hot reloads in development. It is
 // opened on first use, not on import, so that `next build` (which imports every route) never
 // touches the database.
 const globalForDb = globalThis as unknown as { broadsheetDb?: Db };
 
 function connection(): Db {
-  if (!globalForDb.broadsheetDb) {
-    const url = databaseUrl();
-    globalForDb.broadsheetDb = url ? openPostgres(url) : openDatabase();
-  }
+  globalForDb.broadsheetDb ??= openConfiguredDatabase();
   return globalForDb.broadsheetDb;
 }
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { postgresMissing, usePostgresDatabase } from '../test/postgres';
 import { openPostgres } from './client';
 import { withDatabaseLock } from './locks';
-import { closeConnection } from './migrate';
+import { closeConnection } from './client';
 import { sections, users } from './schema';
 import { loadSampleContent } from './seed-content';
 

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type pg from 'pg';
-import { type Db, isPostgres, openDatabase, openPostgres } from './client';
+import { type Db, isPostgres } from './client';
 import { databasePath } from '../lib/config';
 import { databaseUrl } from './engine';
 import { runPostgresMigrations } from './pg/migrate';
@@ -35,20 +34,6 @@ export function runMigrations(database: Db, folder = migrationsFolder) {
 export async function migrateDatabase(database: Db): Promise<void> {
   if (isPostgres(database)) await runPostgresMigrations(database.$client as unknown as pg.Pool);
   else runMigrations(database);
-}
-
-/**
- * A connection of the command's own (scripts), to the database this process is configured for:
- * PostgreSQL at DATABASE_URL, else the SQLite file at DATABASE_PATH. Close it with `closeConnection`.
- */
-export function openConfiguredDatabase(): Db {
-  const url = databaseUrl();
-  return url ? openPostgres(url) : openDatabase();
-}
-
-export async function closeConnection(database: Db): Promise<void> {
-  if (isPostgres(database)) await (database.$client as unknown as pg.Pool).end();
-  else (database.$client as Database.Database).close();
 }
 
 /** Where the configured database is, for messages: the SQLite file, or PostgreSQL's host and database (never the password). */

@@ -10,7 +10,8 @@
  * from that `wordpress_imports` row and writes the progress there (db/wordpress-jobs.ts).
  */
 import './load-env';
-import { closeConnection, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
+import { closeConnection, openConfiguredDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { claimedJob, finishJob, writeJobProgress } from '../db/wordpress-jobs';

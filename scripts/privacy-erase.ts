@@ -9,7 +9,7 @@
  * next request: no restart needed.
  */
 import './load-env';
-import { closeConnection, openConfiguredDatabase } from '../db/migrate';
+import { closeConnection, openConfiguredDatabase } from '../db/client';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { expireTags } from '../db/cache-tags';

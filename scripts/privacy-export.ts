@@ -4,7 +4,7 @@
  * and browser included, the moderation log entries about them, and failed sign-ins with the email.
  */
 import './load-env';
-import { closeConnection, openConfiguredDatabase } from '../db/migrate';
+import { closeConnection, openConfiguredDatabase } from '../db/client';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { exportCommenterData } from '../db/privacy';

@@ -1,7 +1,8 @@
 /** `npm run db:seed`: seeds the sample site into an empty database; `-- --force` replaces existing content. */
 import './load-env';
 import { clearContent, isEmpty, seed } from '../db/seed';
-import { closeConnection, describeConfiguredDatabase, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
+import { closeConnection, openConfiguredDatabase } from '../db/client';
+import { describeConfiguredDatabase, migrateDatabase } from '../db/migrate';
 
 const database = openConfiguredDatabase();
 await migrateDatabase(database);

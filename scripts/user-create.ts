@@ -4,7 +4,8 @@
  * The password comes from USER_PASSWORD, or is asked for (not echoed).
  */
 import './load-env';
-import { closeConnection, migrateDatabase, openConfiguredDatabase } from '../db/migrate';
+import { closeConnection, openConfiguredDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { linkUserToAuthor, upsertUser } from '../db/users';

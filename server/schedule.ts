@@ -7,7 +7,7 @@
  * It works on a connection of its own: this process's cache handlers then learn of what it published
  * as they learn of another server's changes (db/cache-tags.ts), and serve the new pages at once.
  */
-import { openDatabase, type Db } from '../db/client';
+import { openConfiguredDatabase, type Db } from '../db/client';
 import { publishDueStories } from '../db/schedule';
 
 /** Scheduled times are whole minutes: a story appears within this long of its minute. */
@@ -27,7 +27,7 @@ export function startPublishingSchedule(intervalMs = SCHEDULE_INTERVAL_MS) {
     if (running) return;
     running = true;
     try {
-      connection ??= openDatabase();
+      connection ??= openConfiguredDatabase();
       for (const story of await publishDueStories(connection)) console.log(`Published on schedule: story ${story.id}, "${story.headline}"`);
       failing = false;
     } catch (error) {
