@@ -41,14 +41,27 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   if (!parsed.success) return { status: 'invalid', fieldErrors: parsed.fieldErrors, formError: parsed.formError, values };
   const input = parsed.data;
 
-  const article = await findArticleForComment(input.articleId);
+  // The database may be out of reach (PostgreSQL restarting, SQLite's disk full): from the first
+  // read to the insert, that is said beside the form with the text kept, never a 500.
+  const unavailable = (error: unknown, what: string): PostCommentState => {
+    if (!isStorageError(error)) throw error;
+    console.error(`[comments] could not ${what}: ${(error as Error).message}`);
+    return { status: 'invalid', fieldErrors: {}, formError: storageMessage, values };
+  };
+  let article: Awaited<ReturnType<typeof findArticleForComment>>;
+  let settings: Awaited<ReturnType<typeof readCommentSettings>>;
+  let parentGone = false;
+  try {
+    article = await findArticleForComment(input.articleId);
+    settings = await readCommentSettings();
+    parentGone = article !== null && input.parentId !== null && !(await findApprovedParent(article.id, input.parentId));
+  } catch (error) {
+    return unavailable(error, `read article ${input.articleId} for a comment`);
+  }
   if (!article) return { status: 'invalid', fieldErrors: {}, formError: messages.unknownArticle, values };
-  const settings = await readCommentSettings();
   const now = new Date();
   if (commentsAreClosed(article, settings, now)) return { status: 'invalid', fieldErrors: {}, formError: messages.closed, values };
-  if (input.parentId !== null && !(await findApprovedParent(article.id, input.parentId))) {
-    return { status: 'invalid', fieldErrors: {}, formError: messages.parentGone, values };
-  }
+  if (parentGone) return { status: 'invalid', fieldErrors: {}, formError: messages.parentGone, values };
 
   const requestHeaders = await headers();
   const fields = {
@@ -70,9 +83,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
       (hasApprovedComment) => decideStatus(fields, settings, { hasApprovedComment, bot }),
     );
   } catch (error) {
-    if (!isStorageError(error)) throw error;
-    console.error(`[comments] could not store a comment on article ${article.id}: ${(error as Error).message}`);
-    return { status: 'invalid', fieldErrors: {}, formError: storageMessage, values };
+    return unavailable(error, `store a comment on article ${article.id}`);
   }
   if (result.kind === 'flood') return { status: 'invalid', fieldErrors: {}, formError: messages.flood, values };
   if (result.kind === 'duplicate') return { status: 'invalid', fieldErrors: {}, formError: messages.duplicate, values };
