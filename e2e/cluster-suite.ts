@@ -107,6 +107,10 @@ export function defineClusterTests(engine: ClusterEngine) {
     return page;
   }
 
+  /** A reader of their own address, so that the flood rule sees each test's reader apart. */
+  const newReader = (browser: Browser) =>
+    browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': `10.99.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}` } });
+
   async function fillComment(page: Page, text: string) {
     await page.getByRole('textbox', { name: 'Name' }).fill('Travelling Reader');
     await page.getByRole('textbox', { name: 'Email' }).fill(`${crypto.randomUUID()}@example.com`);
@@ -125,7 +129,7 @@ export function defineClusterTests(engine: ClusterEngine) {
 
   test('a comment posted on A, approved on B, is on the page C serves at the next request; its author sees it held on every server until then', async ({ browser }) => {
     const text = unique('A comment that travels between servers');
-    const commenter = await browser.newPage();
+    const commenter = await newReader(browser);
     // Warm every server's cache of the story first: the approval must reach pages already stored.
     for (const server of [A, B, C]) expect((await fetch(at(server, story.path))).status).toBe(200);
 
@@ -247,7 +251,7 @@ export function defineClusterTests(engine: ClusterEngine) {
     };
     await redis!.stop();
     const text = unique('Posted while Redis was down');
-    const commenter = await browser.newPage();
+    const commenter = await newReader(browser);
     await commenter.goto(at(A, story.path));
     await fillComment(commenter, text);
     await commenter.getByRole('button', { name: 'Post Comment' }).click();
@@ -276,7 +280,7 @@ export function defineClusterTests(engine: ClusterEngine) {
   });
 
   test('PostgreSQL restarted mid-run: a comment posted while it is down is refused with a clear message and the text kept; afterwards the same servers take it', async ({ browser }) => {
-    const commenter = await browser.newPage();
+    const commenter = await newReader(browser);
     await commenter.goto(at(A, story.path));
     const text = unique('Written during the database outage');
     await fillComment(commenter, text);
