@@ -128,8 +128,9 @@ export const articles = pgTable(
       ),
   },
   (t) => [
-    index('articles_status_published_idx').on(t.status, t.publishedAt),
-    index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
+    // Newest first with undated stories last (db/articles.ts newestFirst): an index in that order, read forwards.
+    index('articles_status_published_idx').on(t.status, t.publishedAt.desc().nullsLast()),
+    index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt.desc().nullsLast()),
     index('articles_search_idx').using('gin', t.search),
   ],
 );
