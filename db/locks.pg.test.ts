@@ -1,34 +1,19 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postgresMissing, usePostgresDatabase } from '../test/postgres';
-import { openPostgres } from './client';
+import { createEmptyDatabase, postgresMissing, usePostgresDatabase } from '../test/postgres';
+import { closeConnection, openPostgres } from './client';
 import { withDatabaseLock } from './locks';
-import { closeConnection } from './client';
 import { sections, users } from './schema';
 import { loadSampleContent } from './seed-content';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-locks-pg-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** An empty database (not migrated) on the run's server. */
-async function createEmptyDatabase(): Promise<string> {
-  const server = new URL(process.env.DATABASE_URL!);
-  const name = `empty_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  return Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -102,7 +87,7 @@ describe.skipIf(postgresMissing)(`withDatabaseLock on PostgreSQL${postgresMissin
 
 describe.skipIf(postgresMissing)(`three servers starting at once on an empty PostgreSQL database${postgresMissing ? ` (skipped: ${postgresMissing})` : ''}`, () => {
   it('migrate, seed and create the first admin once', async () => {
-    const url = await createEmptyDatabase();
+    const url = await createEmptyDatabase('empty');
     const dataDir = path.join(dir, 'start-up');
     const env = { ...process.env, DATABASE_URL: url, DATABASE_PATH: path.join(dataDir, 'broadsheet.db'), AUTH_SECRET: '' };
     const outputs = await Promise.all(

@@ -11,10 +11,10 @@ import { runPostgresMigrations } from '../db/pg/migrate';
 /** Why these tests cannot run here, or null; for `describe.skipIf`. */
 export const postgresMissing: string | null = process.env.BROADSHEET_POSTGRES_MISSING ?? (process.env.DATABASE_URL ? null : 'DATABASE_URL is not set');
 
-/** Makes an empty, migrated database on the run's server and returns its URL. */
-export async function createMigratedDatabase(): Promise<string> {
+/** Makes an empty database (not migrated) on the run's server and returns its URL. */
+export async function createEmptyDatabase(prefix = 'test'): Promise<string> {
   const server = new URL(process.env.DATABASE_URL!);
-  const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
   await admin.connect();
   try {
@@ -22,7 +22,12 @@ export async function createMigratedDatabase(): Promise<string> {
   } finally {
     await admin.end();
   }
-  const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+  return Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+}
+
+/** Makes an empty, migrated database on the run's server and returns its URL. */
+export async function createMigratedDatabase(): Promise<string> {
+  const url = await createEmptyDatabase();
   const pool = new pg.Pool({ connectionString: url });
   try {
     await runPostgresMigrations(pool);
