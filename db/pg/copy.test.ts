@@ -165,6 +165,14 @@ describe.skipIf(missing)(`npm run db:copy: SQLite to PostgreSQL${missing ? ` (sk
     expect(post!.wpId).toBe(4_000_000_123);
   });
 
+  it('leaves the planner its statistics: every table analyzed (without them a copied site posted comments at a sixth of the speed)', async () => {
+    const { rows } = await pool.query<{ relname: string; analyzed: boolean }>(
+      `SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE schemaname = 'public'`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((row) => !row.analyzed).map((row) => row.relname)).toEqual([]);
+  });
+
   it('hands out a fresh id to the next row written (the sequences are past the copied ids)', async () => {
     const pgDb = drizzle({ client: pool, schema: pgSchema });
     const [story] = await pgDb.select({ id: pgSchema.articles.id }).from(pgSchema.articles).limit(1);

@@ -174,6 +174,9 @@ export async function copySqliteToPostgres({ from, pool, batchSize = 500 }: { fr
       sqlite.exec('COMMIT');
       client.release();
     }
+    // Statistics for the planner now, not whenever autovacuum gets round to it: without them the
+    // first hours of a copied site plan every comment post's checks as scans of the whole table.
+    await pool.query('ANALYZE');
     const counts: TableCount[] = [];
     for (const { name } of tables) {
       const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quote(name)}`);
