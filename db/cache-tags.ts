@@ -32,7 +32,7 @@ function upsertInvalidations(invalidations: readonly TagInvalidation[], database
     });
 }
 
-/** Synchronous, SQLite only (better-sqlite3): for the cache handlers' store below, and inside a synchronous transaction. */
+/** Synchronous, SQLite only (better-sqlite3): for the cache handlers' store below. */
 export function writeTagInvalidations(invalidations: readonly TagInvalidation[], database: Pick<Db, 'insert'> = db) {
   if (invalidations.length === 0) return;
   upsertInvalidations(invalidations, database).run();
@@ -47,11 +47,6 @@ const expirations = (tags: readonly string[], at: number) => [...new Set(tags)].
 export async function expireTags(tags: readonly string[], at = Date.now(), database: Pick<Db, 'insert'> = db) {
   if (tags.length === 0) return;
   await upsertInvalidations(expirations(tags, at), database);
-}
-
-/** The same inside a (synchronous, better-sqlite3) transaction, so that the change and its invalidation commit together. */
-export function expireTagsSync(tags: readonly string[], at: number, tx: Pick<Db, 'insert'>) {
-  writeTagInvalidations(expirations(tags, at), tx);
 }
 
 /**

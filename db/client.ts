@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { databasePath } from '../lib/config';
-import { databaseEngine, databaseUrl } from './engine';
+import { databaseUrl } from './engine';
 import * as postgresSchema from './pg/schema';
 import * as schema from './schema';
 
@@ -83,9 +83,6 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
   },
 });
-
-/** The engine of the app's connection (without opening it). */
-export const engine = databaseEngine;
 
 export async function closeDatabase() {
   const open = globalForDb.broadsheetDb;
