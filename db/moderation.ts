@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { CommentStatus } from '@/lib/comment-status';
 import { type ModerationOp, opStatus } from '@/lib/moderation-ops';
 import { db } from './client';
-import { databaseEngine } from './engine';
+import { escapeLike, likeIgnoringCase } from './like';
 import { type LogActor, type LogEntry, logRows } from './log-rows';
 import { countReportedComments, dismissOpenReports } from './reports';
 import { articles, comments, moderationLog, sections } from './schema';
@@ -29,10 +29,6 @@ export async function countQueues(): Promise<Record<StatusQueue | 'reported', nu
   return counts;
 }
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export type QueueFilter = { queue: StatusQueue; articleId?: number; search?: string; page: number };
 
 /**
@@ -52,14 +48,12 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
   if (articleId) conditions.push(eq(comments.articleId, articleId));
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
-    // SQLite's like ignores ASCII case, PostgreSQL's does not: ilike there, for the same matches.
-    const matches = databaseEngine() === 'postgres' ? sql`ilike` : sql`like`;
     conditions.push(
       or(
-        sql`${comments.body} ${matches} ${pattern} escape '\\'`,
-        sql`${comments.authorName} ${matches} ${pattern} escape '\\'`,
-        sql`${comments.authorEmail} ${matches} ${pattern} escape '\\'`,
-        sql`${comments.ip} ${matches} ${`${escapeLike(search)}%`} escape '\\'`,
+        likeIgnoringCase(comments.body, pattern),
+        likeIgnoringCase(comments.authorName, pattern),
+        likeIgnoringCase(comments.authorEmail, pattern),
+        likeIgnoringCase(comments.ip, `${escapeLike(search)}%`),
       ),
     );
   }

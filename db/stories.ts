@@ -6,7 +6,8 @@ import 'server-only';
 import { and, asc, count, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { withBylines } from './articles';
-import { db, isPostgres } from './client';
+import { db } from './client';
+import { escapeLike, likeIgnoringCase } from './like';
 import type { ArticleStatus } from '../lib/story-status';
 import { logRows } from './log-rows';
 import { publishedAtAfter, slugFromHeadline } from '../lib/story-form';
@@ -28,19 +29,13 @@ export type DeskStoryFilter = {
 
 const updater = alias(users, 'updater');
 
-/** `LIKE` pattern for text typed by a person: its own `%` and `_` match themselves. */
-function containing(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Stories that carry this byline, among others or alone. */
 const bylinedBy = (authorId: number) =>
   sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.authorId} = ${authorId})`;
 
-/** Case-insensitive on both engines: SQLite's `like` is for ASCII letters, PostgreSQL's needs `ilike`. */
 function headlineContains(text: string) {
-  const like = isPostgres(db) ? sql`ilike` : sql`like`;
-  return sql`${articles.headline} ${like} ${containing(text)} escape '\\'`;
+  return likeIgnoringCase(articles.headline, `%${escapeLike(text)}%`);
 }
 
 function whereOf(filter: DeskStoryFilter): SQL | undefined {

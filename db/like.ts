@@ -1,0 +1,15 @@
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { db, isPostgres } from './client';
+
+/** Text typed by a person, for a `LIKE` pattern: its own `%`, `_` and `\` match themselves. */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `column LIKE pattern`, ignoring case on both engines: SQLite's `like` ignores ASCII case, PostgreSQL's
+ * does not, so it is `ilike` there. Escape typed text with `escapeLike`.
+ */
+export function likeIgnoringCase(column: SQLWrapper, pattern: string): SQL {
+  return isPostgres(db) ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
+}
