@@ -1,8 +1,20 @@
 import path from 'node:path';
 
-/** The throwaway database and port the end-to-end server uses; tests open the same file to make data. */
+/** The throwaway database and port the end-to-end server uses; tests open the same database to make data. */
 export const e2ePort = Number(process.env.E2E_PORT || 3100);
 export const e2eDatabasePath = path.resolve(process.env.E2E_DATABASE_PATH || 'e2e/.data/broadsheet-e2e.db');
+
+/**
+ * A PostgreSQL database the end-to-end run may wipe and use instead of the SQLite file
+ * (E2E_DATABASE_URL; `npm test` starts a throwaway server for its PostgreSQL pass). The app chooses
+ * its engine by DATABASE_URL, so it is set from this (and an inherited one is dropped) for every
+ * process of the run: the server Playwright starts and the workers that make test data. This module
+ * is imported by playwright.config.ts, which Playwright loads before it starts either.
+ */
+export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL || '';
+if (e2eDatabaseUrl) process.env.DATABASE_URL = e2eDatabaseUrl;
+else delete process.env.DATABASE_URL;
+export const e2eEngine: 'sqlite' | 'postgres' = e2eDatabaseUrl ? 'postgres' : 'sqlite';
 
 /**
  * What serves the tests: `npm start`'s server (the default), or `next-start`, plain `next start`

@@ -1,10 +1,11 @@
+import { e2eDatabasePath, e2eDatabaseUrl, e2ePort, e2eServerMode } from './env';
 import { type APIRequestContext, type APIResponse, test as base, expect, type Page } from '@playwright/test';
-import { openDatabase, type Db } from '../db/client';
+import { closeConnection, openDatabase, openPostgres, type Db } from '../db/client';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { articleTags, authors, comments, sections, tags } from '../db/schema';
-import { e2eDatabasePath, e2ePort, e2eServerMode } from './env';
-import { insertStoryRow } from '../test/story';
+import { all, run, transact } from '../db/transact';
+import { insertStoryRow, insertStorySteps } from '../test/story';
 
 /** The lead story of the sample content that `npm start` seeds into an empty database. */
 export const leadStory = {
@@ -51,7 +52,7 @@ export const test = base.extend<PageFixtures, Fixtures>({
     await use({ 'X-Forwarded-For': randomIp() });
   },
   article: async ({ db }, use) => {
-    await use(makeArticle(db));
+    await use(await makeArticle(db));
   },
   // Signed-in pages from the setup project's saved sessions, each from an address of its own.
   moderatorPage: async ({ browser }, use) => {
@@ -64,11 +65,13 @@ export const test = base.extend<PageFixtures, Fixtures>({
     await use(await context.newPage());
     await context.close();
   },
+  // The site's own database, on the run's engine (e2e/env.ts), for tests to make and check data:
+  // queries are awaited (Drizzle's builders), so that one test serves both engines.
   db: [
     async ({}, use) => {
-      const database = openDatabase(e2eDatabasePath);
+      const database = e2eDatabaseUrl ? openPostgres(e2eDatabaseUrl) : openDatabase(e2eDatabasePath);
       await use(database);
-      database.$client.close();
+      await closeConnection(database);
     },
     { scope: 'worker' },
   ],
@@ -79,12 +82,12 @@ export { expect };
 export type TestArticle = { id: number; slug: string; path: string; headline: string };
 
 /** A published story of its own in News, so a test's comments meet no one else's. */
-export function makeArticle(database: Db, { publishedAt = new Date(Date.now() - 3_600_000) } = {}): TestArticle {
+export async function makeArticle(database: Db, { publishedAt = new Date(Date.now() - 3_600_000) } = {}): Promise<TestArticle> {
   const slug = uniqueSlug('story');
-  const [news] = database.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'news')).all();
-  const [author] = database.select({ id: authors.id }).from(authors).limit(1).all();
+  const [news] = await database.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'news'));
+  const [author] = await database.select({ id: authors.id }).from(authors).orderBy(authors.id).limit(1);
   const headline = `A story for testing ${slug}`;
-  const row = insertStoryRow(database, {
+  const row = await insertStoryRow(database, {
     slug,
     sectionId: news!.id,
     authorId: author!.id,
@@ -94,7 +97,7 @@ export function makeArticle(database: Db, { publishedAt = new Date(Date.now() - 
     status: 'published',
     publishedAt,
   });
-  return { id: row!.id, slug, path: `/news/${slug}`, headline };
+  return { id: row.id, slug, path: `/news/${slug}`, headline };
 }
 
 /** An approved comment written straight into the database (before the page is first cached). */
@@ -103,12 +106,12 @@ export function addApprovedComment(database: Db, articleId: number, values: { na
 }
 
 /** A comment in any state, as if a reader had posted it. */
-export function addComment(
+export async function addComment(
   database: Db,
   articleId: number,
   values: { name: string; body: string; parentId?: number; status: 'pending' | 'approved' | 'spam' | 'trash'; email?: string },
 ) {
-  const [row] = database
+  const [row] = await database
     .insert(comments)
     .values({
       articleId,
@@ -119,17 +122,17 @@ export function addComment(
       status: values.status,
       ip: '192.0.2.1',
     })
-    .returning({ id: comments.id })
-    .all();
+    .returning({ id: comments.id });
   return row!.id;
 }
 
-export function commentById(database: Db, id: number) {
-  return database.select().from(comments).where(eq(comments.id, id)).get();
+export async function commentById(database: Db, id: number) {
+  const [row] = await database.select().from(comments).where(eq(comments.id, id));
+  return row;
 }
 
 export function commentsByBody(database: Db, body: string) {
-  return database.select().from(comments).where(eq(comments.body, body)).all();
+  return database.select().from(comments).where(eq(comments.body, body));
 }
 
 export function uniqueSlug(prefix: string) {
@@ -144,22 +147,16 @@ export function makeDesk(database: Db, count: number, { tagEvery = 2 } = {}) {
   const sectionSlug = uniqueSlug('desk');
   const authorSlug = uniqueSlug('writer');
   const tagSlug = uniqueSlug('topic');
-  return database.transaction((tx) => {
-    const [section] = tx
-      .insert(sections)
-      .values({ slug: sectionSlug, name: `Desk ${sectionSlug.slice(-8)}`, description: 'A section made by a test.' })
-      .returning()
-      .all();
-    const [author] = tx
-      .insert(authors)
-      .values({ slug: authorSlug, name: `Writer ${authorSlug.slice(-8)}`, bio: 'Writes for the tests.' })
-      .returning()
-      .all();
-    const [tag] = tx.insert(tags).values({ slug: tagSlug, name: `Topic ${tagSlug.slice(-8)}` }).returning().all();
+  return transact(database, function* (tx) {
+    const [section] = yield* all(
+      tx.insert(sections).values({ slug: sectionSlug, name: `Desk ${sectionSlug.slice(-8)}`, description: 'A section made by a test.' }).returning(),
+    );
+    const [author] = yield* all(tx.insert(authors).values({ slug: authorSlug, name: `Writer ${authorSlug.slice(-8)}`, bio: 'Writes for the tests.' }).returning());
+    const [tag] = yield* all(tx.insert(tags).values({ slug: tagSlug, name: `Topic ${tagSlug.slice(-8)}` }).returning());
     const now = Date.now();
     const stories = [];
     for (let i = 1; i <= count; i++) {
-      const row = insertStoryRow(tx, {
+      const row = yield* insertStorySteps(tx, {
         slug: `${sectionSlug}-story-${i}`,
         sectionId: section!.id,
         authorId: author!.id,
@@ -169,8 +166,8 @@ export function makeDesk(database: Db, count: number, { tagEvery = 2 } = {}) {
         status: 'published',
         publishedAt: new Date(now - i * 60_000),
       });
-      if (i % tagEvery === 0) tx.insert(articleTags).values({ articleId: row!.id, tagId: tag!.id }).run();
-      stories.push(row!);
+      if (i % tagEvery === 0) yield* run(tx.insert(articleTags).values({ articleId: row.id, tagId: tag!.id }));
+      stories.push(row);
     }
     return { section: section!, author: author!, tag: tag!, stories };
   });

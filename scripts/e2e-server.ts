@@ -6,13 +6,17 @@
  * With E2E_SERVER=next-start the same build is served by plain `next start` (no server of ours)
  * behind docs/nginx.conf, which listens on the test port: the site must be correct there too.
  * nginx appends the address it saw to each test's X-Forwarded-For, so two hops are trusted.
+ *
+ * With E2E_DATABASE_URL (e2e/env.ts) the site runs on that PostgreSQL database, dropped and made
+ * afresh here as the SQLite file is; the data folder still holds the auth secret and photos.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
+import { e2eDatabasePath, e2eDatabaseUrl, e2ePort, e2eServerMode } from '../e2e/env';
+import pg from 'pg';
+import { closeConnection, openConfiguredDatabase } from '../db/client';
 import { writeCommentSettings } from '../db/seed';
-import { e2eDatabasePath, e2ePort, e2eServerMode } from '../e2e/env';
 import { type RunningNginx, startNginx } from './nginx-harness';
 import { prepareDatabase } from './prepare-db';
 
@@ -25,10 +29,11 @@ process.env.DATABASE_PATH = e2eDatabasePath;
 const behindNginx = e2eServerMode === 'next-start';
 process.env.TRUST_PROXY = behindNginx ? '2' : '1';
 
+if (e2eDatabaseUrl) await recreatePostgresDatabase(e2eDatabaseUrl);
 await prepareDatabase();
-const database = openDatabase();
+const database = openConfiguredDatabase();
 await writeCommentSettings(database, { minFillSeconds: 0 });
-database.$client.close();
+await closeConnection(database);
 
 let server: ChildProcess;
 let nginx: RunningNginx | undefined;
@@ -57,3 +62,16 @@ server.on('exit', (code, signal) => {
   nginx?.stop();
   process.exit(code ?? (signal ? 1 : 0));
 });
+
+/** Drops the run's PostgreSQL database, with whatever an earlier run left connected to it, and makes it empty. */
+async function recreatePostgresDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
+import { postgresMissingReason, startPostgres } from './postgres-harness';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -48,7 +49,7 @@ buildIfNeeded();
 
 type PlaywrightStats = { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
 
-/** One Playwright run; `E2E_SERVER` picks what serves the site (e2e/env.ts). */
+/** One Playwright run; `E2E_SERVER` picks what serves the site, `E2E_DATABASE_URL` its engine (e2e/env.ts). */
 function playwright(name: string, env: Record<string, string>) {
   const report = path.join(reports, `playwright-${name}.json`);
   const run = spawnSync(bin('playwright'), ['test', ...extraArgs], {
@@ -63,17 +64,58 @@ function playwright(name: string, env: Record<string, string>) {
   };
 }
 
-const e2e = playwright('npm-start', {});
-// The reader, comment and moderation specs again under plain `next start` behind docs/nginx.conf:
-// the site must not depend on our own server. Needs nginx (CI installs it).
+type Counts = { passed: number; failed: number; skipped: number };
+const add = (a: Counts, b: Counts): Counts => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped });
+
+// The end-to-end suite runs on each engine of E2E_ENGINES (default both; `.ci/run` gives each Node
+// pass one of them, to keep CI under its time): on SQLite, and on a throwaway PostgreSQL server.
+const engines = (process.env.E2E_ENGINES || 'sqlite,postgres').split(',').map((engine) => engine.trim());
+const unknownEngine = engines.find((engine) => engine !== 'sqlite' && engine !== 'postgres');
+if (unknownEngine) {
+  console.error(`E2E_ENGINES: unknown engine "${unknownEngine}" (sqlite, postgres)`);
+  process.exit(1);
+}
 const nginx = process.env.NGINX_PATH || '/usr/sbin/nginx';
-const plain = fs.existsSync(nginx) ? playwright('next-start', { E2E_SERVER: 'next-start' }) : null;
-if (!plain) console.log(`\nSkipped: the specs under plain next start behind nginx (${nginx} not found; apt-get install -y nginx-light, as .ci/run does).`);
+const notRun: string[] = [];
+let e2e: Counts = { passed: 0, failed: 0, skipped: 0 };
+const plainRuns: Counts[] = [];
+
+/** The whole suite on one engine, then the reader, comment and moderation specs again under plain `next start` behind docs/nginx.conf. */
+function e2eOn(engine: string, env: Record<string, string>) {
+  console.log(`\n=== End-to-end tests on ${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} ===`);
+  e2e = add(e2e, playwright(`npm-start-${engine}`, env));
+  // The site must not depend on our own server. Needs nginx (CI installs it).
+  if (fs.existsSync(nginx)) plainRuns.push(playwright(`next-start-${engine}`, { ...env, E2E_SERVER: 'next-start' }));
+}
+
+for (const engine of engines) {
+  if (engine === 'sqlite') {
+    e2eOn('sqlite', { E2E_DATABASE_URL: '' });
+    continue;
+  }
+  const missing = postgresMissingReason();
+  if (missing) {
+    notRun.push(`the end-to-end tests on PostgreSQL (${missing}; .ci/run installs it)`);
+    continue;
+  }
+  const server = await startPostgres({ database: 'broadsheet_e2e' });
+  try {
+    e2eOn('postgres', { E2E_DATABASE_URL: server.url });
+  } finally {
+    await server.stop();
+  }
+}
+const plain = plainRuns.length ? plainRuns.reduce(add) : null;
+if (!fs.existsSync(nginx)) notRun.push(`the specs under plain next start behind nginx (${nginx} not found; apt-get install -y nginx-light, as .ci/run does)`);
+for (const what of notRun) console.log(`\nNot run: ${what}.`);
 const e2ePassed = e2e.passed + (plain?.passed ?? 0);
 const e2eFailed = e2e.failed + (plain?.failed ?? 0);
 const e2eSkipped = e2e.skipped + (plain?.skipped ?? 0);
 
 console.log(`\nUnit tests: ${unitPassed} passed, ${unitFailed} failed`);
-console.log(`End-to-end tests: ${e2ePassed} passed, ${e2eFailed} failed, ${e2eSkipped} skipped` + (plain ? ` (of them under plain next start behind nginx: ${plain.passed} passed, ${plain.failed} failed)` : ''));
+console.log(
+  `End-to-end tests on ${engines.join(' and ')}: ${e2ePassed} passed, ${e2eFailed} failed, ${e2eSkipped} skipped` +
+    (plain ? ` (of them under plain next start behind nginx: ${plain.passed} passed, ${plain.failed} failed)` : ''),
+);
 console.log(`${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed} failed, ${e2eSkipped} skipped`);
 process.exit(unitFailed + e2eFailed === 0 ? 0 : 1);
