@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './plain-text';
 import { placeholderParam } from './params';
 import { BYLINE_BIO_MAX, BYLINE_NAME_MAX, slugFromHeadline } from './story-form';
 import { isSitePhotoSrc } from './photo-sizes';
@@ -19,7 +20,7 @@ const BylineInput = z.object({
 
 /** The typed values, cut to size, for showing the form again. */
 export function bylineFormValues(raw: Record<string, unknown>): BylineFormValues {
-  const text = (key: string, max: number) => (typeof raw[key] === 'string' ? (raw[key] as string).slice(0, max) : '');
+  const text = (key: string, max: number) => (typeof raw[key] === 'string' ? plainText(raw[key] as string).slice(0, max) : '');
   return {
     name: text('name', BYLINE_NAME_MAX + 100),
     slug: text('slug', 200),

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { plainTextIfString } from './plain-text';
 
-/** Control characters other than tab and newline (a NUL byte, an escape sequence) never belong in a comment. */
-const stripControls = (value: unknown) =>
-  typeof value === 'string' ? value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '') : value;
-
-const text = (schema: z.ZodType<string, string>) => z.preprocess((v) => stripControls(v ?? ''), schema);
+const text = (schema: z.ZodType<string, string>) => z.preprocess((v) => plainTextIfString(v ?? ''), schema);
 
 const isHttpUrl = (value: string) => {
   try {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { plainTextIfString } from './plain-text';
 import { REPORT_NOTE_MAX, reportMessages, reportReasonLabels } from './report-reasons';
 
 export { REPORT_NOTE_MAX, reportMessages, reportReasonLabels } from './report-reasons';
@@ -9,15 +10,11 @@ export const REPORTER_COOKIE = 'bs_reporter';
 
 const reasons = Object.keys(reportReasonLabels) as [keyof typeof reportReasonLabels, ...(keyof typeof reportReasonLabels)[]];
 
-/** Control characters other than tab and newline never belong in a note a moderator reads. */
-const stripControls = (value: unknown) =>
-  typeof value === 'string' ? value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '') : value;
-
 /** The Report form as the server receives it. */
 export const ReportInput = z.object({
   commentId: z.coerce.number({ error: reportMessages.gone }).int(reportMessages.gone).positive(reportMessages.gone),
   reason: z.enum(reasons, { error: reportMessages.reasonMissing }),
-  note: z.preprocess((v) => stripControls(v ?? ''), z.string().trim().max(REPORT_NOTE_MAX, reportMessages.noteLong)),
+  note: z.preprocess((v) => plainTextIfString(v ?? ''), z.string().trim().max(REPORT_NOTE_MAX, reportMessages.noteLong)),
 });
 
 export type ReportInput = z.infer<typeof ReportInput>;

@@ -1,5 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { z } from 'zod';
+import { plainText } from './plain-text';
 import { reservedFirstSegments } from '@/server/public-routes';
 import { Slug } from './params';
 import { wordpressFirstSegments } from './wordpress/old-addresses';
@@ -33,7 +34,7 @@ export function sectionSlugFromName(name: string) {
 
 /** The typed values, cut to size, for showing the form again. */
 export function sectionFormValues(raw: Record<string, unknown>): SectionFormValues {
-  const field = (name: string, max: number) => (typeof raw[name] === 'string' ? (raw[name] as string).slice(0, max) : '');
+  const field = (name: string, max: number) => (typeof raw[name] === 'string' ? plainText(raw[name] as string).slice(0, max) : '');
   return {
     name: field('name', SECTION_NAME_MAX + 100),
     description: field('description', SECTION_DESCRIPTION_MAX + 100),

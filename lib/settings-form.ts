@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextIfString } from './plain-text';
 import { CommentSettings } from './comment-settings';
 
 /**
@@ -70,7 +71,7 @@ function wholeNumber(field: NumberField) {
 const checkbox = z.unknown().optional().transform((value) => value === 'on' || value === 'true');
 
 const wordList = z
-  .preprocess((value) => value ?? '', z.string({ error: 'Enter one word or phrase per line.' }))
+  .preprocess((value) => plainTextIfString(value ?? ''), z.string({ error: 'Enter one word or phrase per line.' }))
   .transform((text) => {
     const seen = new Set<string>();
     const words: string[] = [];

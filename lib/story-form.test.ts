@@ -20,6 +20,11 @@ describe('the story form', () => {
     expect(slugFromHeadline('A'.repeat(30) + ' ' + 'b'.repeat(60))).toHaveLength(80);
   });
 
+  it('keeps no control characters (a NUL byte cannot be stored on PostgreSQL), and line breaks as \\n', () => {
+    const parsed = parseStoryForm(form({ headline: 'NUL\u0000 byte', standfirst: 'esc\u001b', body: 'one\r\ntwo\u0000', topics: 'a\u0000b' }));
+    expect(parsed.success && [parsed.data.headline, parsed.data.standfirst, parsed.data.body, parsed.data.topics]).toEqual(['NUL byte', 'esc', 'one\ntwo', ['ab']]);
+  });
+
   it('refuses each bad field beside itself and keeps what was typed', () => {
     const parsed = parseStoryForm(form({ headline: 'H'.repeat(201), sectionId: '', slug: 'Not A Slug', body: '<b>kept</b>' }));
     expect(parsed.success).toBe(false);

@@ -3,6 +3,7 @@ import { fromZonedTime, toZonedTime } from 'date-fns-tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import { isSitePhotoSrc } from './photo-sizes';
+import { plainText } from './plain-text';
 import { site } from './site';
 import type { StoryPhoto } from './story-revision';
 import type { ArticleStatus } from './story-status';
@@ -146,7 +147,7 @@ export type StoryInput = Omit<z.infer<typeof StoryInput>, 'slug'> & { slug: stri
 
 /** The typed values, cut to size, for showing the form again. */
 export function storyFormValues(raw: Record<string, unknown>): StoryFormValues {
-  const field = (name: string, max: number) => (typeof raw[name] === 'string' ? (raw[name] as string).slice(0, max) : '');
+  const field = (name: string, max: number) => (typeof raw[name] === 'string' ? plainText(raw[name] as string).slice(0, max) : '');
   return {
     headline: field('headline', HEADLINE_MAX + 100),
     standfirst: field('standfirst', STANDFIRST_MAX + 100),

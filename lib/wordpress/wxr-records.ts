@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../plain-text';
 
 /**
  * What a WordPress export (WXR) holds, as the reader hands it over: plain data, strings kept as
@@ -98,7 +99,7 @@ export type WxrEvent = WxrSite | WxrAuthor | WxrCategory | WxrTag | WxrTerm | { 
 const WP_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const ZERO_DATE = /^0000-00-00[ T]00:00:00$/;
 
-const text = z.string().default('');
+const text = z.string().default('').transform(plainText);
 const id = z.string().trim().regex(/^\d+$/, 'expected a whole number').transform(Number);
 const count = z.string().trim().regex(/^-?\d*$/, 'expected a whole number').default('0').transform((s) => (s === '' ? 0 : Number(s)));
 const optionalId = z.string().trim().regex(/^\d*$/, 'expected a whole number').optional().transform((s) => (s ? Number(s) : null));

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { plainText, plainTextIfString } from '@/lib/plain-text';
 import { canWrite, currentStaff } from '@/auth';
 import { storyChanged } from '@/db/invalidate';
 import { addCorrection, deskFilterChoices, getDeskStory, getRevision, saveStory, writeAutosave } from '@/db/stories';
@@ -155,7 +156,7 @@ export type DeskFormState = { status: 'idle' } | { status: 'invalid'; message: s
 
 const CorrectionInput = z.object({
   storyId: z.coerce.number().int().positive(),
-  text: z.string().trim().min(1, 'Please write the correction.').max(CORRECTION_MAX, `A correction has at most ${CORRECTION_MAX.toLocaleString('en-GB')} characters.`),
+  text: z.preprocess(plainTextIfString, z.string().trim().min(1, 'Please write the correction.').max(CORRECTION_MAX, `A correction has at most ${CORRECTION_MAX.toLocaleString('en-GB')} characters.`)),
 });
 
 /**
@@ -239,9 +240,9 @@ export type AutosaveAnswer = { ok: true; savedAt: string } | { ok: false; messag
 
 const AutosaveInput = z.object({
   storyId: z.number().int().positive(),
-  headline: z.string().max(HEADLINE_MAX + 100),
-  standfirst: z.string().max(STANDFIRST_MAX + 100),
-  body: z.string().max(BODY_MAX + 1000),
+  headline: z.string().max(HEADLINE_MAX + 100).transform(plainText),
+  standfirst: z.string().max(STANDFIRST_MAX + 100).transform(plainText),
+  body: z.string().max(BODY_MAX + 1000).transform(plainText),
 });
 
 /**

@@ -10,6 +10,7 @@
 import { formDataOf } from '@/lib/action-args';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
+import { plainText } from '@/lib/plain-text';
 import { currentStaff, isAdmin } from '@/auth';
 import { logModeration } from '@/db/moderation-log';
 import { roleWithArticle, userRoles } from '@/lib/user-roles';
@@ -33,7 +34,7 @@ export type AccountActionState =
   | { status: 'denied' | 'refused'; message: string }
   | { status: 'done'; message: string; password?: string };
 
-const field = (schema: z.ZodType<string, string>) => z.preprocess((value) => (typeof value === 'string' ? value : ''), schema);
+const field = (schema: z.ZodType<string, string>) => z.preprocess((value) => (typeof value === 'string' ? plainText(value) : ''), schema);
 
 const NewAccount = z.object({
   email: field(

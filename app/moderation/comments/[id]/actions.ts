@@ -5,6 +5,7 @@ import { answerWithFlash } from '@/lib/flash';
 import { commentsChanged } from '@/db/invalidate';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { plainText } from '@/lib/plain-text';
 import { canModerate, currentStaff } from '@/auth';
 import { findCommentForDesk, insertStaffReply, updateCommentBody } from '@/db/moderation';
 import { logModeration } from '@/db/moderation-log';
@@ -16,7 +17,7 @@ const Input = z.object({
   commentId: z.coerce.number().int().positive(),
   body: z
     .string()
-    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim())
+    .transform((v) => plainText(v).trim())
     .pipe(z.string().min(2, messages.commentShort).max(5000, messages.commentLong)),
 });
 
