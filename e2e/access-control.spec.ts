@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
 import { articles, authors, comments, loginFailures, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
@@ -59,7 +59,7 @@ for (const page of ['/moderation/settings', '/moderation/users', '/moderation/us
 }
 
 test('a moderator does reach the moderator pages (so the refusals above are about the role)', async ({ moderatorPage, article, db }) => {
-  const id = addComment(db, article.id, { name: 'Desk Page Target', body: `Desk page target ${crypto.randomUUID()}`, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  const id = await addComment(db, article.id, { name: 'Desk Page Target', body: `Desk page target ${crypto.randomUUID()}`, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   for (const page of ['/moderation', '/moderation?queue=spam', '/moderation/log', `/moderation/comments/${id}/edit`, `/moderation/comments/${id}/reply`]) {
     const response = await moderatorPage.goto(page);
     expect(response?.status(), page).toBe(200);
@@ -69,7 +69,7 @@ test('a moderator does reach the moderator pages (so the refusals above are abou
 
 test('a doctored session cookie opens no desk page and shows none of its data', async ({ browser, request, moderatorPage, article, db }) => {
   const body = `Queue secret ${crypto.randomUUID()}`;
-  addComment(db, article.id, { name: 'Queue Secret', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  await addComment(db, article.id, { name: 'Queue Secret', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   const cookie = await sessionCookie(moderatorPage);
   const doctored = { ...cookie, value: flipped(cookie.value) };
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
@@ -91,36 +91,41 @@ type Targets = Awaited<ReturnType<typeof makeTargets>>;
 
 /** Comments in every state and an account of this test's own, for the forged calls to aim at. */
 async function makeTargets(db: Db) {
-  const article = makeArticle(db);
+  const article = await makeArticle(db);
   const tag = crypto.randomUUID().slice(0, 8);
   const email = (who: string) => `${who}.${tag}@example.com`;
   const comment = (status: 'pending' | 'approved' | 'spam' | 'trash') =>
     addComment(db, article.id, { name: `Target ${status}`, body: `A ${status} target ${tag}`, status, email: email(status) });
-  const commentIds = { pending: comment('pending'), approved: comment('approved'), spam: comment('spam'), trash: comment('trash') };
-  const staffId = (address: string) => db.select({ id: users.id }).from(users).where(eq(users.email, address)).get()!.id;
+  const commentIds = { pending: await comment('pending'), approved: await comment('approved'), spam: await comment('spam'), trash: await comment('trash') };
+  const staffId = async (address: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, address)).limit(1))[0]!.id;
   const target = await upsertUser(db, { email: email('target'), name: `Target ${tag}`, role: 'moderator', password: `a target password ${tag}` });
-  const userIds = { target, admin: staffId(staff.admin.email), moderator: staffId(staff.moderator.email) };
+  const userIds = { target, admin: await staffId(staff.admin.email), moderator: await staffId(staff.moderator.email) };
   return { tag, commentIds, userIds, intruderEmail: email('intruder'), commenterEmail: email('approved') };
 }
 
+/**
+ * `column LIKE pattern` ignoring ASCII case on both engines, as SQLite's LIKE does and PostgreSQL's
+ * does not (the pattern in lower case); the cast lets it read a json column on PostgreSQL too.
+ */
+const likeLower = (column: SQLWrapper, pattern: string) => like(sql`lower(cast(${column} as text))`, pattern);
+
 /** Row counts and a hash of the contents of everything the forged calls could reach. */
-function snapshot(db: Db, targets: Targets) {
+async function snapshot(db: Db, targets: Targets) {
   const ours = Object.values(targets.commentIds);
   const people = Object.values(targets.userIds);
   const digest = (rows: unknown[]) => ({ rows: rows.length, sha256: createHash('sha256').update(JSON.stringify(rows)).digest('hex') });
   return {
-    comments: digest(db.select().from(comments).where(or(inArray(comments.id, ours), inArray(comments.parentId, ours))).orderBy(comments.id).all()),
+    comments: digest(await db.select().from(comments).where(or(inArray(comments.id, ours), inArray(comments.parentId, ours))).orderBy(comments.id)),
     users: digest(
-      db
+      await db
         .select()
         .from(users)
-        .where(or(inArray(users.id, people), like(users.email, `%.${targets.tag}@example.com`)))
-        .orderBy(users.id)
-        .all(),
+        .where(or(inArray(users.id, people), likeLower(users.email, `%.${targets.tag}@example.com`)))
+        .orderBy(users.id),
     ),
-    settings: digest(db.select().from(settings).orderBy(settings.key).all()),
+    settings: digest(await db.select().from(settings).orderBy(settings.key)),
     moderation_log: digest(
-      db
+      await db
         .select()
         .from(moderationLog)
         .where(
@@ -130,8 +135,7 @@ function snapshot(db: Db, targets: Targets) {
             eq(moderationLog.targetType, 'settings'),
           ),
         )
-        .orderBy(moderationLog.id)
-        .all(),
+        .orderBy(moderationLog.id),
     ),
   };
 }
@@ -254,9 +258,9 @@ for (const { name, cookie } of sessionCases) {
     const header = await cookie(moderatorPage, targets);
     const actions = deskActions(['app/moderation/']);
     expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount', 'eraseCommenter']));
-    const before = snapshot(db, targets);
+    const before = await snapshot(db, targets);
     await forgeAll(request, actions, targets, header);
-    expect(snapshot(db, targets)).toEqual(before);
+    expect(await snapshot(db, targets)).toEqual(before);
   });
 }
 
@@ -268,9 +272,9 @@ test('every admin action posted by a signed-in moderator changes nothing', async
   // The session is good: what stops these calls is the role.
   const desk = await moderatorPage.request.get('/moderation', { maxRedirects: 0 });
   expect(desk.status()).toBe(200);
-  const before = snapshot(db, targets);
+  const before = await snapshot(db, targets);
   await forgeAll(moderatorPage.request, actions, targets);
-  expect(snapshot(db, targets)).toEqual(before);
+  expect(await snapshot(db, targets)).toEqual(before);
   expect((await moderatorPage.request.get('/moderation', { maxRedirects: 0 })).status(), 'still a moderator, no more').toBe(200);
 });
 
@@ -285,9 +289,9 @@ test('every comment desk action posted by a signed-in author changes nothing', a
   expect((await context.request.get('/desk/stories', { maxRedirects: 0 })).status()).toBe(200);
   const actions = deskActions(['app/moderation/']);
   expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'undoModeration', 'editComment', 'replyAsStaff']));
-  const before = snapshot(db, targets);
+  const before = await snapshot(db, targets);
   await forgeAll(context.request, actions, targets);
-  expect(snapshot(db, targets)).toEqual(before);
+  expect(await snapshot(db, targets)).toEqual(before);
   await context.close();
 });
 
@@ -295,11 +299,11 @@ test('every comment desk action posted by a signed-in author changes nothing', a
 // caller that may not make it. Nothing may be written: no story, no change, no log row.
 test('the story forms (story, correction, restore, autosave), a byline and a section posted with no session, a tampered one, as a moderator or as an author on another’s story change nothing', async ({ browser, request, moderatorPage, db }) => {
   const actionId = serverActionId('app/desk/stories/actions.ts', 'saveStoryForm');
-  const victim = makeArticle(db);
-  const [original] = db.select().from(articles).where(eq(articles.id, victim.id)).all();
+  const victim = await makeArticle(db);
+  const [original] = await db.select().from(articles).where(eq(articles.id, victim.id));
   const author = { email: `author-${crypto.randomUUID()}@example.com`, name: 'Other Author', password: 'an author password of some length', role: 'author' as const };
   const authorId = await upsertUser(db, author);
-  const [byline] = db.insert(authors).values({ slug: `other-author-${crypto.randomUUID().slice(0, 8)}`, name: 'Other Author' }).returning({ slug: authors.slug }).all();
+  const [byline] = await db.insert(authors).values({ slug: `other-author-${crypto.randomUUID().slice(0, 8)}`, name: 'Other Author' }).returning({ slug: authors.slug });
   await linkUserToAuthor(db, authorId, byline!.slug);
   const authorContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   await postSignIn(authorContext.request, author.email, author.password);
@@ -323,11 +327,10 @@ test('the story forms (story, correction, restore, autosave), a byline and a sec
     }
   }
   // The story's other forms: a correction, a restored revision, and the autosave the form calls while one types.
-  const [oldRevision] = db
+  const [oldRevision] = await db
     .insert(storyRevisions)
     .values({ articleId: victim.id, kind: 'save', userId: null, userName: 'Someone', fields: { ...storyFields(original!), headline: `Old headline ${headline}` }, createdAt: new Date() })
-    .returning({ id: storyRevisions.id })
-    .all();
+    .returning({ id: storyRevisions.id });
   const correctionId = serverActionId('app/desk/stories/actions.ts', 'addCorrectionForm');
   const restoreId = serverActionId('app/desk/stories/actions.ts', 'restoreRevisionForm');
   const autosaveId = serverActionId('app/desk/stories/actions.ts', 'autosaveStory');
@@ -353,13 +356,13 @@ test('the story forms (story, correction, restore, autosave), a byline and a sec
     expect(autosave.status(), `${who}: autosave`).toBeLessThan(500);
     if (autosave.status() === 200) expect(await autosave.text(), `${who}: autosave answer`).toMatch(/"ok":false/);
   }
-  expect(db.select().from(articles).where(eq(articles.headline, headline)).all()).toEqual([]);
-  expect(db.select().from(articles).where(eq(articles.id, victim.id)).all()).toEqual([original]);
-  expect(db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'story'), eq(moderationLog.targetId, victim.id))).all()).toEqual([]);
-  expect(db.select().from(storyCorrections).where(eq(storyCorrections.articleId, victim.id)).all()).toEqual([]);
+  expect(await db.select().from(articles).where(eq(articles.headline, headline))).toEqual([]);
+  expect(await db.select().from(articles).where(eq(articles.id, victim.id))).toEqual([original]);
+  expect(await db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'story'), eq(moderationLog.targetId, victim.id)))).toEqual([]);
+  expect(await db.select().from(storyCorrections).where(eq(storyCorrections.articleId, victim.id))).toEqual([]);
   // A byline (its author's profile), which only editors change.
   const bylineId = serverActionId('app/desk/bylines/actions.ts', 'saveBylineForm');
-  const [profile] = db.select().from(authors).where(eq(authors.id, storyBylineIds(db, original!.id)[0]!)).all();
+  const [profile] = await db.select().from(authors).where(eq(authors.id, (await storyBylineIds(db, original!.id))[0]!));
   for (const [who, request, cookie] of callers) {
     const response = await request.post(`/desk/bylines/${profile!.id}`, {
       multipart: { [`$ACTION_ID_${bylineId}`]: '', id: String(profile!.id), name: `Renamed ${headline}`, bio: 'Forged.' },
@@ -375,13 +378,13 @@ test('the story forms (story, correction, restore, autosave), a byline and a sec
     });
     expect(created.status(), `${who}: new byline`).toBeLessThan(500);
   }
-  expect(db.select().from(authors).where(eq(authors.id, profile!.id)).all()).toEqual([profile]);
-  expect(db.select().from(authors).where(eq(authors.name, `Forged byline ${headline}`)).all()).toEqual([]);
+  expect(await db.select().from(authors).where(eq(authors.id, profile!.id))).toEqual([profile]);
+  expect(await db.select().from(authors).where(eq(authors.name, `Forged byline ${headline}`))).toEqual([]);
   // The sections (a new one, and a change to one), which only editors add and change.
   const sectionId = serverActionId('app/desk/sections/actions.ts', 'saveSectionForm');
   // Other tests add sections of their own meanwhile: these are the ones a forged call could reach.
-  const sectionsNow = () => db.select().from(sections).where(inArray(sections.id, sectionsBefore.map((row) => row.id))).orderBy(sections.id).all();
-  const sectionsBefore = db.select().from(sections).orderBy(sections.id).all();
+  const sectionsBefore = await db.select().from(sections).orderBy(sections.id);
+  const sectionsNow = () => db.select().from(sections).where(inArray(sections.id, sectionsBefore.map((row) => row.id))).orderBy(sections.id);
   for (const [who, request, cookie] of callers) {
     for (const [page, id] of [['/desk/sections/new', ''], [`/desk/sections/${original!.sectionId}`, String(original!.sectionId)]] as const) {
       const response = await request.post(page, {
@@ -393,10 +396,10 @@ test('the story forms (story, correction, restore, autosave), a byline and a sec
       expect(response.status(), `${who}: ${page}, the action is found there`).not.toBe(404);
     }
   }
-  expect(sectionsNow()).toEqual(sectionsBefore);
-  expect(db.select().from(sections).where(like(sections.name, 'Forged %')).all()).toEqual([]);
-  expect(db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), like(moderationLog.after, '%Forged%'))).all()).toEqual([]);
-  expect(db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id)).all()).toEqual([{ id: oldRevision!.id }]);
+  expect(await sectionsNow()).toEqual(sectionsBefore);
+  expect(await db.select().from(sections).where(likeLower(sections.name, 'forged %'))).toEqual([]);
+  expect(await db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), likeLower(moderationLog.after, '%forged%')))).toEqual([]);
+  expect(await db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id))).toEqual([{ id: oldRevision!.id }]);
   await authorContext.close();
 });
 
@@ -423,7 +426,7 @@ test('a 10 MB comment form posted to a story is refused cleanly and writes nothi
   });
   expect(response.status()).toBeGreaterThanOrEqual(300);
   expect(response.status()).toBeLessThan(500);
-  expect(db.select({ id: comments.id }).from(comments).where(or(eq(comments.authorEmail, email), eq(comments.articleId, article.id))).all()).toEqual([]);
+  expect(await db.select({ id: comments.id }).from(comments).where(or(eq(comments.authorEmail, email), eq(comments.articleId, article.id)))).toEqual([]);
 });
 
 test('a 10 MB sign-in form is refused cleanly, signs nobody in and writes nothing', async ({ request, db }) => {
@@ -437,7 +440,7 @@ test('a 10 MB sign-in form is refused cleanly, signs nobody in and writes nothin
   expect(response.status()).toBeGreaterThanOrEqual(300);
   expect(response.status()).toBeLessThan(500);
   expect(response.headers()['set-cookie'] ?? '').not.toContain('session-token');
-  expect(db.select().from(loginFailures).where(eq(loginFailures.email, email)).all()).toEqual([]);
+  expect(await db.select().from(loginFailures).where(eq(loginFailures.email, email))).toEqual([]);
 });
 
 test('comment posts with missing fields or values of the wrong type write nothing', async ({ request, article, db }) => {
@@ -495,10 +498,9 @@ test('comment posts with missing fields or values of the wrong type write nothin
   // answers them with a 500); all that matters here is that they write nothing.
   await callAction('"not an argument list"');
   await callAction(`{{{ broken ${tag}`);
-  const written = db
+  const written = await db
     .select({ id: comments.id, email: comments.authorEmail })
     .from(comments)
-    .where(or(eq(comments.articleId, article.id), like(comments.authorEmail, `malformed.%${tag}@example.com`)))
-    .all();
+    .where(or(eq(comments.articleId, article.id), likeLower(comments.authorEmail, `malformed.%${tag}@example.com`)));
   expect(written).toEqual([]);
 });

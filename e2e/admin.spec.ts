@@ -56,7 +56,7 @@ test('an admin creates a moderator with a typed password; it is listed and can s
   await expect(row).toContainText('Moderator');
   await expect(row).toContainText('Active');
   await expect(row.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
-  const [stored] = db.select({ role: users.role, passwordHash: users.passwordHash }).from(users).where(eq(users.email, person.email)).all();
+  const [stored] = await db.select({ role: users.role, passwordHash: users.passwordHash }).from(users).where(eq(users.email, person.email));
   expect(stored?.role).toBe('moderator');
   expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
 

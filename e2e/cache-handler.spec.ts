@@ -5,16 +5,16 @@ import { tags } from '../db/tags';
 import { addApprovedComment, addComment, expect, makeArticle, test } from './fixtures';
 
 test('a change made by another process shows at the next request once it expires the tag', async ({ page, request, db }) => {
-  const story = makeArticle(db);
+  const story = await makeArticle(db);
   const name = `Named Reader ${crypto.randomUUID().slice(0, 8)}`;
-  const commentId = addApprovedComment(db, story.id, { name, body: 'A comment whose author asks to be forgotten.' });
+  const commentId = await addApprovedComment(db, story.id, { name, body: 'A comment whose author asks to be forgotten.' });
   await request.get(story.path);
   const cached = await request.get(story.path);
   expect(cached.headers()['x-nextjs-cache']).toBe('HIT');
   expect(await cached.text()).toContain(name);
 
   // This test's own connection stands for `npm run privacy:erase`: a process other than the server.
-  db.update(comments).set({ authorName: 'Anonymous' }).where(eq(comments.id, commentId)).run();
+  await db.update(comments).set({ authorName: 'Anonymous' }).where(eq(comments.id, commentId));
   const untold = await request.get(story.path);
   expect(untold.headers()['x-nextjs-cache']).toBe('HIT');
   expect(await untold.text()).toContain(name);
@@ -28,9 +28,9 @@ test('a change made by another process shows at the next request once it expires
 });
 
 test("an approval on the desk is written to the database, for the other servers' caches", async ({ moderatorPage, db }) => {
-  const story = makeArticle(db);
+  const story = await makeArticle(db);
   const body = `Approved for every server ${crypto.randomUUID()}`;
-  addComment(db, story.id, { name: 'Shared Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  await addComment(db, story.id, { name: 'Shared Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   const before = Date.now() - 1;
 
   await moderatorPage.goto(`/moderation?q=${encodeURIComponent(body)}`);

@@ -1,9 +1,9 @@
 import { addComment, expect, makeArticle, test } from './fixtures';
 
 test('approving a comment refreshes its own story and leaves the others cached', async ({ request, moderatorPage, db }) => {
-  const [mine, other] = [makeArticle(db), makeArticle(db)];
+  const [mine, other] = [await makeArticle(db), await makeArticle(db)];
   const body = `Exactly one page ${crypto.randomUUID()}`;
-  addComment(db, mine.id, { name: 'Exact Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  await addComment(db, mine.id, { name: 'Exact Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   for (const story of [mine, other]) {
     await request.get(story.path);
     const again = await request.get(story.path);

@@ -24,7 +24,7 @@ test('a comment posted with JavaScript waits for moderation, seen by its author 
   await expect(mine).toBeVisible();
   await expect(mine.getByText(awaiting)).toBeVisible();
   expect(page.url()).toContain(article.path);
-  const [stored] = commentsByBody(db, body);
+  const [stored] = await commentsByBody(db, body);
   expect(stored?.status).toBe('pending');
   expect(stored?.heldReason).toEqual({ rule: 'manual-approval' });
   expect(await page.content()).not.toContain('ada.private@example.com');
@@ -50,7 +50,7 @@ test.describe('with JavaScript turned off', () => {
   });
 
   test('the Reply link leads to ?replytocom and the reply nests under its parent', async ({ page, article, db }) => {
-    const parentId = addApprovedComment(db, article.id, { name: 'Grace Parent', body: 'The first word on this.' });
+    const parentId = await addApprovedComment(db, article.id, { name: 'Grace Parent', body: 'The first word on this.' });
     const body = `A reply without scripts ${crypto.randomUUID()}`;
     await page.goto(article.path);
     await page.getByRole('link', { name: 'Reply to Grace Parent' }).click();
@@ -59,7 +59,7 @@ test.describe('with JavaScript turned off', () => {
     await fillReply(page, { body });
     await page.getByRole('button', { name: 'Post Comment' }).click();
     await expect(page.locator(`#comment-${parentId} .children`).getByText(body)).toBeVisible();
-    expect(commentsByBody(db, body)[0]?.parentId).toBe(parentId);
+    expect((await commentsByBody(db, body))[0]?.parentId).toBe(parentId);
   });
 
   test('errors are shown beside the fields with the typed text kept', async ({ page, article }) => {
@@ -77,7 +77,7 @@ test.describe('with JavaScript turned off', () => {
 });
 
 test('replies nest under their parent when Reply brings the form to the comment', async ({ page, article, db }) => {
-  const parentId = addApprovedComment(db, article.id, { name: 'Lin Parent', body: 'An approved opinion.' });
+  const parentId = await addApprovedComment(db, article.id, { name: 'Lin Parent', body: 'An approved opinion.' });
   const body = `A nested reply ${crypto.randomUUID()}`;
   await page.goto(article.path);
   await page.getByRole('link', { name: 'Reply to Lin Parent' }).click();
@@ -88,7 +88,7 @@ test('replies nest under their parent when Reply brings the form to the comment'
   await page.getByRole('button', { name: 'Post Comment' }).click();
   await expect(parent.locator('.children').getByText(body)).toBeVisible();
   await expect(parent.locator('.children').getByText(awaiting)).toBeVisible();
-  expect(commentsByBody(db, body)[0]?.parentId).toBe(parentId);
+  expect((await commentsByBody(db, body))[0]?.parentId).toBe(parentId);
 
   await page.getByRole('link', { name: 'Reply to Lin Parent' }).click();
   await page.getByRole('link', { name: 'Cancel reply' }).click();
@@ -105,7 +105,7 @@ test('errors appear beside their fields in place, the text kept and nothing stor
   await expect(page.getByRole('textbox', { name: 'Email' })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue(body);
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Ada Reader');
-  expect(commentsByBody(db, body)).toHaveLength(0);
+  expect(await commentsByBody(db, body)).toHaveLength(0);
 });
 
 test('posting twice within 15 seconds is refused as flooding, the text kept', async ({ page, article }) => {
@@ -145,7 +145,7 @@ test('save my details refills the form on the next story, and unticking forgets 
   await page.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.getByText(awaiting)).toBeVisible();
 
-  const next = makeArticle(db);
+  const next = await makeArticle(db);
   await page.goto(next.path);
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Remembered Reader');
   await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('remember.me@example.com');
@@ -183,7 +183,7 @@ test('hostile markup in a comment shows as text and runs nothing', async ({ page
   };
 
   // An approved comment (written through the db module, before the page is first cached), read by a stranger.
-  const approvedId = addApprovedComment(db, article.id, { name, body });
+  const approvedId = await addApprovedComment(db, article.id, { name, body });
   const stranger = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   watch(stranger);
   await stranger.goto(article.path);
@@ -200,7 +200,7 @@ test('hostile markup in a comment shows as text and runs nothing', async ({ page
   await page.getByRole('textbox', { name: 'Website' }).fill('https://example.com/ok');
   await page.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.getByText(awaiting)).toBeVisible();
-  const [stored] = commentsByBody(db, `${body} again`);
+  const [stored] = await commentsByBody(db, `${body} again`);
   await expectInert(page, stored!.id);
   const link = page.locator(`#comment-${stored!.id} a.url`);
   await expect(link).toHaveAttribute('href', 'https://example.com/ok');
@@ -219,13 +219,13 @@ test('a bot that fills the honeypot is accepted silently into spam, never shown'
   await page.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.getByText('Thank you. Your comment has been received.')).toBeVisible();
   await expect(comments(page).getByText(body)).toHaveCount(0);
-  const [stored] = commentsByBody(db, body);
+  const [stored] = await commentsByBody(db, body);
   expect(stored?.status).toBe('spam');
   expect(stored?.heldReason).toEqual({ rule: 'honeypot' });
 });
 
 test('no commenter email reaches the HTML or the RSC payload of a story', async ({ request, article, db }) => {
-  addApprovedComment(db, article.id, { name: 'Private Person', body: 'My email stays mine.' });
+  await addApprovedComment(db, article.id, { name: 'Private Person', body: 'My email stays mine.' });
   const html = await (await request.get(article.path)).text();
   expect(html).toContain('My email stays mine.');
   expect(html).not.toContain('private.person@example.com');
@@ -250,12 +250,12 @@ test('a cross-site post of the comment form is refused and stores nothing', asyn
   });
   expect(response.status()).toBe(403);
   expect(await response.text()).toBe('Cross-site request refused.');
-  expect(commentsByBody(db, body)).toHaveLength(0);
+  expect(await commentsByBody(db, body)).toHaveLength(0);
 });
 
 test('a long thread pages by 50 top-level comments, and a permalink lands on the right page', async ({ page, article, db }) => {
   const ids: number[] = [];
-  for (let i = 1; i <= 52; i++) ids.push(addApprovedComment(db, article.id, { name: `Reader ${i}`, body: `Opinion number ${i} of many.` }));
+  for (let i = 1; i <= 52; i++) ids.push(await addApprovedComment(db, article.id, { name: `Reader ${i}`, body: `Opinion number ${i} of many.` }));
   await page.goto(article.path);
   await expect(page.getByRole('heading', { name: '52 Comments' })).toBeVisible();
   await expect(page.locator('.comment-list > li')).toHaveCount(50);
@@ -270,8 +270,8 @@ test('a long thread pages by 50 top-level comments, and a permalink lands on the
 test('a story with comments closed shows its thread but no form', async ({ page, article, db }) => {
   const { articles } = await import('../db/schema');
   const { eq } = await import('drizzle-orm');
-  addApprovedComment(db, article.id, { name: 'Early Bird', body: 'Before the comments closed.' });
-  db.update(articles).set({ commentsOpen: false }).where(eq(articles.id, article.id)).run();
+  await addApprovedComment(db, article.id, { name: 'Early Bird', body: 'Before the comments closed.' });
+  await db.update(articles).set({ commentsOpen: false }).where(eq(articles.id, article.id));
   await page.goto(article.path);
   await expect(page.getByText('Before the comments closed.')).toBeVisible();
   await expect(page.getByText('Comments are closed.')).toBeVisible();

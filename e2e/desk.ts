@@ -14,7 +14,7 @@ export async function signedInAs(browser: Browser, db: Db, role: UserRole, { jav
   const id = await upsertUser(db, person);
   let byline: { id: number; slug: string; name: string } | null = null;
   if (role === 'author') {
-    const [author] = db.insert(authors).values({ slug, name: person.name }).returning({ id: authors.id }).all();
+    const [author] = await db.insert(authors).values({ slug, name: person.name }).returning({ id: authors.id });
     expect(await linkUserToAuthor(db, id, slug)).toBe(true);
     byline = { id: author!.id, slug, name: person.name };
   }
@@ -24,7 +24,9 @@ export async function signedInAs(browser: Browser, db: Db, role: UserRole, { jav
   return { page, person: { ...person, id }, byline };
 }
 
-export const storyRow = (db: Db, headline: string) => db.select().from(articles).where(eq(articles.headline, headline)).all()[0];
+/** The story with this headline (the first made, if several), or undefined. */
+export const storyRow = async (db: Db, headline: string) =>
+  (await db.select().from(articles).where(eq(articles.headline, headline)).orderBy(articles.id).limit(1))[0];
 
 // By role, which leaves out the hidden copies of pages Next keeps for going back.
 export const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });

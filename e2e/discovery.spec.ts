@@ -3,7 +3,7 @@ import { desc, eq, max } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Db } from '../db/client';
 import { articleAuthors, articles, articleTags, authors, comments, sections, tags } from '../db/schema';
-import { addApprovedComment, addComment, expect, leadStory, makeArticle, makeDesk, test, uniqueSlug } from './fixtures';
+import { addApprovedComment, addComment, expect, leadStory, makeArticle, makeDesk, test, type TestArticle, uniqueSlug } from './fixtures';
 import { insertStoryRow } from '../test/story';
 
 // Feeds, sitemaps, social tags, structured data and search. The site-wide feeds and sitemaps are
@@ -53,23 +53,25 @@ function uniqueWord(prefix: string) {
   return `${prefix}${letters}`;
 }
 
-function setArticle(db: Db, id: number, values: Partial<typeof articles.$inferInsert>) {
-  db.update(articles).set(values).where(eq(articles.id, id)).run();
+async function setArticle(db: Db, id: number, values: Partial<typeof articles.$inferInsert>) {
+  await db.update(articles).set(values).where(eq(articles.id, id));
 }
 
-function seededDraft(db: Db) {
-  const [draft] = db
+async function seededDraft(db: Db) {
+  const [draft] = await db
     .select({ slug: articles.slug, sectionSlug: sections.slug })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(eq(articles.status, 'draft'))
-    .all();
+    .orderBy(articles.id)
+    .limit(1);
   expect(draft, 'the sample content has a draft').toBeTruthy();
   return draft!;
 }
 
-function maxArticleId(db: Db) {
-  return db.select({ id: max(articles.id) }).from(articles).get()?.id ?? 0;
+async function maxArticleId(db: Db) {
+  const [row] = await db.select({ id: max(articles.id) }).from(articles);
+  return row?.id ?? 0;
 }
 
 /**
@@ -77,13 +79,13 @@ function maxArticleId(db: Db) {
  * write at the same time are taken into account only when the feed lists them: any written before
  * the request must be there, and a later one cannot be.
  */
-function expectedLatest(db: Db, idBefore: number, listed: string[]) {
-  return db
+async function expectedLatest(db: Db, idBefore: number, listed: string[]) {
+  const rows = await db
     .select({ id: articles.id, slug: articles.slug })
     .from(articles)
     .where(eq(articles.status, 'published'))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .all()
+    .orderBy(desc(articles.publishedAt), desc(articles.id));
+  return rows
     .filter((row) => row.id <= idBefore || listed.includes(row.slug))
     .slice(0, 20)
     .map((row) => row.slug);
@@ -92,19 +94,20 @@ function expectedLatest(db: Db, idBefore: number, listed: string[]) {
 test.describe('feeds', () => {
   test('the site feeds list the latest 20 published stories, newest first, in RSS and Atom', async ({ request, db, baseURL }) => {
     // Enough stories of its own that the feed is full whatever else the database holds.
-    const own = Array.from({ length: 20 }, (_, i) => makeArticle(db, { publishedAt: new Date(Date.now() - (i + 1) * 1000) }));
+    const own: TestArticle[] = [];
+    for (let i = 0; i < 20; i++) own.push(await makeArticle(db, { publishedAt: new Date(Date.now() - (i + 1) * 1000) }));
     const fresh = own[0]!;
-    const hidden = makeArticle(db, { publishedAt: new Date() });
-    setArticle(db, hidden.id, { status: 'draft' });
-    const draft = seededDraft(db);
-    const idBefore = maxArticleId(db);
+    const hidden = await makeArticle(db, { publishedAt: new Date() });
+    await setArticle(db, hidden.id, { status: 'draft' });
+    const draft = await seededDraft(db);
+    const idBefore = await maxArticleId(db);
 
     const { channel, items } = await rss(request, '/feed.xml');
     expect(channel.link).toBe(`${baseURL}/`);
     expect(channel['atom:link']['@href']).toBe(`${baseURL}/feed.xml`);
     expect(items).toHaveLength(20);
     const slugs = items.map((item) => slugOf(item.link));
-    expect(slugs).toEqual(expectedLatest(db, idBefore, slugs));
+    expect(slugs).toEqual(await expectedLatest(db, idBefore, slugs));
     expect(slugs).toContain(fresh.slug);
     expect(slugs).not.toContain(hidden.slug);
     expect(slugs).not.toContain(draft.slug);
@@ -119,8 +122,8 @@ test.describe('feeds', () => {
   });
 
   test('section and author feeds list their own latest 20 in order, drafts left out', async ({ request, db, baseURL }) => {
-    const desk = makeDesk(db, 23);
-    const draft = insertStoryRow(db, {
+    const desk = await makeDesk(db, 23);
+    const draft = await insertStoryRow(db, {
       slug: uniqueSlug('desk-draft'),
       sectionId: desk.section.id,
       authorId: desk.author.id,
@@ -145,19 +148,20 @@ test.describe('feeds', () => {
   });
 
   test('a story’s comment feed lists its approved comments, newest first, without emails', async ({ request, db, baseURL }) => {
-    const article = makeArticle(db);
+    const article = await makeArticle(db);
     const secret = `reader-${crypto.randomUUID().slice(0, 8)}@example.com`;
     const bodies = ['First approved comment', 'Second approved comment', 'Third approved comment'];
-    const ids = bodies.map((body, i) => {
-      const id = addApprovedComment(db, article.id, { name: `Reader ${i + 1}`, body });
-      db.update(comments)
+    const ids: number[] = [];
+    for (const [i, body] of bodies.entries()) {
+      const id = await addApprovedComment(db, article.id, { name: `Reader ${i + 1}`, body });
+      await db
+        .update(comments)
         .set({ authorEmail: secret, authorUrl: i === 0 ? 'https://reader.example/' : '', createdAt: new Date(Date.now() - (3 - i) * 60_000) })
-        .where(eq(comments.id, id))
-        .run();
-      return id;
-    });
-    addComment(db, article.id, { name: 'Held', body: 'A held comment', status: 'pending', email: secret });
-    addComment(db, article.id, { name: 'Spammer', body: 'A spam comment', status: 'spam', email: secret });
+        .where(eq(comments.id, id));
+      ids.push(id);
+    }
+    await addComment(db, article.id, { name: 'Held', body: 'A held comment', status: 'pending', email: secret });
+    await addComment(db, article.id, { name: 'Spammer', body: 'A spam comment', status: 'spam', email: secret });
 
     const response = await request.get(`${article.path}/feed.xml`);
     const { xml } = await xmlOf(response, /^application\/rss\+xml; charset=utf-8/);
@@ -172,7 +176,7 @@ test.describe('feeds', () => {
   });
 
   test('feeds of unknown sections, authors, stories and drafts answer 404', async ({ request, db }) => {
-    const draft = seededDraft(db);
+    const draft = await seededDraft(db);
     for (const path of [
       '/no-such-section/feed.xml',
       '/no-such-section/atom.xml',
@@ -193,8 +197,8 @@ test.describe('feeds', () => {
   });
 
   test('pages link their feeds in the head', async ({ page, db, baseURL }) => {
-    const desk = makeDesk(db, 1);
-    const article = makeArticle(db);
+    const desk = await makeDesk(db, 1);
+    const article = await makeArticle(db);
     const alternates = async (path: string) => {
       await page.goto(path);
       return page
@@ -215,19 +219,18 @@ test.describe('feeds', () => {
 
 test.describe('sitemaps', () => {
   test('sitemap.xml lists every published story, section, author and topic with lastmod, and no draft', async ({ request, db, baseURL }) => {
-    const desk = makeDesk(db, 2, { tagEvery: 1 });
-    const edited = makeArticle(db, { publishedAt: new Date(Date.now() - 5 * hour) });
+    const desk = await makeDesk(db, 2, { tagEvery: 1 });
+    const edited = await makeArticle(db, { publishedAt: new Date(Date.now() - 5 * hour) });
     const editedAt = new Date(Date.now() - hour);
-    setArticle(db, edited.id, { updatedAt: editedAt });
-    const hidden = makeArticle(db);
-    setArticle(db, hidden.id, { status: 'draft' });
-    const draft = seededDraft(db);
-    const published = db
+    await setArticle(db, edited.id, { updatedAt: editedAt });
+    const hidden = await makeArticle(db);
+    await setArticle(db, hidden.id, { status: 'draft' });
+    const draft = await seededDraft(db);
+    const published = await db
       .select({ slug: articles.slug, sectionSlug: sections.slug })
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .where(eq(articles.status, 'published'))
-      .all();
+      .where(eq(articles.status, 'published'));
 
     const { doc } = await xmlOf(await request.get('/sitemap.xml'), /xml/);
     const urls = list<{ loc: string; lastmod?: string }>(doc.urlset.url);
@@ -247,12 +250,12 @@ test.describe('sitemaps', () => {
   });
 
   test('the news sitemap holds only stories of the last two days, with Google News fields', async ({ request, db, baseURL }) => {
-    const recent = makeArticle(db, { publishedAt: new Date(Date.now() - hour) });
-    const yesterday = makeArticle(db, { publishedAt: new Date(Date.now() - 47 * hour) });
-    const older = makeArticle(db, { publishedAt: new Date(Date.now() - 50 * hour) });
-    const hidden = makeArticle(db, { publishedAt: new Date(Date.now() - 0.5 * hour) });
-    setArticle(db, hidden.id, { status: 'draft' });
-    const idBefore = maxArticleId(db);
+    const recent = await makeArticle(db, { publishedAt: new Date(Date.now() - hour) });
+    const yesterday = await makeArticle(db, { publishedAt: new Date(Date.now() - 47 * hour) });
+    const older = await makeArticle(db, { publishedAt: new Date(Date.now() - 50 * hour) });
+    const hidden = await makeArticle(db, { publishedAt: new Date(Date.now() - 0.5 * hour) });
+    await setArticle(db, hidden.id, { status: 'draft' });
+    const idBefore = await maxArticleId(db);
     const requestedAt = Date.now();
 
     const { doc } = await xmlOf(await request.get('/news-sitemap.xml'), /^application\/xml/);
@@ -276,12 +279,12 @@ test.describe('sitemaps', () => {
     expect(urls.find((url) => url.loc.endsWith(recent.path))!['news:news']['news:title']).toBe(recent.headline);
 
     // Every story published in the window before the request is listed.
-    const inWindow = db
-      .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt })
-      .from(articles)
-      .where(eq(articles.status, 'published'))
-      .all()
-      .filter((row) => row.id <= idBefore && row.publishedAt && requestedAt - row.publishedAt.getTime() < 48 * hour - 60_000);
+    const inWindow = (
+      await db
+        .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt })
+        .from(articles)
+        .where(eq(articles.status, 'published'))
+    ).filter((row) => row.id <= idBefore && row.publishedAt && requestedAt - row.publishedAt.getTime() < 48 * hour - 60_000);
     for (const row of inWindow) expect(locs.some((loc) => loc.endsWith(`/${row.slug}`)), row.slug).toBe(true);
   });
 
@@ -318,22 +321,21 @@ async function meta(page: import('@playwright/test').Page) {
 
 test.describe('social tags and structured data', () => {
   test('an article carries NewsArticle and BreadcrumbList JSON-LD with every field, < escaped', async ({ request, db, baseURL }) => {
-    const article = makeArticle(db, { publishedAt: new Date(Date.now() - 3 * hour) });
+    const article = await makeArticle(db, { publishedAt: new Date(Date.now() - 3 * hour) });
     const headline = `Markets </script><b>wobble</b> & rally ${article.slug}`;
     const updatedAt = new Date(Date.now() - hour);
-    setArticle(db, article.id, { headline, standfirst: 'Traders were nervous.', updatedAt });
-    const [tag] = db.insert(tags).values({ slug: uniqueSlug('topic'), name: `Markets ${article.slug}` }).returning().all();
-    db.insert(articleTags).values({ articleId: article.id, tagId: tag!.id }).run();
-    addApprovedComment(db, article.id, { name: 'Ann', body: 'Interesting.' });
-    addApprovedComment(db, article.id, { name: 'Ben', body: 'Agreed.' });
-    addComment(db, article.id, { name: 'Cat', body: 'Held back.', status: 'pending' });
-    const [row] = db
+    await setArticle(db, article.id, { headline, standfirst: 'Traders were nervous.', updatedAt });
+    const [tag] = await db.insert(tags).values({ slug: uniqueSlug('topic'), name: `Markets ${article.slug}` }).returning();
+    await db.insert(articleTags).values({ articleId: article.id, tagId: tag!.id });
+    await addApprovedComment(db, article.id, { name: 'Ann', body: 'Interesting.' });
+    await addApprovedComment(db, article.id, { name: 'Ben', body: 'Agreed.' });
+    await addComment(db, article.id, { name: 'Cat', body: 'Held back.', status: 'pending' });
+    const [row] = await db
       .select({ publishedAt: articles.publishedAt, authorName: authors.name, authorSlug: authors.slug })
       .from(articles)
       .innerJoin(articleAuthors, eq(articleAuthors.articleId, articles.id))
       .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-      .where(eq(articles.id, article.id))
-      .all();
+      .where(eq(articles.id, article.id));
 
     const blocks = await jsonLd(request, article.path);
     for (const block of blocks) expect(block.raw).not.toContain('<');
@@ -416,7 +418,7 @@ test.describe('social tags and structured data', () => {
   });
 
   test('a story without a photo gets a generated 1200×630 card', async ({ page, db, baseURL }) => {
-    const article = makeArticle(db);
+    const article = await makeArticle(db);
     await page.goto(article.path);
     const { all } = await meta(page);
     const card = `${baseURL}${article.path}/social-card.png`;
@@ -440,8 +442,8 @@ test.describe('search', () => {
 
   test('finds a story by a word only its body holds, with the word highlighted', async ({ page, db }) => {
     const word = uniqueWord('bodyword');
-    const article = makeArticle(db);
-    setArticle(db, article.id, { body: `## What happened\n\nThe committee discussed ${word} at length on Tuesday.` });
+    const article = await makeArticle(db);
+    await setArticle(db, article.id, { body: `## What happened\n\nThe committee discussed ${word} at length on Tuesday.` });
 
     await page.goto(`/search?q=${word}`);
     await expect(page).toHaveTitle('Search | Broadsheet');
@@ -455,10 +457,10 @@ test.describe('search', () => {
 
   test('ranks a headline match above a body match, even an older one', async ({ page, db }) => {
     const word = uniqueWord('rankword');
-    const inHeadline = makeArticle(db, { publishedAt: new Date(Date.now() - 30 * hour) });
-    setArticle(db, inHeadline.id, { headline: `Council approves ${word} plan ${inHeadline.slug}` });
-    const inBody = makeArticle(db, { publishedAt: new Date(Date.now() - hour) });
-    setArticle(db, inBody.id, { body: `A long report.\n\nIt mentions ${word} once, in passing, among other things.` });
+    const inHeadline = await makeArticle(db, { publishedAt: new Date(Date.now() - 30 * hour) });
+    await setArticle(db, inHeadline.id, { headline: `Council approves ${word} plan ${inHeadline.slug}` });
+    const inBody = await makeArticle(db, { publishedAt: new Date(Date.now() - hour) });
+    await setArticle(db, inBody.id, { body: `A long report.\n\nIt mentions ${word} once, in passing, among other things.` });
 
     await page.goto(`/search?q=${word}`);
     await expect(resultLinks(page)).toHaveCount(2);
@@ -468,10 +470,10 @@ test.describe('search', () => {
   });
 
   test('finds stories by their author’s name, and never a draft', async ({ page, db }) => {
-    const desk = makeDesk(db, 2);
+    const desk = await makeDesk(db, 2);
     const word = uniqueWord('draftword');
-    const draft = makeArticle(db);
-    setArticle(db, draft.id, { status: 'draft', body: `Secret ${word}.` });
+    const draft = await makeArticle(db);
+    await setArticle(db, draft.id, { status: 'draft', body: `Secret ${word}.` });
 
     await page.goto(`/search?q=${encodeURIComponent(desk.author.name)}`);
     await expect(resultLinks(page)).toHaveCount(2);
@@ -481,8 +483,8 @@ test.describe('search', () => {
 
   test('any text, FTS syntax included, gives results or “No results”, never an error', async ({ request, db }) => {
     const word = uniqueWord('syntaxword');
-    const article = makeArticle(db);
-    setArticle(db, article.id, { body: `Near the ${word}, and or not.` });
+    const article = await makeArticle(db);
+    await setArticle(db, article.id, { body: `Near the ${word}, and or not.` });
     const inputs = [
       `"${word}`, `${word}"`, `"${word}"`, `${word}*`, `${word.slice(0, -3)}*`, '*', `-${word}`, `${word} -near`, '-', 'NEAR',
       `NEAR(${word} near)`, `${word} NEAR near`, `((${word}`, `${word})`, '(', ')', 'AND', 'OR', 'NOT', 'AND OR', `${word} AND`,
@@ -509,8 +511,8 @@ test.describe('search', () => {
   test('pages results 20 at a time with plain links', async ({ page, db }) => {
     const word = uniqueWord('pageword');
     for (let i = 0; i < 21; i++) {
-      const article = makeArticle(db, { publishedAt: new Date(Date.now() - (i + 1) * hour) });
-      setArticle(db, article.id, { body: `Item ${i}: ${word}.` });
+      const article = await makeArticle(db, { publishedAt: new Date(Date.now() - (i + 1) * hour) });
+      await setArticle(db, article.id, { body: `Item ${i}: ${word}.` });
     }
     await page.goto(`/search?q=${word}`);
     await expect(resultLinks(page)).toHaveCount(20);
@@ -525,8 +527,8 @@ test.describe('search', () => {
 
     test('the masthead search box finds a story', async ({ page, db }) => {
       const word = uniqueWord('boxword');
-      const article = makeArticle(db);
-      setArticle(db, article.id, { body: `Reported ${word} today.` });
+      const article = await makeArticle(db);
+      await setArticle(db, article.id, { body: `Reported ${word} today.` });
 
       await page.goto('/');
       const box = page.getByRole('search', { name: 'Site search' }).getByRole('searchbox', { name: 'Search the site' });

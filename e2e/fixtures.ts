@@ -132,7 +132,7 @@ export async function commentById(database: Db, id: number) {
 }
 
 export function commentsByBody(database: Db, body: string) {
-  return database.select().from(comments).where(eq(comments.body, body));
+  return database.select().from(comments).where(eq(comments.body, body)).orderBy(comments.id);
 }
 
 export function uniqueSlug(prefix: string) {

@@ -123,14 +123,14 @@ for (const field of ['name', 'url', 'comment', 'email'] as const) {
       const accepted = posted.filter((p) => p.id !== null);
       const refused = posted.filter((p) => p.id === null);
       if (refused.length) {
-        const stored = db.select({ id: comments.id }).from(comments).where(inArray(comments.authorEmail, refused.map((p) => p.email))).all();
+        const stored = await db.select({ id: comments.id }).from(comments).where(inArray(comments.authorEmail, refused.map((p) => p.email)));
         expect(stored, 'comments stored for refused posts').toEqual([]);
       }
       if (field === 'name' || field === 'comment') expect(accepted.length, 'payloads accepted').toBeGreaterThan(0);
 
       const ids = accepted.map((p) => p.id!);
       const rows = new Map(
-        (ids.length ? db.select().from(comments).where(inArray(comments.id, ids)).all() : []).map((row) => [row.id, row]),
+        (ids.length ? await db.select().from(comments).where(inArray(comments.id, ids)) : []).map((row) => [row.id, row]),
       );
       for (const p of accepted) {
         const row = rows.get(p.id!)!;
@@ -142,8 +142,8 @@ for (const field of ['name', 'url', 'comment', 'email'] as const) {
       // A refused post re-renders the story, caching its thread as it was then; approvals written
       // straight to the database would not show there. So the accepted comments move to a story that
       // no request has touched yet, and are approved before its page is first asked for.
-      const shown = makeArticle(db);
-      if (ids.length) db.update(comments).set({ status: 'approved', articleId: shown.id }).where(inArray(comments.id, ids)).run();
+      const shown = await makeArticle(db);
+      if (ids.length) await db.update(comments).set({ status: 'approved', articleId: shown.id }).where(inArray(comments.id, ids));
 
       const seen = watch(page);
       const response = await page.goto(shown.path);

@@ -30,7 +30,7 @@ test('the desk is for signed-in staff only, and is never cached', async ({ page,
 
 test('approving a pending comment shows it to readers at once; trashing hides it again', async ({ moderatorPage, browser, article, db }) => {
   const body = unique('Worth reading');
-  const id = addComment(db, article.id, { name: 'Queue Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  const id = await addComment(db, article.id, { name: 'Queue Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   const reader = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   await reader.goto(article.path);
   await expect(reader.getByText(body)).toHaveCount(0);
@@ -49,24 +49,24 @@ test('approving a pending comment shows it to readers at once; trashing hides it
   await row(moderatorPage, body).getByRole('button', { name: 'Trash' }).click();
   await expect(moderatorPage.getByText('1 comment moved to the Trash.')).toBeVisible();
   await reloadUntil(reader, () => expect(reader.getByText(body)).toHaveCount(0, { timeout: 1_000 }));
-  expect(commentById(db, id)?.status).toBe('trash');
+  expect((await commentById(db, id))?.status).toBe('trash');
   await reader.close();
 });
 
 test('spam, not spam, trash, restore and delete permanently', async ({ moderatorPage, article, db }) => {
   const body = unique('Round trip');
-  const id = addComment(db, article.id, { name: 'Round Tripper', body, status: 'approved' });
+  const id = await addComment(db, article.id, { name: 'Round Tripper', body, status: 'approved' });
   const q = `q=${encodeURIComponent(body)}`;
 
   await moderatorPage.goto(`/moderation?queue=approved&${q}`);
   await row(moderatorPage, body).getByRole('button', { name: 'Spam', exact: true }).click();
   await expect(moderatorPage.getByText('1 comment marked as spam.')).toBeVisible();
-  expect(commentById(db, id)?.status).toBe('spam');
+  expect((await commentById(db, id))?.status).toBe('spam');
 
   await moderatorPage.goto(`/moderation?queue=spam&${q}`);
   await row(moderatorPage, body).getByRole('button', { name: 'Not spam' }).click();
   await expect(moderatorPage.getByText('1 comment restored from spam.')).toBeVisible();
-  expect(commentById(db, id)?.status).toBe('approved');
+  expect((await commentById(db, id))?.status).toBe('approved');
 
   await moderatorPage.goto(`/moderation?queue=approved&${q}`);
   await row(moderatorPage, body).getByRole('button', { name: 'Trash' }).click();
@@ -74,7 +74,7 @@ test('spam, not spam, trash, restore and delete permanently', async ({ moderator
   await moderatorPage.goto(`/moderation?queue=trash&${q}`);
   await row(moderatorPage, body).getByRole('button', { name: 'Restore' }).click();
   await expect(moderatorPage.getByText('1 comment restored from the Trash.')).toBeVisible();
-  expect(commentById(db, id)?.status).toBe('approved');
+  expect((await commentById(db, id))?.status).toBe('approved');
 
   await moderatorPage.goto(`/moderation?queue=approved&${q}`);
   await expect(row(moderatorPage, body).getByRole('button', { name: 'Delete permanently' })).toHaveCount(0);
@@ -83,19 +83,20 @@ test('spam, not spam, trash, restore and delete permanently', async ({ moderator
   await moderatorPage.goto(`/moderation?queue=trash&${q}`);
   await row(moderatorPage, body).getByRole('button', { name: 'Delete permanently' }).click();
   await expect(moderatorPage.getByText('1 comment deleted permanently.')).toBeVisible();
-  expect(commentById(db, id)).toBeUndefined();
+  expect(await commentById(db, id)).toBeUndefined();
 });
 
 test('bulk approve the selected comments', async ({ moderatorPage, article, db }) => {
   const tag = unique('Bulk');
-  const ids = [1, 2, 3].map((n) => addComment(db, article.id, { name: `Bulk ${n}`, body: `${tag} number ${n}`, status: 'pending', email: `${crypto.randomUUID()}@example.com` }));
+  const ids: number[] = [];
+  for (const n of [1, 2, 3]) ids.push(await addComment(db, article.id, { name: `Bulk ${n}`, body: `${tag} number ${n}`, status: 'pending', email: `${crypto.randomUUID()}@example.com` }));
   await moderatorPage.goto(`/moderation?q=${encodeURIComponent(tag)}`);
   await row(moderatorPage, `${tag} number 1`).getByRole('checkbox').check();
   await row(moderatorPage, `${tag} number 3`).getByRole('checkbox').check();
   await moderatorPage.getByLabel('Bulk action').selectOption('approve');
   await moderatorPage.getByRole('button', { name: 'Apply' }).click();
   await expect(moderatorPage.getByText('2 comments approved.')).toBeVisible();
-  expect(ids.map((id) => commentById(db, id)?.status)).toEqual(['approved', 'pending', 'approved']);
+  expect(await Promise.all(ids.map(async (id) => (await commentById(db, id))?.status))).toEqual(['approved', 'pending', 'approved']);
 
   await moderatorPage.getByRole('link', { name: 'Select all on this page' }).click();
   await expect(row(moderatorPage, `${tag} number 2`).getByRole('checkbox')).toBeChecked();
@@ -103,7 +104,7 @@ test('bulk approve the selected comments', async ({ moderatorPage, article, db }
 
 test('a staff reply is approved at once with a Staff badge, and an edit is in the log', async ({ moderatorPage, browser, article, db }) => {
   const body = unique('Question for the newsroom');
-  const id = addComment(db, article.id, { name: 'Curious Reader', body, status: 'approved' });
+  const id = await addComment(db, article.id, { name: 'Curious Reader', body, status: 'approved' });
   const reply = unique('Thanks, we have corrected the figure');
 
   await moderatorPage.goto(`/moderation?queue=approved&q=${encodeURIComponent(body)}`);
@@ -127,7 +128,7 @@ test('a staff reply is approved at once with a Staff badge, and an edit is in th
   await moderatorPage.getByLabel('Comment text').fill(edited);
   await moderatorPage.getByRole('button', { name: 'Save changes' }).click();
   await expect(moderatorPage).toHaveURL(/\/moderation\?queue=approved$/);
-  expect(commentById(db, id)?.body).toBe(edited);
+  expect((await commentById(db, id))?.body).toBe(edited);
   await moderatorPage.goto('/moderation/log');
   const entry = moderatorPage.getByRole('row').filter({ hasText: 'comment.edit' }).filter({ hasText: edited }).first();
   await expect(entry).toContainText('Mo Derator');
@@ -135,7 +136,7 @@ test('a staff reply is approved at once with a Staff badge, and an edit is in th
 
 test('keyboard: j moves, a approves, u undoes', async ({ moderatorPage, article, db }) => {
   const tag = unique('Keys');
-  const first = addComment(db, article.id, { name: 'Key One', body: `${tag} one`, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  const first = await addComment(db, article.id, { name: 'Key One', body: `${tag} one`, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   await moderatorPage.goto(`/moderation?q=${encodeURIComponent(tag)}`);
   await expect(row(moderatorPage, `${tag} one`)).toBeVisible();
   await moderatorPage.getByRole('heading', { name: 'Comments', exact: true }).click();
@@ -144,12 +145,12 @@ test('keyboard: j moves, a approves, u undoes', async ({ moderatorPage, article,
   await moderatorPage.keyboard.press('a');
   await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
   await expect(row(moderatorPage, `${tag} one`)).toHaveCount(0);
-  expect(commentById(db, first)?.status).toBe('approved');
+  expect((await commentById(db, first))?.status).toBe('approved');
 
   await moderatorPage.keyboard.press('u');
   await expect(moderatorPage.getByText('Undone: 1 comment put back.')).toBeVisible();
   await expect(row(moderatorPage, `${tag} one`)).toBeVisible();
-  expect(commentById(db, first)?.status).toBe('pending');
+  expect((await commentById(db, first))?.status).toBe('pending');
 
   await moderatorPage.keyboard.press('?');
   await expect(moderatorPage.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
@@ -177,7 +178,7 @@ test('wrong passwords are throttled with the same answer whether or not the acco
       await expect(page.getByText('Too many failed sign-ins. Please wait 15 minutes and try again.')).toBeVisible();
     }
     await context.close();
-    expect(db.select({ ip: loginFailures.ip }).from(loginFailures).where(eq(loginFailures.email, target)).all()).toHaveLength(SIGN_IN_LIMIT);
+    expect(await db.select({ ip: loginFailures.ip }).from(loginFailures).where(eq(loginFailures.email, target))).toHaveLength(SIGN_IN_LIMIT);
   }
   expect(answers[nobody]).toEqual(answers[email]);
 });
@@ -189,7 +190,7 @@ test("a disabled moderator's session stops working at the next request", async (
   const page = await context.newPage();
   await signIn(page, email, 'a perfectly good password');
   await expect(page).toHaveURL(/\/moderation$/);
-  db.update(users).set({ disabled: true }).where(eq(users.email, email)).run();
+  await db.update(users).set({ disabled: true }).where(eq(users.email, email));
   await page.goto('/moderation');
   await expect(page).toHaveURL(/\/login/);
   await context.close();
@@ -197,14 +198,14 @@ test("a disabled moderator's session stops working at the next request", async (
 
 test('a desk action replayed without a session changes nothing and says so', async ({ request, article, db }) => {
   const body = unique('Replay target');
-  const id = addComment(db, article.id, { name: 'Replayed', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  const id = await addComment(db, article.id, { name: 'Replayed', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   // The same post a browser without JavaScript makes, but with no session cookie.
   const response = await request.post('/moderation', {
     multipart: { [`$ACTION_ID_${serverActionId('app/moderation/actions.ts', 'moderateComments')}`]: '', intent: `approve:${id}` },
     maxRedirects: 0,
   });
   expect(response.status()).toBeLessThan(500);
-  expect(commentById(db, id)?.status).toBe('pending');
+  expect((await commentById(db, id))?.status).toBe('pending');
   const landing = await request.get('/moderation');
   expect(landing.url()).toContain('/login');
 });
@@ -214,11 +215,11 @@ test.describe('with JavaScript turned off', () => {
 
   test('the desk still approves and signs in', async ({ moderatorPage, page, article, db }) => {
     const body = unique('No script needed');
-    const id = addComment(db, article.id, { name: 'Plain Form', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+    const id = await addComment(db, article.id, { name: 'Plain Form', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
     await moderatorPage.goto(`/moderation?q=${encodeURIComponent(body)}`);
     await row(moderatorPage, body).getByRole('button', { name: 'Approve' }).click();
     await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
-    expect(commentById(db, id)?.status).toBe('approved');
+    expect((await commentById(db, id))?.status).toBe('approved');
 
     await signIn(page, 'nobody@example.com', 'wrong');
     await expect(page.getByText('Incorrect email or password.')).toBeVisible();
@@ -228,9 +229,9 @@ test.describe('with JavaScript turned off', () => {
 test('commenter emails appear only to moderators', async ({ moderatorPage, request, article, db }) => {
   const email = `only.mods.${crypto.randomUUID().slice(0, 8)}@example.com`;
   const body = unique('Email check');
-  addComment(db, article.id, { name: 'Email Owner', body, status: 'approved', email });
+  await addComment(db, article.id, { name: 'Email Owner', body, status: 'approved', email });
   expect(await (await request.get(article.path)).text()).not.toContain(email);
   await moderatorPage.goto(`/moderation?queue=approved&q=${encodeURIComponent(body)}`);
   await expect(row(moderatorPage, body)).toContainText(email);
-  expect(commentsByBody(db, body)).toHaveLength(1);
+  expect(await commentsByBody(db, body)).toHaveLength(1);
 });

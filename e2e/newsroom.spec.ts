@@ -28,21 +28,21 @@ async function signedIn(browser: Browser, email: string, password: string) {
 }
 
 /** A byline of its own with one draft and one published story, headlines unique to this test. */
-function bylineWithStories(db: Db) {
+async function bylineWithStories(db: Db) {
   const slug = uniqueSlug('writer');
-  const [author] = db.insert(authors).values({ slug, name: `Writer ${slug}` }).returning({ id: authors.id }).all();
-  const [section] = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'business')).all();
+  const [author] = await db.insert(authors).values({ slug, name: `Writer ${slug}` }).returning({ id: authors.id });
+  const [section] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'business'));
   const story = (status: 'draft' | 'published', headline: string) =>
     insertStoryRow(db, { slug: uniqueSlug('desk'), sectionId: section!.id, authorId: author!.id, headline, body: 'Text.', status, publishedAt: status === 'published' ? new Date() : null, updatedAt: new Date() });
   const draft = `Draft by ${slug}`;
   const published = `Published by ${slug}`;
-  story('draft', draft);
-  story('published', published);
+  await story('draft', draft);
+  await story('published', published);
   return { slug, id: author!.id, draft, published };
 }
 
 test('an editor lands on the comment desk, reaches every story, and filters them by status, section, author and words', async ({ browser, db }) => {
-  const writer = bylineWithStories(db);
+  const writer = await bylineWithStories(db);
   const editor = await account(db, 'editor');
   const { page, landing } = await signedIn(browser, editor.email, editor.password);
   expect(landing, 'an editor moderates comments too, and starts there').toBe('/moderation');
@@ -84,8 +84,8 @@ test('an editor lands on the comment desk, reaches every story, and filters them
 });
 
 test('an author lands on their own stories, sees no one else\'s, and cannot open the comment desk', async ({ browser, db }) => {
-  const mine = bylineWithStories(db);
-  const theirs = bylineWithStories(db);
+  const mine = await bylineWithStories(db);
+  const theirs = await bylineWithStories(db);
   const author = await account(db, 'author', mine.slug);
   const { page, landing } = await signedIn(browser, author.email, author.password);
   expect(landing).toBe('/desk/stories');
@@ -139,7 +139,7 @@ test('an admin makes a moderator an editor on the People page, and the new role 
   await row.getByRole('combobox', { name: `Role for ${person.name}` }).selectOption('editor');
   await row.getByRole('button', { name: 'Change role' }).click();
   await expect(row.getByRole('status')).toHaveText(`${person.name} is now an editor.`);
-  expect(db.select({ role: users.role }).from(users).where(eq(users.id, person.id)).all()[0]?.role).toBe('editor');
+  expect((await db.select({ role: users.role }).from(users).where(eq(users.id, person.id)))[0]?.role).toBe('editor');
 
   // The same session, re-read at its next request (auth.ts): the desk opens.
   expect((await page.goto('/desk/stories'))?.status()).toBe(200);

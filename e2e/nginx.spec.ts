@@ -37,7 +37,7 @@ test('nginx caches public pages and passes personal ones straight through', asyn
 
 test('an approval is on the page through nginx within a second: the app refreshes the stored copy', async ({ article, db, moderatorPage }) => {
   const body = `Through the cache ${crypto.randomUUID()}`;
-  addComment(db, article.id, { name: 'Cached Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  await addComment(db, article.id, { name: 'Cached Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   expect(await (await fetch(`${through}${article.path}`)).text()).not.toContain(body);
   expect((await fetch(`${through}${article.path}`)).headers.get('x-cache')).toBe('HIT');
 

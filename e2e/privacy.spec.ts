@@ -9,8 +9,8 @@ test('an admin erases a commenter from the desk and the cached story stops showi
   const name = `Private Pat ${tag}`;
   const email = `private.pat.${tag}@example.com`;
   const body = `Please forget me ${tag}`;
-  const id = addApprovedComment(db, article.id, { name, body });
-  db.update(comments).set({ authorEmail: email }).where(eq(comments.id, id)).run();
+  const id = await addApprovedComment(db, article.id, { name, body });
+  await db.update(comments).set({ authorEmail: email }).where(eq(comments.id, id));
 
   // A reader's visit caches the story with the name on it.
   await page.goto(article.path);
@@ -29,7 +29,7 @@ test('an admin erases a commenter from the desk and the cached story stops showi
   await page.reload();
   await expect(page.getByRole('article', { name: 'Comment by Anonymous' }).filter({ hasText: body })).toBeVisible();
   await expect(page.getByText(name)).toHaveCount(0);
-  expect(db.select({ authorName: comments.authorName, authorEmail: comments.authorEmail }).from(comments).where(eq(comments.id, id)).get()).toEqual({
+  expect((await db.select({ authorName: comments.authorName, authorEmail: comments.authorEmail }).from(comments).where(eq(comments.id, id)))[0]).toEqual({
     authorName: 'Anonymous',
     authorEmail: '',
   });
@@ -50,8 +50,8 @@ test.describe('with JavaScript turned off', () => {
     const adminPage = await context.newPage();
     const tag = crypto.randomUUID().slice(0, 8);
     const email = `quiet.quinn.${tag}@example.com`;
-    const id = addApprovedComment(db, article.id, { name: `Quiet Quinn ${tag}`, body: `Nothing to see ${tag}` });
-    db.update(comments).set({ authorEmail: email }).where(eq(comments.id, id)).run();
+    const id = await addApprovedComment(db, article.id, { name: `Quiet Quinn ${tag}`, body: `Nothing to see ${tag}` });
+    await db.update(comments).set({ authorEmail: email }).where(eq(comments.id, id));
 
     await adminPage.goto('/moderation/privacy');
     const form = adminPage.getByRole('form', { name: 'Erase a commenter’s data' });
@@ -59,12 +59,12 @@ test.describe('with JavaScript turned off', () => {
     await form.getByRole('button', { name: 'Erase' }).click();
     // Not without the box ticked (the browser holds the post back; the server refuses it too).
     await expect(adminPage.getByRole('status')).toHaveCount(0);
-    expect(db.select({ authorName: comments.authorName }).from(comments).where(eq(comments.id, id)).get()?.authorName).toBe(`Quiet Quinn ${tag}`);
+    expect((await db.select({ authorName: comments.authorName }).from(comments).where(eq(comments.id, id)))[0]?.authorName).toBe(`Quiet Quinn ${tag}`);
 
     await form.getByRole('checkbox', { name: /cannot be undone/ }).check();
     await form.getByRole('button', { name: 'Erase' }).click();
     await expect(adminPage.getByRole('status')).toContainText(`Anonymised 1 comment by ${email} on 1 story`);
-    expect(db.select({ authorName: comments.authorName }).from(comments).where(eq(comments.id, id)).get()?.authorName).toBe('Anonymous');
+    expect((await db.select({ authorName: comments.authorName }).from(comments).where(eq(comments.id, id)))[0]?.authorName).toBe('Anonymous');
 
     // The address that answered is for posts only: a visit lands on the page, and the form still answers after it.
     await adminPage.goto('/moderation/privacy/answer/erase');

@@ -22,16 +22,15 @@ test('50 readers posting at once while 50 read: every post answered, every accep
   const acknowledged = posts.filter((p) => p.acknowledged);
   expect(acknowledged).toHaveLength(50);
 
-  const stored = db
+  const stored = await db
     .select({ id: comments.id, email: comments.authorEmail })
     .from(comments)
-    .where(inArray(comments.authorEmail, posts.map((p) => p.email)))
-    .all();
+    .where(inArray(comments.authorEmail, posts.map((p) => p.email)));
   expect(stored).toHaveLength(50);
   const ids = acknowledged.map((p) => Number(/(\d+)$/.exec(p.location)![1]));
   expect(new Set(ids).size).toBe(50);
   expect(stored.map((row) => row.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-  expect(db.select({ n: comments.id }).from(comments).where(eq(comments.articleId, article.id)).all()).toHaveLength(50);
+  expect(await db.select({ n: comments.id }).from(comments).where(eq(comments.articleId, article.id))).toHaveLength(50);
 });
 
 test('no page breaks its Content-Security-Policy', async ({ page, moderatorPage, article }) => {

@@ -26,10 +26,10 @@ function openReports(db: Db, commentId: number) {
     .select({ reason: commentReports.reason, note: commentReports.note, ip: commentReports.ip })
     .from(commentReports)
     .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.dismissedAt)))
-    .all();
+    .orderBy(commentReports.id);
 }
 
-const statusOf = (db: Db, id: number) => db.select({ status: comments.status }).from(comments).where(eq(comments.id, id)).all()[0]?.status;
+const statusOf = async (db: Db, id: number) => (await db.select({ status: comments.status }).from(comments).where(eq(comments.id, id)))[0]?.status;
 
 async function newReader(browser: Browser) {
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
@@ -38,30 +38,30 @@ async function newReader(browser: Browser) {
 
 test('a reader reports an approved comment once, and is told so the second time', async ({ page, article, db }) => {
   const name = `Rude Rita ${crypto.randomUUID().slice(0, 6)}`;
-  const id = addApprovedComment(db, article.id, { name, body: 'Something uncalled for.' });
+  const id = await addApprovedComment(db, article.id, { name, body: 'Something uncalled for.' });
   await page.goto(article.path);
 
   const comment = await report(page, name, { reason: 'Off-topic', note: 'Nothing to do with the story.' });
   await expect(comment.getByRole('status')).toHaveText(thanks);
   await expect(comment.getByRole('button', { name: 'Send report' })).toHaveCount(0);
-  expect(openReports(db, id)).toEqual([{ reason: 'off-topic', note: 'Nothing to do with the story.', ip: expect.any(String) }]);
+  expect(await openReports(db, id)).toEqual([{ reason: 'off-topic', note: 'Nothing to do with the story.', ip: expect.any(String) }]);
   const cookie = (await page.context().cookies()).find((c) => c.name === 'bs_reporter');
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe('Lax');
 
   // One report is not enough to take the comment down.
-  expect(statusOf(db, id)).toBe('approved');
+  expect(await statusOf(db, id)).toBe('approved');
   await page.reload();
   await expect(commentBy(page, name)).toBeVisible();
 
   await report(page, name, { reason: 'Spam' });
   await expect(commentBy(page, name).getByRole('status')).toHaveText(already);
-  expect(openReports(db, id)).toHaveLength(1);
+  expect(await openReports(db, id)).toHaveLength(1);
 });
 
 test('Report sits beside Reply under approved comments, not under a held one', async ({ page, article, db }) => {
   const name = `Fair Fay ${crypto.randomUUID().slice(0, 6)}`;
-  addApprovedComment(db, article.id, { name, body: 'A fair point.' });
+  await addApprovedComment(db, article.id, { name, body: 'A fair point.' });
   await page.goto(article.path);
   await expect(commentBy(page, name).getByRole('link', { name: `Reply to ${name}` })).toBeVisible();
   await expect(commentBy(page, name).getByText('Report', { exact: true })).toBeVisible();
@@ -80,7 +80,7 @@ test.describe('with JavaScript turned off', () => {
 
   test('Report leads to a page with the form, which posts and answers in place', async ({ page, article, db }) => {
     const name = `Spammy Sam ${crypto.randomUUID().slice(0, 6)}`;
-    const id = addApprovedComment(db, article.id, { name, body: 'Cheap watches at example dot com.' });
+    const id = await addApprovedComment(db, article.id, { name, body: 'Cheap watches at example dot com.' });
     const reportOnItsPage = async (reason: string, note = '') => {
       await page.goto(article.path);
       await commentBy(page, name).getByText('Report', { exact: true }).click();
@@ -93,11 +93,11 @@ test.describe('with JavaScript turned off', () => {
 
     await reportOnItsPage('Spam');
     await expect(page.getByRole('status')).toHaveText(thanks);
-    expect(openReports(db, id)).toEqual([{ reason: 'spam', note: '', ip: expect.any(String) }]);
+    expect(await openReports(db, id)).toEqual([{ reason: 'spam', note: '', ip: expect.any(String) }]);
 
     await reportOnItsPage('Other', 'Still here.');
     await expect(page.getByRole('status')).toHaveText(already);
-    expect(openReports(db, id)).toHaveLength(1);
+    expect(await openReports(db, id)).toHaveLength(1);
   });
 });
 
@@ -119,14 +119,14 @@ async function postReport(request: APIRequestContext, path: string, commentId: n
 test('three reports from three people send the comment back to Pending', async ({ browser, playwright, article, db }) => {
   const name = `Nasty Ned ${crypto.randomUUID().slice(0, 6)}`;
   const body = `Reported into hiding ${crypto.randomUUID()}`;
-  const id = addApprovedComment(db, article.id, { name, body });
+  const id = await addApprovedComment(db, article.id, { name, body });
 
   for (const n of [1, 2]) {
     const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${e2ePort}` });
     await postReport(request, article.path, id, `Reader ${n}`);
     await request.dispose();
-    expect(openReports(db, id)).toHaveLength(n);
-    expect(statusOf(db, id)).toBe('approved');
+    expect(await openReports(db, id)).toHaveLength(n);
+    expect(await statusOf(db, id)).toBe('approved');
   }
 
   const reader = await newReader(browser);
@@ -137,12 +137,12 @@ test('three reports from three people send the comment back to Pending', async (
   await expect(reader.page.getByText(body)).toHaveCount(0);
   await reader.context.close();
 
-  expect(openReports(db, id)).toHaveLength(3);
-  const [logged] = db
+  expect(await openReports(db, id)).toHaveLength(3);
+  const [logged] = await db
     .select({ actorName: moderationLog.actorName, after: moderationLog.after })
     .from(moderationLog)
     .where(and(eq(moderationLog.action, 'comment.reported-to-pending'), eq(moderationLog.targetId, id)))
-    .all();
+    .orderBy(moderationLog.id);
   expect(logged).toEqual({ actorName: 'System', after: { status: 'pending', reports: 3 } });
 
   // Anyone else's next request gets the story without it, the page and its payload alike.
@@ -170,7 +170,7 @@ for (const [label, addresses] of [
   test(`three fresh browsers from ${label} do not take a comment off the page`, async ({ browser, article, db }) => {
     const name = `Targeted Tom ${crypto.randomUUID().slice(0, 6)}`;
     const body = `Not to be silenced ${crypto.randomUUID()}`;
-    const id = addApprovedComment(db, article.id, { name, body });
+    const id = await addApprovedComment(db, article.id, { name, body });
 
     for (const [n, address] of addresses().entries()) {
       const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
@@ -182,7 +182,7 @@ for (const [label, addresses] of [
       await context.close();
     }
 
-    expect(statusOf(db, id)).toBe('approved');
+    expect(await statusOf(db, id)).toBe('approved');
     const stranger = await newReader(browser);
     await stranger.page.goto(article.path);
     await expect(commentBy(stranger.page, name)).toBeVisible();

@@ -23,9 +23,9 @@ async function formVersion(page: Page, id: number) {
   return /name="version" value="([^"]*)"/.exec(html)?.[1] ?? '';
 }
 
-const sectionRow = (db: Db, slug: string) => db.select().from(sections).where(eq(sections.slug, slug)).all()[0];
+const sectionRow = async (db: Db, slug: string) => (await db.select().from(sections).where(eq(sections.slug, slug)))[0];
 const sectionLog = (db: Db, id: number) =>
-  db.select({ action: moderationLog.action, before: moderationLog.before, after: moderationLog.after }).from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), eq(moderationLog.targetId, id))).orderBy(moderationLog.id).all();
+  db.select({ action: moderationLog.action, before: moderationLog.before, after: moderationLog.after }).from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), eq(moderationLog.targetId, id))).orderBy(moderationLog.id);
 
 test('an editor adds a section: the navigation, its front, its feed and the story form have it; renamed, the navigation and its stories follow', async ({ browser, db }) => {
   // A section change renders every page afresh, and this walks a dozen of them twice: on CI's two
@@ -33,7 +33,7 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
   test.slow();
   const name = `Climate ${crypto.randomUUID().slice(0, 6)}`;
   const slug = name.toLowerCase().replace(' ', '-');
-  const story = makeArticle(db);
+  const story = await makeArticle(db);
   const reader = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   const page = await reader.newPage();
   // Cached before the change: both must be rendered afresh.
@@ -53,7 +53,7 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
   await field(editor.page, 'Place in the navigation').fill('2');
   await editor.page.getByRole('button', { name: 'Add section' }).click();
   await expect(editor.page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
-  const added = sectionRow(db, slug)!;
+  const added = (await sectionRow(db, slug))!;
   expect(added).toMatchObject({ name, description: 'The planet, reported.', position: 2 });
 
   for (const path of ['/', story.path]) {
@@ -78,7 +78,7 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
 
   // A story in it: the address is fixed from now on, and the name shows on the story.
   const storySlug = uniqueSlug('climate-story');
-  insertStoryRow(db, { slug: storySlug, sectionId: added.id, authorId: 1, headline: `A climate story ${storySlug}`, body: 'Text.', status: 'published', publishedAt: new Date(Date.now() - 60_000) });
+  await insertStoryRow(db, { slug: storySlug, sectionId: added.id, authorId: 1, headline: `A climate story ${storySlug}`, body: 'Text.', status: 'published', publishedAt: new Date(Date.now() - 60_000) });
   await page.goto(`/${slug}/${storySlug}`);
   await expect(page.getByRole('article').getByRole('link', { name, exact: true })).toBeVisible();
 
@@ -104,7 +104,7 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
 
   // A hand-made post cannot move a section that holds a story.
   const actionId = serverActionId('app/desk/sections/actions.ts', 'saveSectionForm');
-  const section = sectionRow(db, slug)!;
+  const section = (await sectionRow(db, slug))!;
   const version = await formVersion(editor.page, section.id);
   const moved = await editor.page.request.post(`/desk/sections/${section.id}`, {
     headers: { Origin: `http://127.0.0.1:${e2ePort}` },
@@ -112,9 +112,9 @@ test('an editor adds a section: the navigation, its front, its feed and the stor
     maxRedirects: 0,
   });
   expect(moved.status()).toBeLessThan(500);
-  expect(sectionRow(db, slug)).toEqual(section);
+  expect(await sectionRow(db, slug)).toEqual(section);
 
-  expect(sectionLog(db, added.id)).toEqual([
+  expect(await sectionLog(db, added.id)).toEqual([
     { action: 'section.create', before: null, after: { name, slug, description: 'The planet, reported.', position: 2 } },
     { action: 'section.save', before: { name, slug, description: 'The planet, reported.', position: 2 }, after: { name: renamed, slug, description: 'The planet, reported.', position: 2 } },
   ]);
@@ -147,7 +147,7 @@ test('without JavaScript: an empty, too long, reserved or taken name or address 
     await expect(field(page, 'Description')).toHaveValue(description);
     await expect(field(page, 'Address')).toHaveValue(refusal.slug);
   }
-  expect(db.select().from(sections).where(eq(sections.description, description)).all()).toEqual([]);
+  expect(await db.select().from(sections).where(eq(sections.description, description))).toEqual([]);
 
   // Added without JavaScript; then two editors open it, and the second save is refused.
   const name = `Weather ${crypto.randomUUID().slice(0, 6)}`;
@@ -155,8 +155,8 @@ test('without JavaScript: an empty, too long, reserved or taken name or address 
   await field(page, 'Name').fill(name);
   await page.getByRole('button', { name: 'Add section' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
-  const added = sectionRow(db, name.toLowerCase().replace(' ', '-'))!;
-  expect(added.position, 'last by default').toBe(db.select().from(sections).all().length);
+  const added = (await sectionRow(db, name.toLowerCase().replace(' ', '-')))!;
+  expect(added.position, 'last by default').toBe((await db.select().from(sections)).length);
   const other = await signedInAs(browser, db, 'editor', { javaScript: false });
   await other.page.goto(`/desk/sections/${added.id}`);
   await page.goto(`/desk/sections/${added.id}`);
@@ -167,7 +167,7 @@ test('without JavaScript: an empty, too long, reserved or taken name or address 
   await other.page.getByRole('button', { name: 'Save section' }).click();
   await expect(other.page.getByRole('alert').filter({ hasText: `${editor.person.name} changed this section at` })).toBeVisible();
   await expect(field(other.page, 'Name')).toHaveValue(`${name} second`);
-  expect(sectionRow(db, added.slug)?.name).toBe(`${name} first`);
+  expect((await sectionRow(db, added.slug))?.name).toBe(`${name} first`);
   await other.page.context().close();
   await page.context().close();
 });
@@ -195,7 +195,7 @@ test('hostile section names and descriptions are shown as inert text in the navi
       maxRedirects: 0,
     });
   expect((await post({ name: 'Hostile' })).status()).toBeLessThan(400);
-  const section = sectionRow(db, slug)!;
+  const section = (await sectionRow(db, slug))!;
   // One section, renamed to each payload in turn, so the navigation does not grow by dozens.
   const printable = xssPayloads.filter((payload) => /^[\x20-\x7e]+$/.test(payload) && payload.trim() !== '' && payload.length <= 60);
   const sample = printable.filter((_, i) => i % 6 === 0);
@@ -210,7 +210,7 @@ test('hostile section names and descriptions are shown as inert text in the navi
       maxRedirects: 0,
     });
     expect(response.status(), payload).toBeLessThan(400);
-    expect(sectionRow(db, slug)?.name, payload).toBe(payload.trim());
+    expect((await sectionRow(db, slug))?.name, payload).toBe(payload.trim());
     await page.goto(`/${slug}`);
     await expect(navigation(page).locator(`a[href="/${slug}"]`), payload).toHaveText(payload.trim().replace(/\s+/g, ' '));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(payload.trim().replace(/\s+/g, ' '));

@@ -93,7 +93,7 @@ test.afterAll(async () => {
 });
 
 test('a story rendered by server A is served by server B from Redis, without rendering it', async () => {
-  const story = makeArticle(database);
+  const story = await makeArticle(database);
   expect(await pageKeys(story)).toHaveLength(0);
   const first = await get(origins.a, story.path);
   expect(first.status).toBe(200);
@@ -107,9 +107,9 @@ test('a story rendered by server A is served by server B from Redis, without ren
 });
 
 test('a comment approved on server A’s desk is on server B’s page at its next request', async ({ moderatorPage }) => {
-  const story = makeArticle(database);
+  const story = await makeArticle(database);
   const body = `Approved on A, read on B ${crypto.randomUUID()}`;
-  addComment(database, story.id, { name: 'Shared Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  await addComment(database, story.id, { name: 'Shared Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
   await get(origins.a, story.path);
   await expect.poll(() => pageKeys(story)).toHaveLength(1);
   const cached = await get(origins.b, story.path);
@@ -124,7 +124,7 @@ test('a comment approved on server A’s desk is on server B’s page at its nex
 });
 
 test('with Redis stopped, both servers serve right pages, and a comment is posted and approved; started again, caching resumes without a restart', async ({ page, moderatorPage }) => {
-  const story = makeArticle(database);
+  const story = await makeArticle(database);
   await get(origins.a, story.path);
   await expect.poll(() => pageKeys(story)).toHaveLength(1);
   expect((await get(origins.b, story.path)).headers.get('x-nextjs-cache')).toBe('HIT');
@@ -160,7 +160,7 @@ test('with Redis stopped, both servers serve right pages, and a comment is poste
   await redis!.start();
   // Each server reconnects on its own, without a request or a restart.
   for (const name of ['a', 'b'] as const) await expect.poll(() => logged(name, /Redis at .* is back: caching resumes/), { timeout: 20_000 }).toBe(recoveries[name] + 1);
-  const next = makeArticle(database);
+  const next = await makeArticle(database);
   await get(origins.a, next.path);
   await expect.poll(() => pageKeys(next)).toHaveLength(1);
   expect((await get(origins.b, next.path)).headers.get('x-nextjs-cache')).toBe('HIT');

@@ -32,8 +32,8 @@ const field = (page: Page, name: Exclude<keyof typeof labels, 'manualApproval' |
   page.getByRole('textbox', { name: labels[name], exact: true });
 
 /** The stored value as it is (it may hold only some keys), to put back exactly. */
-function storedSettings(db: Db): unknown {
-  const [row] = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'comments')).all();
+async function storedSettings(db: Db): Promise<unknown> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'comments'));
   return row?.value;
 }
 
@@ -64,12 +64,12 @@ async function restoreSettings(page: Page, db: Db, original: unknown) {
     }
     await saveSettings(page);
   } finally {
-    if (original === undefined) db.delete(settings).where(eq(settings.key, 'comments')).run();
+    if (original === undefined) await db.delete(settings).where(eq(settings.key, 'comments'));
     else {
-      db.insert(settings)
+      await db
+        .insert(settings)
         .values({ key: 'comments', value: original })
-        .onConflictDoUpdate({ target: settings.key, set: { value: original } })
-        .run();
+        .onConflictDoUpdate({ target: settings.key, set: { value: original } });
     }
   }
 }
@@ -89,7 +89,7 @@ async function stranger(browser: Browser) {
 }
 
 test('turning manual approval off lets a new commenter straight through, and is logged', async ({ adminPage, page, browser, article, db }) => {
-  const original = storedSettings(db);
+  const original = await storedSettings(db);
   try {
     await adminPage.goto('/moderation/settings');
     const manual = adminPage.getByRole('checkbox', { name: labels.manualApproval });
@@ -100,7 +100,7 @@ test('turning manual approval off lets a new commenter straight through, and is 
     await adminPage.reload();
     await expect(adminPage.getByRole('checkbox', { name: labels.manualApproval })).not.toBeChecked();
 
-    const [entry] = db.select().from(moderationLog).where(eq(moderationLog.action, 'settings.update')).orderBy(desc(moderationLog.id)).limit(1).all();
+    const [entry] = await db.select().from(moderationLog).where(eq(moderationLog.action, 'settings.update')).orderBy(desc(moderationLog.id)).limit(1);
     expect(entry).toMatchObject({ actorName: 'Site admin', targetType: 'settings', before: { manualApproval: true }, after: { manualApproval: false } });
 
     const body = `Straight through ${crypto.randomUUID()}`;
@@ -108,7 +108,7 @@ test('turning manual approval off lets a new commenter straight through, and is 
     const mine = thread(page).getByRole('listitem').filter({ hasText: body });
     await expect(mine).toBeVisible();
     await expect(mine.getByText(awaiting)).toHaveCount(0);
-    expect(commentsByBody(db, body)[0]?.status).toBe('approved');
+    expect((await commentsByBody(db, body))[0]?.status).toBe('approved');
 
     const reader = await stranger(browser);
     await reader.goto(article.path);
@@ -124,7 +124,7 @@ test('turning manual approval off lets a new commenter straight through, and is 
 });
 
 test('a moderation word holds the comment and records the word', async ({ adminPage, page, article, db }) => {
-  const original = storedSettings(db);
+  const original = await storedSettings(db);
   const word = `zzhold${crypto.randomUUID().slice(0, 6)}`;
   try {
     await adminPage.goto('/moderation/settings');
@@ -138,7 +138,7 @@ test('a moderation word holds the comment and records the word', async ({ adminP
     await postComment(page, article.path, body);
     const mine = thread(page).getByRole('listitem').filter({ hasText: body });
     await expect(mine.getByText(awaiting)).toBeVisible();
-    const [stored] = commentsByBody(db, body);
+    const [stored] = await commentsByBody(db, body);
     expect(stored?.status).toBe('pending');
     expect(stored?.heldReason).toEqual({ rule: 'moderation-word', word });
   } finally {
@@ -160,11 +160,11 @@ async function expectRefused(page: Page, db: Db, before: unknown) {
   await expect(page.getByRole('checkbox', { name: labels.manualApproval })).not.toBeChecked();
   await expect(field(page, 'commentsPerPage')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Settings saved.')).toHaveCount(0);
-  expect(storedSettings(db)).toEqual(before);
+  expect(await storedSettings(db)).toEqual(before);
 }
 
 test('invalid values are refused beside their fields, the typed values kept and nothing saved', async ({ adminPage, db }) => {
-  const original = storedSettings(db);
+  const original = await storedSettings(db);
   try {
     await adminPage.goto('/moderation/settings');
     const savedDepth = await field(adminPage, 'threadDepth').inputValue();
@@ -179,12 +179,12 @@ test('invalid values are refused beside their fields, the typed values kept and 
     await expect(field(adminPage, 'threadDepth')).toHaveValue(savedDepth);
     await expect(adminPage.getByRole('checkbox', { name: labels.manualApproval })).toBeChecked();
   } finally {
-    if (JSON.stringify(storedSettings(db)) !== JSON.stringify(original)) await restoreSettings(adminPage, db, original);
+    if (JSON.stringify(await storedSettings(db)) !== JSON.stringify(original)) await restoreSettings(adminPage, db, original);
   }
 });
 
 test('without JavaScript, invalid values are refused the same way', async ({ browser, db }) => {
-  const original = storedSettings(db);
+  const original = await storedSettings(db);
   const context = await browser.newContext({
     storageState: 'e2e/.auth/admin.json',
     javaScriptEnabled: false,
@@ -200,7 +200,7 @@ test('without JavaScript, invalid values are refused the same way', async ({ bro
     await adminPage.getByRole('button', { name: 'Save settings' }).click();
     await expectRefused(adminPage, db, original);
   } finally {
-    if (JSON.stringify(storedSettings(db)) !== JSON.stringify(original)) await restoreSettings(adminPage, db, original);
+    if (JSON.stringify(await storedSettings(db)) !== JSON.stringify(original)) await restoreSettings(adminPage, db, original);
     await context.close();
   }
 });
@@ -213,8 +213,8 @@ test('the last active admin can be neither demoted nor disabled', async ({ admin
       .select({ id: users.id, email: users.email, role: users.role, disabled: users.disabled, sessionsValidAfter: users.sessionsValidAfter })
       .from(users)
       .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-      .all();
-  const admins = activeAdmins();
+      .orderBy(users.id);
+  const admins = await activeAdmins();
   expect(admins, 'the test site has exactly one active admin: the one made at start-up').toHaveLength(1);
   const me = admins[0]!;
   try {
@@ -225,11 +225,11 @@ test('the last active admin can be neither demoted nor disabled', async ({ admin
     await expect(row.getByRole('alert')).toContainText('This is the last active admin');
     await row.getByRole('button', { name: 'Disable' }).click();
     await expect(row.getByRole('alert')).toHaveText([/This is the last active admin/, /This is the last active admin/]);
-    expect(activeAdmins()).toEqual(admins);
+    expect(await activeAdmins()).toEqual(admins);
     await adminPage.reload();
     await expect(adminPage.getByRole('row').filter({ hasText: me.email })).toContainText('Admin');
     await expect(adminPage.getByRole('row').filter({ hasText: me.email })).toContainText('Active');
   } finally {
-    db.update(users).set({ role: 'admin', disabled: false, sessionsValidAfter: me.sessionsValidAfter }).where(eq(users.id, me.id)).run();
+    await db.update(users).set({ role: 'admin', disabled: false, sessionsValidAfter: me.sessionsValidAfter }).where(eq(users.id, me.id));
   }
 });

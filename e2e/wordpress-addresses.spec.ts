@@ -15,15 +15,16 @@ import { expect, locations, makeArticle, test, type TestArticle, uniqueSlug } fr
 /** Large, random WordPress ids, so that no test's `/?p=` meets another's. */
 const wpId = () => 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
 
-function importedSite(db: Db) {
-  return db.insert(wordpressSites).values({ baseUrl: `https://${uniqueSlug('site')}.example`, createdAt: new Date() }).returning().get().id;
+async function importedSite(db: Db) {
+  const [site] = await db.insert(wordpressSites).values({ baseUrl: `https://${uniqueSlug('site')}.example`, createdAt: new Date() }).returning();
+  return site!.id;
 }
 
 /** A story as an imported WordPress post: its old slug, permalink path and id. */
-function importedPost(db: Db, siteId: number, article: { id: number }) {
+async function importedPost(db: Db, siteId: number, article: { id: number }) {
   const slug = uniqueSlug('wp-post');
   const post = { slug, path: `/2025/02/12/${slug}`, wpId: wpId() };
-  db.insert(wordpressPosts).values({ siteId, articleId: article.id, sourceHash: 'e2e', ...post }).run();
+  await db.insert(wordpressPosts).values({ siteId, articleId: article.id, sourceHash: 'e2e', ...post });
   return post;
 }
 
@@ -34,8 +35,8 @@ async function expectRedirect(request: import('@playwright/test').APIRequestCont
 }
 
 test('every address of an imported post answers with a permanent redirect to its story', async ({ request, db }) => {
-  const article = makeArticle(db);
-  const post = importedPost(db, importedSite(db), article);
+  const article = await makeArticle(db);
+  const post = await importedPost(db, await importedSite(db), article);
 
   // Paths no route of ours holds, and the forms only WordPress has: a real 301, from the old-address handler.
   for (const from of [post.path, `/2025/02/${post.slug}`, `/news/uk/${post.slug}`, `/archives/${post.wpId}`, `/?p=${post.wpId}`, `/?p=${post.wpId}&page=2`]) {
@@ -59,19 +60,17 @@ test('every address of an imported post answers with a permanent redirect to its
 });
 
 test('categories, tags, authors, feeds, searches and home pages lead to ours', async ({ request, db }) => {
-  const siteId = importedSite(db);
-  const world = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'world')).get()!;
-  const author = db.select({ id: authors.id, slug: authors.slug }).from(authors).limit(1).get()!;
-  const topic = db.insert(topics).values({ slug: uniqueSlug('topic'), name: 'Imported topic' }).returning().get();
+  const siteId = await importedSite(db);
+  const world = (await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'world')))[0]!;
+  const author = (await db.select({ id: authors.id, slug: authors.slug }).from(authors).orderBy(authors.id).limit(1))[0]!;
+  const topic = (await db.insert(topics).values({ slug: uniqueSlug('topic'), name: 'Imported topic' }).returning())[0]!;
   const [category, tag, login] = [uniqueSlug('category'), uniqueSlug('tag'), uniqueSlug('login')];
   const [catId, tagId, authorId] = [wpId(), wpId(), wpId()];
-  db.insert(wordpressTerms)
-    .values([
-      { siteId, taxonomy: 'category', slug: category, wpId: catId, sectionId: world.id },
-      { siteId, taxonomy: 'post_tag', slug: tag, wpId: tagId, tagId: topic.id },
-      { siteId, taxonomy: 'author', slug: login, wpId: authorId, authorId: author.id },
-    ])
-    .run();
+  await db.insert(wordpressTerms).values([
+    { siteId, taxonomy: 'category', slug: category, wpId: catId, sectionId: world.id },
+    { siteId, taxonomy: 'post_tag', slug: tag, wpId: tagId, tagId: topic.id },
+    { siteId, taxonomy: 'author', slug: login, wpId: authorId, authorId: author.id },
+  ]);
 
   const answers: [string, number, string][] = [
     [`/category/${category}`, 301, '/world'],
@@ -104,11 +103,11 @@ test('categories, tags, authors, feeds, searches and home pages lead to ours', a
 });
 
 test('what was never imported, a page and a story not yet published answer 404 until they are', async ({ request, db }) => {
-  const siteId = importedSite(db);
-  const news = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'news')).get()!;
-  const author = db.select({ id: authors.id }).from(authors).limit(1).get()!;
-  const draft = insertStoryRow(db, { slug: uniqueSlug('draft'), sectionId: news.id, authorId: author.id, headline: 'A draft', body: 'Not yet.', status: 'draft' });
-  const post = importedPost(db, siteId, draft);
+  const siteId = await importedSite(db);
+  const news = (await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'news')))[0]!;
+  const author = (await db.select({ id: authors.id }).from(authors).orderBy(authors.id).limit(1))[0]!;
+  const draft = await insertStoryRow(db, { slug: uniqueSlug('draft'), sectionId: news.id, authorId: author.id, headline: 'A draft', body: 'Not yet.', status: 'draft' });
+  const post = await importedPost(db, siteId, draft);
 
   for (const from of [post.path, `/?p=${post.wpId}`, `/${post.slug}`, `/2025/02/12/${uniqueSlug('never')}`, '/?page_id=7', `/category/${uniqueSlug('none')}`]) {
     const response = await request.get(from, { maxRedirects: 0 });
@@ -117,24 +116,24 @@ test('what was never imported, a page and a story not yet published answer 404 u
   }
 
   // Published (and its tag expired, as the desk's save does): the old address leads to it at once.
-  db.update(articles).set({ status: 'published', publishedAt: new Date() }).where(eq(articles.id, draft.id)).run();
+  await db.update(articles).set({ status: 'published', publishedAt: new Date() }).where(eq(articles.id, draft.id));
   await expireTags([tags.article(draft.id)], Date.now(), db);
   await expectRedirect(request, post.path, 301, `/news/${draft.slug}`);
   await expectRedirect(request, `/${post.slug}`, 308, `/news/${draft.slug}`);
 
   // A mapping an import adds later is found once the import expires the tag of every old address.
-  const later = makeArticle(db);
+  const later = await makeArticle(db);
   const missing = `/2025/02/12/${uniqueSlug('later')}`;
   expect((await request.get(missing, { maxRedirects: 0 })).status()).toBe(404);
-  db.insert(wordpressPosts).values({ siteId, wpId: wpId(), articleId: later.id, slug: missing.split('/').at(-1)!, path: missing, sourceHash: 'e2e' }).run();
+  await db.insert(wordpressPosts).values({ siteId, wpId: wpId(), articleId: later.id, slug: missing.split('/').at(-1)!, path: missing, sourceHash: 'e2e' });
   await expireTags([tags.wordpressAddresses], Date.now(), db);
   await expectRedirect(request, missing, 301, later.path);
 });
 
 /** `count` approved top-level comments, a minute apart; their ids in order. */
-function addThread(db: Db, article: TestArticle, count: number) {
+async function addThread(db: Db, article: TestArticle, count: number) {
   const start = Date.now() - 24 * 3_600_000;
-  return db
+  const rows = await db
     .insert(comments)
     .values(
       Array.from({ length: count }, (_, i) => ({
@@ -147,24 +146,22 @@ function addThread(db: Db, article: TestArticle, count: number) {
         createdAt: new Date(start + i * 60_000),
       })),
     )
-    .returning({ id: comments.id })
-    .all()
-    .map((row) => row.id);
+    .returning({ id: comments.id });
+  // In the order inserted: one statement's ids rise with its rows on both engines.
+  return rows.map((row) => row.id).sort((a, b) => a - b);
 }
 
 test("an imported comment's old link lands on it, on the right page of the thread", async ({ page, db }) => {
-  const article = makeArticle(db);
-  const siteId = importedSite(db);
-  const post = importedPost(db, siteId, article);
+  const article = await makeArticle(db);
+  const siteId = await importedSite(db);
+  const post = await importedPost(db, siteId, article);
   // 55 top-level comments: 50 a page, so the 53rd is on page 2.
-  const ids = addThread(db, article, 55);
+  const ids = await addThread(db, article, 55);
   const [early, late] = [wpId(), wpId()];
-  db.insert(wordpressComments)
-    .values([
-      { siteId, wpId: early, commentId: ids[2]!, sourceHash: 'e2e' },
-      { siteId, wpId: late, commentId: ids[52]!, sourceHash: 'e2e' },
-    ])
-    .run();
+  await db.insert(wordpressComments).values([
+    { siteId, wpId: early, commentId: ids[2]!, sourceHash: 'e2e' },
+    { siteId, wpId: late, commentId: ids[52]!, sourceHash: 'e2e' },
+  ]);
 
   await page.goto(`${post.path}/#comment-${early}`);
   expect(page.url()).toMatch(new RegExp(`${article.path}#comment-${early}$`));
@@ -179,19 +176,19 @@ test("an imported comment's old link lands on it, on the right page of the threa
 });
 
 test("an imported comment's old anchor is left out where it would repeat an id on the page", async ({ request, db }) => {
-  const article = makeArticle(db);
-  const siteId = importedSite(db);
-  const [first, second] = addThread(db, article, 2);
+  const article = await makeArticle(db);
+  const siteId = await importedSite(db);
+  const [first, second] = await addThread(db, article, 2);
   // Its WordPress id is the id of our own comment beside it.
-  db.insert(wordpressComments).values({ siteId, wpId: first!, commentId: second!, sourceHash: 'e2e' }).run();
+  await db.insert(wordpressComments).values({ siteId, wpId: first!, commentId: second!, sourceHash: 'e2e' });
   const html = await (await request.get(article.path)).text();
   expect(html.match(new RegExp(`id="comment-${first}"`, 'g'))).toHaveLength(1);
   expect(html).not.toContain('comment-anchor');
 });
 
 test('an ordinary story page is served as before: cached, with nothing of WordPress in it', async ({ request, db }) => {
-  const article = makeArticle(db);
-  addThread(db, article, 3);
+  const article = await makeArticle(db);
+  await addThread(db, article, 3);
   const first = await request.get(article.path, { maxRedirects: 0 });
   expect(first.status()).toBe(200);
   const again = await request.get(article.path, { maxRedirects: 0 });

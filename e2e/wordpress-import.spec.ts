@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { comments, wordpressImports, wordpressPosts } from '../db/schema';
+import { count, desc, eq } from 'drizzle-orm';
+import { comments, wordpressComments, wordpressImports, wordpressPosts } from '../db/schema';
 import { wordpressFixturePath } from '../test/wordpress-fixture';
 import { signedInAs } from './desk';
 import { e2ePort } from './env';
@@ -25,11 +25,11 @@ test('an admin imports the WordPress export from the desk; readers get the story
   await expect(adminPage.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible({ timeout: 60_000 });
   // A first import makes the story; a rerun of this suite against the same database finds it unchanged.
   await expect(adminPage.getByText(/Imported from http:\/\/127\.0\.0\.1:8081: (1 new story|0 new stories, 0 updated, 1 unchanged)/)).toBeVisible();
-  const job = db.select().from(wordpressImports).orderBy(sql`${wordpressImports.id} desc`).get()!;
-  expect(job.status).toBe('done');
+  const [job] = await db.select().from(wordpressImports).orderBy(desc(wordpressImports.id)).limit(1);
+  expect(job!.status).toBe('done');
 
-  const mapping = db.select().from(wordpressPosts).where(eq(wordpressPosts.wpId, 4)).get()!;
-  const imported = db.select().from(comments).where(eq(comments.articleId, mapping.articleId)).all();
+  const [mapping] = await db.select().from(wordpressPosts).where(eq(wordpressPosts.wpId, 4)).orderBy(wordpressPosts.siteId).limit(1);
+  const imported = await db.select().from(comments).where(eq(comments.articleId, mapping!.articleId)).orderBy(comments.id);
   expect(imported.filter((c) => c.status === 'approved')).toHaveLength(20);
   expect(imported.filter((c) => c.status === 'pending')).toHaveLength(5);
 
@@ -65,7 +65,8 @@ test('an admin imports the WordPress export from the desk; readers get the story
   }
   await page.goto(`${oldPath}/#comment-3`);
   await expect(page).toHaveURL(new RegExp(`${storyPath}#comment-3$`));
-  const wordpress3 = imported.find((c) => c.body.length > 0 && db.get<{ n: number }>(sql`select count(*) as n from wordpress_comments where wp_id = 3 and comment_id = ${c.id}`)!.n === 1);
+  const mappedTo3 = (await db.select({ commentId: wordpressComments.commentId }).from(wordpressComments).where(eq(wordpressComments.wpId, 3))).map((row) => row.commentId);
+  const wordpress3 = imported.find((c) => c.body.length > 0 && mappedTo3.filter((id) => id === c.id).length === 1);
   expect(wordpress3?.status).toBe('approved');
   // The anchor sits at the top of the comment it names.
   await expect(page.locator('li.comment:has(> #comment-3)')).toContainText(wordpress3!.body.split('\n')[0]!.slice(0, 40));
@@ -84,7 +85,7 @@ test('an admin imports the WordPress export from the desk; readers get the story
 test('without JavaScript, a file that is not an export is refused beside the field and nothing starts', async ({ browser, db }) => {
   const context = await browser.newContext({ storageState: 'e2e/.auth/admin.json', javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   const admin = { page: await context.newPage() };
-  const before = db.select({ n: sql<number>`count(*)` }).from(wordpressImports).get()!.n;
+  const before = (await db.select({ n: count() }).from(wordpressImports))[0]!.n;
   await admin.page.goto('/desk/import');
   await admin.page.getByLabel('Images from (optional)').fill('/no/such/folder');
   await admin.page.getByLabel('Export file').setInputFiles({ name: 'export.xml', mimeType: 'text/xml', buffer: Buffer.from('# not XML at all\n') });
@@ -93,7 +94,7 @@ test('without JavaScript, a file that is not an export is refused beside the fie
   await expect(admin.page.getByText('this one is not XML')).toBeVisible();
   await expect(admin.page.getByText(/Images cannot be read from \/no\/such\/folder/)).toBeVisible();
   await expect(admin.page.getByLabel('Images from (optional)')).toHaveValue('/no/such/folder');
-  expect(db.select({ n: sql<number>`count(*)` }).from(wordpressImports).get()!.n).toBe(before);
+  expect((await db.select({ n: count() }).from(wordpressImports))[0]!.n).toBe(before);
   await admin.page.context().close();
 });
 
@@ -106,7 +107,7 @@ test('only an admin may import: an editor gets 403, and the action posted by an 
   await editor.page.goto('/desk/stories');
   await expect(editor.page.getByRole('navigation', { name: 'Newsroom desk' }).getByRole('link', { name: 'Import' })).toHaveCount(0);
   const actionId = serverActionId('app/desk/import/actions.ts', 'startImport');
-  const before = db.select({ n: sql<number>`count(*)` }).from(wordpressImports).get()!.n;
+  const before = (await db.select({ n: count() }).from(wordpressImports))[0]!.n;
   for (const [who, caller] of [
     ['an editor', editor.page.request],
     ['a moderator', moderatorPage.request],
@@ -119,6 +120,6 @@ test('only an admin may import: an editor gets 403, and the action posted by an 
     });
     expect(response.status(), who).toBeLessThan(500);
   }
-  expect(db.select({ n: sql<number>`count(*)` }).from(wordpressImports).get()!.n).toBe(before);
+  expect((await db.select({ n: count() }).from(wordpressImports))[0]!.n).toBe(before);
   await editor.page.context().close();
 });

@@ -41,13 +41,47 @@ const unitReport = path.join(reports, 'vitest.json');
 const unit = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], {
   stdio: 'inherit',
 });
-const unitCounts = readJson<{ numPassedTests: number; numFailedTests: number }>(unitReport);
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+};
+const unitCounts = readJson<VitestReport>(unitReport);
 const unitPassed = unitCounts?.numPassedTests ?? 0;
 const unitFailed = atLeastOneIfFailed(unitCounts?.numFailedTests ?? 0, unit.status);
 
+/** Each failed test and the first line of its error, repeated at the end so that a long log's tail names them. */
+const failures: string[] = [];
+const firstLine = (text = '') => text.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0]!.slice(0, 300);
+for (const file of unitCounts?.testResults ?? []) {
+  for (const test of file.assertionResults) {
+    if (test.status === 'failed') failures.push(`unit: ${path.relative(process.cwd(), file.name)} › ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+  }
+}
+
 buildIfNeeded();
 
-type PlaywrightStats = { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; file: string; line: number; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[];
+};
+type PlaywrightStats = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
+
+function playwrightFailures(name: string, suites: PlaywrightSuite[], titles: string[] = []) {
+  for (const suite of suites) {
+    const path = suite.file === suite.title ? titles : [...titles, suite.title];
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results.find((result) => result.error)?.error?.message;
+        failures.push(`e2e (${name}): [${test.projectName}] ${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`);
+      }
+    }
+    playwrightFailures(name, suite.suites ?? [], path);
+  }
+}
 
 /** One Playwright run; `E2E_SERVER` picks what serves the site, `E2E_DATABASE_URL` its engine (e2e/env.ts). */
 function playwright(name: string, env: Record<string, string>) {
@@ -57,6 +91,7 @@ function playwright(name: string, env: Record<string, string>) {
     env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
   const counts = readJson<PlaywrightStats>(report);
+  playwrightFailures(name, counts?.suites ?? []);
   return {
     passed: counts ? counts.stats.expected + counts.stats.flaky : 0,
     failed: atLeastOneIfFailed(counts?.stats.unexpected ?? 0, run.status),
@@ -112,6 +147,7 @@ const e2ePassed = e2e.passed + (plain?.passed ?? 0);
 const e2eFailed = e2e.failed + (plain?.failed ?? 0);
 const e2eSkipped = e2e.skipped + (plain?.skipped ?? 0);
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((failure) => `FAILED ${failure}`).join('\n')}`);
 console.log(`\nUnit tests: ${unitPassed} passed, ${unitFailed} failed`);
 console.log(
   `End-to-end tests on ${engines.join(' and ')}: ${e2ePassed} passed, ${e2eFailed} failed, ${e2eSkipped} skipped` +
