@@ -47,7 +47,7 @@ test('a backup taken while readers post comments is sound and holds every commen
   const before = Array.from({ length: 24 }, (_, i) => `Posted before the backup ${i} ${run}`);
   const saved = await Promise.all(before.map((body) => postComment(request, article, actionId, body)));
   expect(saved.every(Boolean), 'every comment before the backup was saved').toBe(true);
-  for (const body of before) expect(commentsByBody(db, body)).toHaveLength(1);
+  for (const body of before) expect(await commentsByBody(db, body)).toHaveLength(1);
 
   const file = testInfo.outputPath('broadsheet-backup.db');
   fs.rmSync(file, { force: true });
