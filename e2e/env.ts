@@ -12,8 +12,9 @@ export const e2eDatabasePath = path.resolve(process.env.E2E_DATABASE_PATH || 'e2
  * is imported by playwright.config.ts, which Playwright loads before it starts either.
  */
 export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL || '';
-if (e2eDatabaseUrl) process.env.DATABASE_URL = e2eDatabaseUrl;
-else delete process.env.DATABASE_URL;
+// Empty rather than unset on SQLite: Next and scripts/load-env.ts fill only unset variables from
+// .env files, and a developer's .env must never point the tests at their own database.
+process.env.DATABASE_URL = e2eDatabaseUrl;
 export const e2eEngine: 'sqlite' | 'postgres' = e2eDatabaseUrl ? 'postgres' : 'sqlite';
 
 /**
