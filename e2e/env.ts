@@ -7,7 +7,7 @@ export const e2eDatabasePath = path.resolve(process.env.E2E_DATABASE_PATH || 'e2
 /**
  * A PostgreSQL database the end-to-end run may wipe and use instead of the SQLite file
  * (E2E_DATABASE_URL; `npm test` starts a throwaway server for its PostgreSQL pass). The app chooses
- * its engine by DATABASE_URL, so it is set from this (and an inherited one is dropped) for every
+ * its engine by DATABASE_URL, so it is set from this (empty for SQLite, whatever was inherited) for every
  * process of the run: the server Playwright starts and the workers that make test data. This module
  * is imported by playwright.config.ts, which Playwright loads before it starts either.
  */
