@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { and, eq, inArray, like, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { likeIgnoringCase } from '../db/like';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
 import { articles, authors, comments, loginFailures, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
@@ -103,12 +104,6 @@ async function makeTargets(db: Db) {
   return { tag, commentIds, userIds, intruderEmail: email('intruder'), commenterEmail: email('approved') };
 }
 
-/**
- * `column LIKE pattern` ignoring ASCII case on both engines, as SQLite's LIKE does and PostgreSQL's
- * does not (the pattern in lower case); the cast lets it read a json column on PostgreSQL too.
- */
-const likeLower = (column: SQLWrapper, pattern: string) => like(sql`lower(cast(${column} as text))`, pattern);
-
 /** Row counts and a hash of the contents of everything the forged calls could reach. */
 async function snapshot(db: Db, targets: Targets) {
   const ours = Object.values(targets.commentIds);
@@ -120,7 +115,7 @@ async function snapshot(db: Db, targets: Targets) {
       await db
         .select()
         .from(users)
-        .where(or(inArray(users.id, people), likeLower(users.email, `%.${targets.tag}@example.com`)))
+        .where(or(inArray(users.id, people), likeIgnoringCase(users.email, `%.${targets.tag}@example.com`)))
         .orderBy(users.id),
     ),
     settings: digest(await db.select().from(settings).orderBy(settings.key)),
@@ -397,8 +392,8 @@ test('the story forms (story, correction, restore, autosave), a byline and a sec
     }
   }
   expect(await sectionsNow()).toEqual(sectionsBefore);
-  expect(await db.select().from(sections).where(likeLower(sections.name, 'forged %'))).toEqual([]);
-  expect(await db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), likeLower(moderationLog.after, '%forged%')))).toEqual([]);
+  expect(await db.select().from(sections).where(likeIgnoringCase(sections.name, 'Forged %'))).toEqual([]);
+  expect(await db.select().from(moderationLog).where(and(eq(moderationLog.targetType, 'section'), likeIgnoringCase(sql`cast(${moderationLog.after} as text)`, '%Forged%')))).toEqual([]);
   expect(await db.select({ id: storyRevisions.id }).from(storyRevisions).where(eq(storyRevisions.articleId, victim.id))).toEqual([{ id: oldRevision!.id }]);
   await authorContext.close();
 });
@@ -501,6 +496,6 @@ test('comment posts with missing fields or values of the wrong type write nothin
   const written = await db
     .select({ id: comments.id, email: comments.authorEmail })
     .from(comments)
-    .where(or(eq(comments.articleId, article.id), likeLower(comments.authorEmail, `malformed.%${tag}@example.com`)));
+    .where(or(eq(comments.articleId, article.id), likeIgnoringCase(comments.authorEmail, `malformed.%${tag}@example.com`)));
   expect(written).toEqual([]);
 });
