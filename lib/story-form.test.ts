@@ -113,7 +113,9 @@ describe('scheduling, publishing and taking down', () => {
     expect(parsePublishAt('2026-07-01T09:30')?.toISOString()).toBe('2026-07-01T08:30:00.000Z');
     expect(publishAtFieldValue(new Date('2026-07-01T08:30:00Z'))).toBe('2026-07-01T09:30');
     expect(publishAtFieldValue(null)).toBe('');
-    for (const bad of ['', 'tomorrow', '2026-13-45T99:00', '2026-12-24 07:00; drop table']) expect(parsePublishAt(bad), bad).toBeNull();
+    for (const bad of ['', 'tomorrow', '2026-13-45T99:00', '2026-12-24 07:00; drop table', '2026-12-24T23:60']) expect(parsePublishAt(bad), bad).toBeNull();
+    // date-fns-tz would read 24:00 as the start of the same day: a story scheduled a day early.
+    expect(parsePublishAt('2026-12-24T24:00')).toBeNull();
   });
 
   it('schedules only for a time to come, within a year, and says what was wrong beside the field', () => {

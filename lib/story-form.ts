@@ -1,9 +1,8 @@
 import slugify from '@sindresorhus/slugify';
-import { fromZonedTime, toZonedTime } from 'date-fns-tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
 import { isSitePhotoSrc } from './photo-sizes';
 import { plainText } from './plain-text';
+import { localTimeFieldValue, parseLocalTime } from './local-time';
 import { site } from './site';
 import type { StoryPhoto } from './story-revision';
 import type { ArticleStatus } from './story-status';
@@ -99,17 +98,9 @@ export function parsePhotoField(value: string): { src: string; width: number; he
   return { src: match[1]!, width: Number(match[2]), height: Number(match[3]) };
 }
 
-/** A time as the form's `datetime-local` field shows it, in the site's time zone (`2026-12-03T10:15`). */
-export function publishAtFieldValue(date: Date | null) {
-  return date ? format(toZonedTime(date, site.timeZone), "yyyy-MM-dd'T'HH:mm") : '';
-}
-
-/** The instant a `datetime-local` value names in the site's time zone, or null for anything else. */
-export function parsePublishAt(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = fromZonedTime(value, site.timeZone);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+/** The publish time as its field shows it, and the instant a typed one names (lib/local-time.ts). */
+export const publishAtFieldValue = localTimeFieldValue;
+export const parsePublishAt = parseLocalTime;
 
 /** A slug made from a headline: lower case, ASCII, words joined by hyphens, at most 80 characters. */
 export function slugFromHeadline(headline: string) {
