@@ -279,7 +279,21 @@ export function defineClusterTests(engine: ClusterEngine) {
     await moderator.close();
   });
 
-  test('PostgreSQL restarted mid-run: a comment posted while it is down is refused with a clear message and the text kept; afterwards the same servers take it', async ({ browser }) => {
+  test('PostgreSQL restarted mid-run: a comment posted or approved while it is down is refused with a clear message and the text kept; afterwards the same servers take it', async ({ browser }) => {
+    // A held comment, and a moderator on another server with it in the queue, before the outage.
+    const held = unique('Held before the database outage');
+    const earlier = await newReader(browser);
+    await earlier.goto(at(A, story.path));
+    await fillComment(earlier, held);
+    await earlier.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(earlier.getByText('Your comment is awaiting moderation.')).toBeVisible();
+    await earlier.close();
+    const moderator = await signIn(browser, C);
+    await moderator.goto(at(C, `/moderation?q=${encodeURIComponent(held)}`));
+    const heldRow = moderator.getByRole('row').filter({ hasText: held });
+    await expect(heldRow).toBeVisible();
+    await expect(moderator.locator('form input[name="js"]').first()).toBeAttached();
+
     const commenter = await newReader(browser);
     await commenter.goto(at(A, story.path));
     const text = unique('Written during the database outage');
@@ -289,6 +303,10 @@ export function defineClusterTests(engine: ClusterEngine) {
       await commenter.getByRole('button', { name: 'Post Comment' }).click();
       await expect(commenter.getByText('We could not save that just now')).toBeVisible({ timeout: 15_000 });
       await expect(commenter.getByRole('textbox', { name: 'Comment' })).toHaveValue(text);
+      // The desk says so in place, beside its buttons, rather than ending on an error page.
+      await heldRow.getByRole('button', { name: 'Approve' }).click();
+      await expect(moderator.getByText('We could not save that just now')).toBeVisible({ timeout: 15_000 });
+      await expect(heldRow).toBeVisible();
       // A page no server has cached cannot be made without the database: a plain error, not a hang.
       const uncached = await fetch(at(B, `/search?q=${encodeURIComponent(unique('outage'))}`), { signal: AbortSignal.timeout(20_000) });
       expect(uncached.status).toBeGreaterThanOrEqual(500);
@@ -302,7 +320,11 @@ export function defineClusterTests(engine: ClusterEngine) {
     await commenter.getByRole('button', { name: 'Post Comment' }).click();
     await expect(commenter.getByText('Your comment is awaiting moderation.')).toBeVisible({ timeout: 15_000 });
     expect(await database.rows('select id from comments where body = ?', text)).toHaveLength(1);
+    await heldRow.getByRole('button', { name: 'Approve' }).click();
+    await expect(moderator.getByText('1 comment approved.')).toBeVisible({ timeout: 15_000 });
+    expect(await database.rows("select id from comments where body = ? and status = 'approved'", held)).toHaveLength(1);
     for (const server of cluster.servers) expect(server.running).toBe(true);
     await commenter.close();
+    await moderator.close();
   });
 }

@@ -10,6 +10,7 @@ import { commentStatuses } from '@/lib/comment-status';
 import { commentsChanged } from '@/db/invalidate';
 import { describeDone, type ModerationOp, moderationOps, parseRowIntent } from '@/lib/moderation-ops';
 import { type Notice, safeDeskPath, withNotice } from '@/lib/notice';
+import { isStorageError, storageMessage } from '@/lib/storage-errors';
 
 export type UndoEntry = { id: number; status: (typeof commentStatuses)[number] };
 export type ModerateState =
@@ -41,13 +42,31 @@ function invalidate(changes: StatusChange[]) {
 }
 
 /**
+ * The database out of reach (PostgreSQL restarting, SQLite's disk full or read-only): said beside the
+ * desk's buttons, with nothing changed, rather than an error page. Bugs still throw.
+ */
+async function unlessStorageFails(what: string, work: () => Promise<ModerateState>): Promise<ModerateState> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isStorageError(error)) throw error;
+    console.error(`[moderation] could not ${what}: ${(error as Error).message}`);
+    return refused(storageMessage);
+  }
+}
+
+/**
  * The desk's one form: a row's button (`intent=approve:12`), the bulk bar (`intent=bulk`, the chosen
  * `bulkAction` and the ticked `ids`), or Empty Spam / Empty Trash.
  */
 export async function moderateComments(_previous: ModerateState, submitted: FormData): Promise<ModerateState> {
   const formData = formDataOf(_previous, submitted);
+  return answer(formData, await unlessStorageFails('moderate comments', () => moderate(formData)));
+}
+
+async function moderate(formData: FormData): Promise<ModerateState> {
   const staff = await currentStaff();
-  if (!canModerate(staff)) return answer(formData, denied());
+  if (!canModerate(staff)) return denied();
 
   const intent = String(formData.get('intent') ?? '');
   let op: ModerationOp;
@@ -59,22 +78,22 @@ export async function moderateComments(_previous: ModerateState, submitted: Form
   } else if (intent === 'bulk') {
     const bulk = BulkOp.safeParse(formData.get('bulkAction'));
     const ticked = Ids.safeParse(formData.getAll('ids'));
-    if (!bulk.success) return answer(formData, refused('Choose a bulk action.'));
-    if (!ticked.success || ticked.data.length === 0) return answer(formData, refused('Select at least one comment.'));
+    if (!bulk.success) return refused('Choose a bulk action.');
+    if (!ticked.success || ticked.data.length === 0) return refused('Select at least one comment.');
     op = bulk.data;
     ids = ticked.data;
   } else if (intent === 'empty-spam' || intent === 'empty-trash') {
     op = 'delete';
     ids = await idsInStatus(intent === 'empty-spam' ? 'spam' : 'trash');
   } else {
-    return answer(formData, refused('That is not something the desk can do.'));
+    return refused('That is not something the desk can do.');
   }
 
   const { count, changes } = await decideComments(staff, op, ids, new Date());
   invalidate(changes);
   refresh();
   const undo = changes.map((change) => ({ id: change.id, status: change.from }));
-  return answer(formData, { status: 'done', message: describeDone(op, count), undo, at: Date.now() });
+  return { status: 'done', message: describeDone(op, count), undo, at: Date.now() };
 }
 
 const UndoInput = z.array(z.object({ id: z.number().int().positive(), status: z.enum(commentStatuses) })).min(1).max(500);
@@ -82,8 +101,12 @@ const UndoInput = z.array(z.object({ id: z.number().int().positive(), status: z.
 /** Puts back what the last action changed (the `u` key, or the Undo button). */
 export async function undoModeration(_previous: ModerateState, submitted: FormData): Promise<ModerateState> {
   const formData = formDataOf(_previous, submitted);
+  return answer(formData, await unlessStorageFails('undo a decision', () => undoLast(formData)));
+}
+
+async function undoLast(formData: FormData): Promise<ModerateState> {
   const staff = await currentStaff();
-  if (!canModerate(staff)) return answer(formData, denied());
+  if (!canModerate(staff)) return denied();
   let raw: unknown;
   try {
     raw = JSON.parse(String(formData.get('undo') ?? ''));
@@ -91,10 +114,10 @@ export async function undoModeration(_previous: ModerateState, submitted: FormDa
     raw = null;
   }
   const parsed = UndoInput.safeParse(raw);
-  if (!parsed.success) return answer(formData, refused('There is nothing to undo.'));
+  if (!parsed.success) return refused('There is nothing to undo.');
   const changes = await undoDecision(staff, parsed.data, new Date());
   invalidate(changes);
   refresh();
   const message = `Undone: ${changes.length} ${changes.length === 1 ? 'comment' : 'comments'} put back.`;
-  return answer(formData, { status: 'done', message, undo: [], at: Date.now() });
+  return { status: 'done', message, undo: [], at: Date.now() };
 }
