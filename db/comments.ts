@@ -18,6 +18,7 @@ const publicColumns = {
   body: comments.body,
   createdAt: comments.createdAt,
   isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
+  featured: sql<boolean>`(${comments.featuredAt} is not null)`.mapWith(Boolean),
 };
 
 export type PublicComment = {
@@ -29,6 +30,8 @@ export type PublicComment = {
   createdAt: Date;
   /** Written by a member of staff on the moderation desk, or by a byline on the WordPress site it came from. */
   isStaff: boolean;
+  /** An editors' pick: shown first under the story, in its own block, and with a badge in the thread. */
+  featured: boolean;
   /** Its id on the WordPress site it was imported from, whose links still point at `#comment-<id>`. */
   wordpressId?: number | null;
 };

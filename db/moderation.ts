@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { CommentStatus } from '@/lib/comment-status';
 import { type ModerationOp, opStatus } from '@/lib/moderation-ops';
@@ -72,6 +72,7 @@ export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
       editedAt: comments.editedAt,
       heldReason: comments.heldReason,
       isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
+      featured: sql<boolean>`(${comments.featuredAt} is not null)`.mapWith(Boolean),
       articleId: comments.articleId,
       articleSlug: articles.slug,
       articleHeadline: articles.headline,
@@ -108,8 +109,11 @@ export async function listCommentedArticles() {
 }
 
 export type StatusChange = { id: number; articleId: number; from: CommentStatus; to: CommentStatus };
-/** What a decision did: how many comments it touched, and the status changes (for undo and cache tags). */
-export type Decided = { count: number; changes: StatusChange[] };
+/**
+ * What a decision did: how many comments it touched, the status changes (for undo and cache tags),
+ * and the stories whose public thread changed without a status change (an editors' pick).
+ */
+export type Decided = { count: number; changes: StatusChange[]; restyled?: number[] };
 
 type Target = { id: number; articleId: number; status: CommentStatus; to: CommentStatus | null };
 
@@ -165,6 +169,20 @@ export async function decideComments(actor: LogActor, op: ModerationOp, ids: num
       deleted.sort((a, b) => a.id - b.id);
       yield* log(tx, deleted.map((row) => ({ actor, action: 'comment.delete', targetType: 'comment', targetId: row.id, before: row, after: null })), now);
       return { count: deleted.length, changes: [] };
+    }
+    if (op === 'feature' || op === 'unfeature') {
+      // Only an approved comment can be a pick; one already as asked is left alone (and not logged).
+      const featuring = op === 'feature';
+      const changed = yield* all(
+        tx
+          .update(comments)
+          .set({ featuredAt: featuring ? now : null })
+          .where(and(inArray(comments.id, ids), eq(comments.status, 'approved'), featuring ? isNull(comments.featuredAt) : isNotNull(comments.featuredAt)))
+          .returning({ id: comments.id, articleId: comments.articleId }),
+      );
+      changed.sort((a, b) => a.id - b.id);
+      yield* log(tx, changed.map((row) => ({ actor, action: `comment.${op}`, targetType: 'comment', targetId: row.id, before: { featured: !featuring }, after: { featured: featuring } })), now);
+      return { count: changed.length, changes: [], restyled: [...new Set(changed.map((row) => row.articleId))] };
     }
     if (op === 'dismiss') {
       const dismissed = yield* dismissOpenReports(tx, ids, now);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDone, opsForQueue, parseRowIntent } from './moderation-ops';
+import { describeDone, opsForQueue, opsForRow, parseRowIntent } from './moderation-ops';
 
 describe('parseRowIntent', () => {
   it('reads a row button', () => {
@@ -24,5 +24,12 @@ describe('queues', () => {
   it('say what was done', () => {
     expect(describeDone('approve', 1)).toBe('1 comment approved.');
     expect(describeDone('trash', 3)).toBe('3 comments moved to the Trash.');
+    expect(describeDone('feature', 1)).toBe('1 comment featured in Editors’ picks.');
+  });
+
+  it('offer Feature on an approved comment that is not a pick, Unfeature on one that is', () => {
+    expect(opsForRow(opsForQueue.approved, { featured: false })).toEqual(['unapprove', 'spam', 'trash', 'feature']);
+    expect(opsForRow(opsForQueue.approved, { featured: true })).toEqual(['unapprove', 'spam', 'trash', 'unfeature']);
+    expect(opsForRow(opsForQueue.pending, { featured: false })).toEqual(['approve', 'spam', 'trash']);
   });
 });

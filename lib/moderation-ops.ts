@@ -1,7 +1,7 @@
 import type { CommentStatus } from './comment-status';
 
 /** What a moderator can do to a comment, as WordPress names it. */
-export const moderationOps = ['approve', 'unapprove', 'spam', 'notspam', 'trash', 'restore', 'delete', 'dismiss'] as const;
+export const moderationOps = ['approve', 'unapprove', 'spam', 'notspam', 'trash', 'restore', 'delete', 'dismiss', 'feature', 'unfeature'] as const;
 export type ModerationOp = (typeof moderationOps)[number];
 
 export const opLabels: Record<ModerationOp, string> = {
@@ -13,6 +13,8 @@ export const opLabels: Record<ModerationOp, string> = {
   restore: 'Restore',
   delete: 'Delete permanently',
   dismiss: 'Dismiss reports',
+  feature: 'Feature',
+  unfeature: 'Unfeature',
 };
 
 /** The past tense for "3 comments approved." */
@@ -25,16 +27,24 @@ export const opDone: Record<ModerationOp, string> = {
   restore: 'restored from the Trash',
   delete: 'deleted permanently',
   dismiss: 'cleared of reports',
+  feature: 'featured in Editors’ picks',
+  unfeature: 'taken out of Editors’ picks',
 };
 
 /** The row buttons each queue offers (Reply and Edit are links beside them). */
 export const opsForQueue: Record<CommentStatus | 'reported', ModerationOp[]> = {
   pending: ['approve', 'spam', 'trash'],
-  approved: ['unapprove', 'spam', 'trash'],
+  // An approved comment shows Feature or Unfeature, whichever applies (opsForRow); the bulk bar both.
+  approved: ['unapprove', 'spam', 'trash', 'feature', 'unfeature'],
   spam: ['notspam', 'delete'],
   trash: ['restore', 'delete'],
   reported: ['dismiss', 'unapprove', 'spam', 'trash'],
 };
+
+/** A row's buttons: its queue's, less the one of Feature and Unfeature that does not apply to it. */
+export function opsForRow(ops: readonly ModerationOp[], row: { featured: boolean }): ModerationOp[] {
+  return ops.filter((op) => op !== (row.featured ? 'feature' : 'unfeature'));
+}
 
 /** The keyboard shortcut that presses a row's button. */
 export const opKeys: Partial<Record<ModerationOp, string>> = { approve: 'a', spam: 's', trash: 't' };

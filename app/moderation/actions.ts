@@ -36,9 +36,9 @@ const Ids = z.array(z.coerce.number().int().positive()).max(500);
 const BulkOp = z.enum(moderationOps);
 
 /** Readers see a change at their next request: only stories whose visible thread changed are invalidated. */
-function invalidate(changes: StatusChange[]) {
+function invalidate(changes: StatusChange[], restyled: number[] = []) {
   const articles = new Set(changes.filter((c) => c.from === 'approved' || c.to === 'approved').map((c) => c.articleId));
-  commentsChanged(articles);
+  commentsChanged(new Set([...articles, ...restyled]));
 }
 
 /**
@@ -89,8 +89,8 @@ async function moderate(formData: FormData): Promise<ModerateState> {
     return refused('That is not something the desk can do.');
   }
 
-  const { count, changes } = await decideComments(staff, op, ids, new Date());
-  invalidate(changes);
+  const { count, changes, restyled } = await decideComments(staff, op, ids, new Date());
+  invalidate(changes, restyled);
   refresh();
   const undo = changes.map((change) => ({ id: change.id, status: change.from }));
   return { status: 'done', message: describeDone(op, count), undo, at: Date.now() };

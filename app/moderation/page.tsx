@@ -7,7 +7,7 @@ import { TimeStamp } from '@/components/time-stamp';
 import { countQueues, listCommentedArticles, listQueue, QUEUE_PAGE_SIZE, type QueueRow, type StatusQueue, statusQueues } from '@/db/moderation';
 import { listReportedComments } from '@/db/reports';
 import { describeReason } from '@/lib/comment-rules';
-import { type ModerationOp, opKeys, opLabels, opsForQueue } from '@/lib/moderation-ops';
+import { type ModerationOp, opKeys, opLabels, opsForQueue, opsForRow } from '@/lib/moderation-ops';
 import { decodeNotice } from '@/lib/notice';
 import { parsePage } from '@/lib/params';
 
@@ -168,6 +168,7 @@ function QueueItem({ row, ops, checked }: { row: QueueRow; ops: ModerationOp[]; 
       <td className="queue-author">
         <strong>{row.authorName}</strong>
         {row.isStaff ? <span className="staff-badge">Staff</span> : null}
+        {row.featured ? <span className="pick-badge">Editors’ pick</span> : null}
         <br />
         <a href={`mailto:${row.authorEmail}`}>{row.authorEmail}</a>
         {row.authorUrl ? (
@@ -202,7 +203,7 @@ function QueueItem({ row, ops, checked }: { row: QueueRow; ops: ModerationOp[]; 
         {row.heldReason ? <p className="queue-reason">Held: {describeReason(row.heldReason)}</p> : null}
       </td>
       <td className="queue-actions">
-        {ops.map((op) => (
+        {opsForRow(ops, row).map((op) => (
           <button key={op} type="submit" name="intent" value={`${op}:${row.id}`} data-key={opKeys[op]} className={op === 'delete' ? 'danger' : undefined}>
             {opLabels[op]}
           </button>

@@ -232,6 +232,7 @@ export const comments = pgTable(
     userId: integer('user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     bylineId: integer('byline_id').references((): AnyPgColumn => authors.id, { onDelete: 'set null' }),
     editedAt: timestamp('edited_at'),
+    featuredAt: timestamp('featured_at'),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),

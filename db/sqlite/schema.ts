@@ -200,6 +200,8 @@ export const comments = sqliteTable(
      */
     bylineId: integer('byline_id').references((): AnySQLiteColumn => authors.id, { onDelete: 'set null' }),
     editedAt: timestamp('edited_at'),
+    /** When a moderator made it an editors' pick: shown first under its story, with a badge. */
+    featuredAt: timestamp('featured_at'),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),

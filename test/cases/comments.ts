@@ -127,6 +127,7 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
         body: 'First.',
         createdAt: now,
         isStaff: false,
+        featured: false,
         wordpressId: null,
       });
       expect(await findApprovedParent(articleId, first)).toEqual({ id: first });

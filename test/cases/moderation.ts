@@ -107,6 +107,24 @@ export function moderationCases(database: Db, hooks: () => EngineHooks) {
       ]);
     });
 
+    it('makes approved comments editors\' picks and takes them out again, logging each, and names the story to refresh', async () => {
+      const [approved, pending] = [await addComment('approved'), await addComment('pending')];
+      const featuredAt = async (id: number) => (await database.select({ at: comments.featuredAt }).from(comments).where(eq(comments.id, id)))[0]?.at;
+      const featured = await decideComments(moderator, 'feature', [approved, pending], now);
+      expect(featured).toEqual({ count: 1, changes: [], restyled: [articleId] });
+      expect([await featuredAt(approved), await featuredAt(pending)]).toEqual([now, null]);
+      // Featured twice is one pick, not two log rows; the queue says which rows are picks.
+      expect((await decideComments(moderator, 'feature', [approved], now)).count).toBe(0);
+      const queue = await listQueue({ queue: 'approved', page: 1 });
+      expect(queue.rows.map((row) => [row.id, row.featured])).toEqual([[approved, true]]);
+      expect(await decideComments(moderator, 'unfeature', [approved], now)).toEqual({ count: 1, changes: [], restyled: [articleId] });
+      expect(await featuredAt(approved)).toBeNull();
+      expect(await logged()).toEqual([
+        { action: 'comment.feature', targetId: approved, before: { featured: false }, after: { featured: true } },
+        { action: 'comment.unfeature', targetId: approved, before: { featured: true }, after: { featured: false } },
+      ]);
+    });
+
     it('leaves nothing behind when the log cannot be written', async () => {
       const [pending, reported, trashed] = [await addComment('pending'), await addComment('approved'), await addComment('trash')];
       await reportOf(reported);

@@ -35,10 +35,29 @@ export function CommentsSection(props: CommentsSectionProps) {
   const permalink = (id: number) => `${pageHref(article.path, pageOfComment(roots, perPage, id) ?? 1)}#comment-${id}`;
   const shownPage = threadPage(roots, perPage, page);
   const anchored = wordpressAnchors(shownPage);
+  // Editors' picks lead the conversation, above its first page; each is also in its place in the thread.
+  const picks = page === 1 ? approved.filter((comment) => comment.featured) : [];
 
   return (
     <section id="comments" className="comments" aria-label="Comments">
       <h2 id="comments-heading">{pluralize(approved.length, 'Comment')}</h2>
+      {picks.length ? (
+        <section className="editors-picks" aria-labelledby="editors-picks-heading">
+          <h3 id="editors-picks-heading">Editors’ picks</h3>
+          <ol className="comment-list">
+            {picks.map((comment) => (
+              <li key={comment.id} className="comment">
+                <article className="comment-body" aria-label={`Editors’ pick: comment by ${comment.authorName}`}>
+                  <CommentMeta comment={comment} permalink={permalink} />
+                  <div className="comment-content">
+                    <CommentBody body={comment.body} />
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {roots.length ? (
         <ol className="comment-list">
           {shownPage.map((node) => (
@@ -107,6 +126,32 @@ function wordpressAnchors(nodes: ThreadNode<ShownComment>[]): Set<number> {
   return anchored;
 }
 
+/** Who wrote a comment, their badges, and when, linked to the comment's place in the thread. */
+function CommentMeta({ comment, permalink }: { comment: ShownComment; permalink: (id: number) => string }) {
+  const website = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : '';
+  return (
+    <header className="comment-meta">
+      <span className={`avatar hue-${Math.floor(avatarHue(comment.authorName) / 30)}`} aria-hidden="true">
+        {initials(comment.authorName)}
+      </span>
+      <span className="comment-author">
+        {website ? (
+          <a href={website} rel="nofollow ugc noopener" className="url">
+            {comment.authorName}
+          </a>
+        ) : (
+          comment.authorName
+        )}
+      </span>
+      {comment.isStaff ? <span className="staff-badge">Staff</span> : null}
+      {comment.featured ? <span className="pick-badge">Editors’ pick</span> : null}
+      <a className="comment-permalink" href={permalink(comment.id)}>
+        <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
+      </a>
+    </header>
+  );
+}
+
 function CommentItem({
   node,
   article,
@@ -119,29 +164,11 @@ function CommentItem({
   anchored: Set<number>;
 }) {
   const { comment, replies, depth } = node;
-  const website = /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl : '';
   return (
     <li id={`comment-${comment.id}`} className={`comment depth-${depth}${comment.pending ? ' is-pending' : ''}`} tabIndex={-1}>
       {anchored.has(comment.id) ? <span id={`comment-${comment.wordpressId}`} className="comment-anchor" /> : null}
       <article className="comment-body" aria-label={`Comment by ${comment.authorName}`}>
-        <header className="comment-meta">
-          <span className={`avatar hue-${Math.floor(avatarHue(comment.authorName) / 30)}`} aria-hidden="true">
-            {initials(comment.authorName)}
-          </span>
-          <span className="comment-author">
-            {website ? (
-              <a href={website} rel="nofollow ugc noopener" className="url">
-                {comment.authorName}
-              </a>
-            ) : (
-              comment.authorName
-            )}
-          </span>
-          {comment.isStaff ? <span className="staff-badge">Staff</span> : null}
-          <a className="comment-permalink" href={permalink(comment.id)}>
-            <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
-          </a>
-        </header>
+        <CommentMeta comment={comment} permalink={permalink} />
         {comment.pending ? <p className="comment-awaiting-moderation">Your comment is awaiting moderation.</p> : null}
         <div className="comment-content">
           <CommentBody body={comment.body} />

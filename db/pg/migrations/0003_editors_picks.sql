@@ -1,0 +1,1 @@
+ALTER TABLE "comments" ADD COLUMN "featured_at" timestamp (3) with time zone;
