@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { UNKNOWN_ADDRESS } from '@/server/client-ip';
+import type { BanKind } from './ban-kinds';
 import { localTimeFieldValue, parseLocalTime } from './local-time';
 import { plainTextIfString } from './plain-text';
 import { site } from './site';
@@ -11,8 +12,7 @@ import { site } from './site';
  * `firstMatchingBan` before the rules of lib/comment-rules.ts.
  */
 
-export const banKinds = ['email', 'ip', 'domain'] as const;
-export type BanKind = (typeof banKinds)[number];
+export { banKinds, type BanKind } from './ban-kinds';
 
 export const banKindLabels: Record<BanKind, string> = {
   email: 'Email address',

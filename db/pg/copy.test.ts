@@ -60,6 +60,9 @@ async function makeSqliteSite() {
     database.insert(s.comments).values({ id: 9000, articleId: story!.id, authorName: unicode, authorEmail: 'a@example.com', body: unicode, status: 'pending', heldReason, createdAt: at }).run();
     database.insert(s.comments).values({ id: 8000, articleId: story!.id, parentId: 9000, authorName: 'R', authorEmail: 'r@example.com', body: 'Reply', userId: user!.id, bylineId: author!.id, createdAt: at, editedAt: at }).run();
     database.insert(s.commentReports).values({ commentId: 9000, reason: 'abuse', reporter: 'r1', ip: '192.0.2.1', createdAt: at }).run();
+    database.insert(s.commentLikes).values({ commentId: 8000, liker: 'l1', ip: '192.0.2.3', createdAt: at }).run();
+    database.update(s.comments).set({ likeCount: 1 }).where(eq(s.comments.id, 8000)).run();
+    database.insert(s.commentBans).values({ kind: 'domain', value: 'spam.example', reason: unicode, expiresAt: at, createdById: user!.id, createdByName: unicode, createdAt: at, updatedAt: at }).run();
     database.insert(s.authorRedirects).values({ slug: 'old-author', authorId: author!.id, createdAt: at }).run();
     database.insert(s.storyRedirects).values({ slug: 'old-story', articleId: story!.id, createdAt: at }).run();
     database.insert(s.storyCorrections).values({ articleId: story!.id, text: unicode, createdAt: at, createdBy: user!.id }).run();

@@ -26,6 +26,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { HoldReason } from '../../lib/comment-rules';
 import { commentStatuses } from '../../lib/comment-status';
+import { banKinds } from '../../lib/ban-kinds';
 import { articleStatuses, type ArticleStatus } from '../../lib/story-status';
 import { reportReasons } from '../../lib/report-reasons';
 import { revisionKinds, type StoryFields } from '../../lib/story-revision';
@@ -233,6 +234,7 @@ export const comments = pgTable(
     bylineId: integer('byline_id').references((): AnyPgColumn => authors.id, { onDelete: 'set null' }),
     editedAt: timestamp('edited_at'),
     featuredAt: timestamp('featured_at'),
+    likeCount: integer('like_count').notNull().default(0),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
@@ -292,6 +294,39 @@ export const commentReports = pgTable(
     index('comment_reports_open_idx').on(t.dismissedAt, t.commentId),
     index('comment_reports_ip_created_idx').on(t.ip, t.createdAt),
   ],
+);
+
+export const commentLikes = pgTable(
+  'comment_likes',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    liker: text('liker').notNull(),
+    ip: text('ip').notNull().default(''),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.liker] }),
+    index('comment_likes_ip_created_idx').on(t.ip, t.createdAt),
+    index('comment_likes_liker_created_idx').on(t.liker, t.createdAt),
+  ],
+);
+
+export const commentBans = pgTable(
+  'comment_bans',
+  {
+    id: id(),
+    kind: text('kind', { enum: banKinds }).notNull(),
+    value: text('value').notNull(),
+    reason: text('reason').notNull(),
+    expiresAt: timestamp('expires_at'),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('comment_bans_kind_value_idx').on(t.kind, t.value), index('comment_bans_expires_idx').on(t.expiresAt)],
 );
 
 export const moderationLog = pgTable(

@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { HoldReason } from '../../lib/comment-rules';
 import { commentStatuses } from '../../lib/comment-status';
+import { banKinds } from '../../lib/ban-kinds';
 import { articleStatuses, type ArticleStatus } from '../../lib/story-status';
 import { reportReasons } from '../../lib/report-reasons';
 import { revisionKinds, type StoryFields } from '../../lib/story-revision';
@@ -202,6 +203,8 @@ export const comments = sqliteTable(
     editedAt: timestamp('edited_at'),
     /** When a moderator made it an editors' pick: shown first under its story, with a badge. */
     featuredAt: timestamp('featured_at'),
+    /** How many browsers like it (rows of comment_likes), kept with the comment so a thread sorts by it cheaply. */
+    likeCount: integer('like_count').notNull().default(0),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
@@ -278,6 +281,49 @@ export const commentReports = sqliteTable(
     // The hourly cap on reports per address.
     index('comment_reports_ip_created_idx').on(t.ip, t.createdAt),
   ],
+);
+
+/** One like of a comment by one browser (its random id from a cookie); comments.like_count counts them. */
+export const commentLikes = sqliteTable(
+  'comment_likes',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    /** A random id from the liker's browser cookie. */
+    liker: text('liker').notNull(),
+    /** The liker as likes count people: an IPv4 address, an IPv6 /64, or 'unknown'. */
+    ip: text('ip').notNull().default(''),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.liker] }),
+    // The rate caps per address and per browser.
+    index('comment_likes_ip_created_idx').on(t.ip, t.createdAt),
+    index('comment_likes_liker_created_idx').on(t.liker, t.createdAt),
+  ],
+);
+
+/**
+ * A commenter stopped by a moderator: what they post while it is in force goes to spam, its why-held
+ * naming the ban (lib/bans.ts has the rules). Lifting a ban deletes it; the log keeps what it was.
+ */
+export const commentBans = sqliteTable(
+  'comment_bans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: banKinds }).notNull(),
+    /** As lib/bans.ts normalises it: an email, an email domain, or an IP address or CIDR range. */
+    value: text('value').notNull(),
+    reason: text('reason').notNull(),
+    /** The first instant it no longer applies; null for never. */
+    expiresAt: timestamp('expires_at'),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('comment_bans_kind_value_idx').on(t.kind, t.value), index('comment_bans_expires_idx').on(t.expiresAt)],
 );
 
 /** Every moderation decision and settings or account change: who, when, what, before and after. */
