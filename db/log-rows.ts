@@ -10,7 +10,7 @@ export type LogActor = { id: number; name: string } | null;
 export type LogEntry = {
   actor: LogActor;
   action: string;
-  targetType: 'comment' | 'commenter' | 'settings' | 'user' | 'report' | 'story' | 'byline' | 'section';
+  targetType: 'comment' | 'commenter' | 'settings' | 'user' | 'report' | 'story' | 'byline' | 'section' | 'ban';
   targetId?: number | null;
   before?: unknown;
   after?: unknown;

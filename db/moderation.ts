@@ -121,7 +121,7 @@ type Target = { id: number; articleId: number; status: CommentStatus; to: Commen
  * Sets each comment to its target status, keeping the status it leaves in `previous_status` (where
  * Restore and Not spam find it later); gives what changed. One UPDATE per target status.
  */
-function* setStatuses(tx: Tx, targets: Target[]): TransactionBody<StatusChange[]> {
+export function* setStatuses(tx: Tx, targets: Target[]): TransactionBody<StatusChange[]> {
   const changes = targets.flatMap((t) => (t.to && t.to !== t.status ? [{ id: t.id, articleId: t.articleId, from: t.status, to: t.to }] : []));
   for (const to of new Set(changes.map((change) => change.to))) {
     yield* run(
@@ -213,7 +213,7 @@ export async function undoDecision(actor: LogActor, entries: { id: number; statu
   });
 }
 
-const statusLog = (actor: LogActor, action: string, change: StatusChange): LogEntry => ({
+export const statusLog = (actor: LogActor, action: string, change: StatusChange): LogEntry => ({
   actor,
   action,
   targetType: 'comment',
@@ -222,7 +222,7 @@ const statusLog = (actor: LogActor, action: string, change: StatusChange): LogEn
   after: { status: change.to },
 });
 
-function* log(tx: Tx, entries: LogEntry[], now: Date): TransactionBody<void> {
+export function* log(tx: Tx, entries: LogEntry[], now: Date): TransactionBody<void> {
   if (entries.length) yield* run(tx.insert(moderationLog).values(logRows(entries, now)));
 }
 

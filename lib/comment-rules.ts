@@ -13,7 +13,9 @@ export type HoldReason =
   | { rule: 'honeypot' }
   | { rule: 'too-fast'; seconds: number }
   /** Brought over from WordPress still awaiting moderation there (server/wordpress-import.ts). */
-  | { rule: 'imported'; from: string };
+  | { rule: 'imported'; from: string }
+  /** Sent to spam by a moderator's ban; `ban` is its why-held text as it stood (lib/bans.ts `whyHeld`). */
+  | { rule: 'banned'; banId: number; ban: string };
 
 export type Decision = { status: 'approved' | 'pending' | 'spam'; reason: HoldReason | null };
 
@@ -69,6 +71,8 @@ export function describeReason(reason: HoldReason): string {
       return `Posted ${formatSeconds(reason.seconds)} s after the form was shown (bot)`;
     case 'imported':
       return `Imported as pending from ${reason.from}`;
+    case 'banned':
+      return reason.ban;
   }
 }
 

@@ -13,6 +13,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const staff = await requireModerator();
   const links = [
     { href: '/moderation', text: 'Comments' },
+    { href: '/moderation/bans', text: 'Bans' },
     { href: '/moderation/log', text: 'Log' },
     ...(canWriteStories(staff.role) ? [{ href: '/desk/stories', text: 'Stories' }] : []),
     ...(staff.role === 'admin'

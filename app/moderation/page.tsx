@@ -218,6 +218,11 @@ function QueueItem({ row, ops, checked }: { row: QueueRow; ops: ModerationOp[]; 
             </a>
           </>
         ) : null}
+        {row.isStaff ? null : (
+          <a className="button" href={`/moderation/bans/new?comment=${row.id}`} aria-label={`Ban ${row.authorName}`}>
+            Ban commenter
+          </a>
+        )}
       </td>
     </tr>
   );

@@ -78,6 +78,9 @@ function ReportedRow({ row, checked }: { row: ReportedComment; checked: boolean 
             {opLabels[op]}
           </button>
         ))}
+        <a className="button" href={`/moderation/bans/new?comment=${row.id}`} aria-label={`Ban ${row.authorName}`}>
+          Ban commenter
+        </a>
       </td>
     </tr>
   );

@@ -6,9 +6,11 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { commentsChanged } from '@/db/invalidate';
 import { findArticleForComment } from '@/db/articles';
+import { bansInForce, type BanRow } from '@/db/bans';
 import { filterPendingIds, findApprovedParent, insertComment } from '@/db/comments';
 import { readCommentSettings } from '@/db/settings';
-import { commentsAreClosed, decideStatus } from '@/lib/comment-rules';
+import { firstMatchingBan, whyHeld } from '@/lib/bans';
+import { commentsAreClosed, type Decision, decideStatus } from '@/lib/comment-rules';
 import {
   PENDING_COOKIE,
   readPendingIds,
@@ -78,9 +80,11 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   };
   let result: Awaited<ReturnType<typeof insertComment>>;
   try {
+    // A banned commenter's comment goes to spam, its why-held naming the ban, before any other rule.
+    const ban = firstMatchingBan(await bansInForce(now), fields, now);
     result = await insertComment(
       { articleId: article.id, parentId: input.parentId, fields, now, floodIntervalSeconds: settings.floodIntervalSeconds },
-      (hasApprovedComment) => decideStatus(fields, settings, { hasApprovedComment, bot }),
+      (hasApprovedComment) => (ban ? bannedDecision(ban) : decideStatus(fields, settings, { hasApprovedComment, bot })),
     );
   } catch (error) {
     return unavailable(error, `store a comment on article ${article.id}`);
@@ -108,4 +112,9 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   // Like WordPress, the form keeps the commenter's details only when they asked for that.
   const kept = input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false };
   return { status: 'posted', commentId: result.id, visible, values: kept };
+}
+
+/** What a ban decides: spam, saying which ban (as it reads now: a lifted or edited ban leaves it as it was). */
+function bannedDecision(ban: BanRow): Decision {
+  return { status: 'spam', reason: { rule: 'banned', banId: ban.id, ban: whyHeld(ban) } };
 }
