@@ -6,7 +6,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { likeIgnoringCase } from '../db/like';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
-import { articles, authors, comments, loginFailures, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
+import { articles, authors, commentBans, comments, loginFailures, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
 import { storyFields } from '../lib/story-revision';
 import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
 import { storyBylineIds } from '../test/story';
@@ -25,6 +25,9 @@ const deskPages = [
   '/moderation',
   '/moderation?queue=spam',
   '/moderation/log',
+  '/moderation/bans',
+  '/moderation/bans/new',
+  '/moderation/bans/1',
   '/moderation/settings',
   '/moderation/users',
   '/moderation/users/answer/new-account',
@@ -61,7 +64,7 @@ for (const page of ['/moderation/settings', '/moderation/users', '/moderation/us
 
 test('a moderator does reach the moderator pages (so the refusals above are about the role)', async ({ moderatorPage, article, db }) => {
   const id = await addComment(db, article.id, { name: 'Desk Page Target', body: `Desk page target ${crypto.randomUUID()}`, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
-  for (const page of ['/moderation', '/moderation?queue=spam', '/moderation/log', `/moderation/comments/${id}/edit`, `/moderation/comments/${id}/reply`]) {
+  for (const page of ['/moderation', '/moderation?queue=spam', '/moderation/log', '/moderation/bans', `/moderation/bans/new?comment=${id}`, `/moderation/comments/${id}/edit`, `/moderation/comments/${id}/reply`]) {
     const response = await moderatorPage.goto(page);
     expect(response?.status(), page).toBe(200);
     expect(new URL(moderatorPage.url()).pathname, page).toBe(page.split('?')[0]);
@@ -101,7 +104,13 @@ async function makeTargets(db: Db) {
   const staffId = async (address: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, address)).limit(1))[0]!.id;
   const target = await upsertUser(db, { email: email('target'), name: `Target ${tag}`, role: 'moderator', password: `a target password ${tag}` });
   const userIds = { target, admin: await staffId(staff.admin.email), moderator: await staffId(staff.moderator.email) };
-  return { tag, commentIds, userIds, intruderEmail: email('intruder'), commenterEmail: email('approved') };
+  // A ban for the forged calls to change or lift.
+  const at = new Date();
+  const [ban] = await db
+    .insert(commentBans)
+    .values({ kind: 'domain', value: `${tag}.example.com`, reason: `Target ban ${tag}`, createdByName: 'Target', createdAt: at, updatedAt: at })
+    .returning({ id: commentBans.id });
+  return { tag, commentIds, userIds, banId: ban!.id, intruderEmail: email('intruder'), commenterEmail: email('approved') };
 }
 
 /** Row counts and a hash of the contents of everything the forged calls could reach. */
@@ -119,6 +128,13 @@ async function snapshot(db: Db, targets: Targets) {
         .orderBy(users.id),
     ),
     settings: digest(await db.select().from(settings).orderBy(settings.key)),
+    comment_bans: digest(
+      await db
+        .select()
+        .from(commentBans)
+        .where(or(eq(commentBans.id, targets.banId), likeIgnoringCase(commentBans.value, `%${targets.tag}%`)))
+        .orderBy(commentBans.id),
+    ),
     moderation_log: digest(
       await db
         .select()
@@ -128,6 +144,7 @@ async function snapshot(db: Db, targets: Targets) {
             and(eq(moderationLog.targetType, 'comment'), inArray(moderationLog.targetId, ours)),
             and(eq(moderationLog.targetType, 'user'), inArray(moderationLog.targetId, people)),
             eq(moderationLog.targetType, 'settings'),
+            eq(moderationLog.targetType, 'ban'),
           ),
         )
         .orderBy(moderationLog.id),
@@ -136,7 +153,7 @@ async function snapshot(db: Db, targets: Targets) {
 }
 
 /** Plausible inputs for every desk form at once, aimed at this test's targets in five ways. */
-function forgedForms(actionId: string, { commentIds: c, userIds: u, tag, intruderEmail, commenterEmail }: Targets): FormData[] {
+function forgedForms(actionId: string, { commentIds: c, userIds: u, banId, tag, intruderEmail, commenterEmail }: Targets): FormData[] {
   const variants = [
     { intent: `approve:${c.pending}`, bulkAction: 'approve', ids: [c.pending], commentId: c.pending, userId: u.target, role: 'admin', disabled: 'true' },
     { intent: `trash:${c.approved}`, bulkAction: 'trash', ids: [c.approved], commentId: c.approved, userId: u.moderator, role: 'admin', disabled: 'false' },
@@ -160,6 +177,13 @@ function forgedForms(actionId: string, { commentIds: c, userIds: u, tag, intrude
     // A new account's email, or (for the privacy eraser) the email of one of this test's commenters.
     form.set('email', i % 2 === 0 ? intruderEmail : commenterEmail);
     form.set('confirm', 'yes');
+    // A ban of one of this test's commenters (its approved comments sent back too), or a change to this test's ban.
+    form.set('id', i % 2 === 0 ? '' : String(banId));
+    form.set('kind', 'email');
+    form.set('value', i % 2 === 0 ? commenterEmail : intruderEmail);
+    form.set('reason', `Forged ban ${tag}`);
+    form.set('expires', 'never');
+    form.set('holdApproved', 'on');
     form.set('name', `Intruder ${tag}`);
     form.set('password', `an intruder's password ${tag}`);
     // The settings form with every rule loosened (its checkboxes absent, i.e. off).
@@ -252,7 +276,7 @@ for (const { name, cookie } of sessionCases) {
     const targets = await makeTargets(db);
     const header = await cookie(moderatorPage, targets);
     const actions = deskActions(['app/moderation/']);
-    expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount', 'eraseCommenter']));
+    expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount', 'eraseCommenter', 'saveBanForm', 'liftBanForm']));
     const before = await snapshot(db, targets);
     await forgeAll(request, actions, targets, header);
     expect(await snapshot(db, targets)).toEqual(before);
@@ -283,7 +307,7 @@ test('every comment desk action posted by a signed-in author changes nothing', a
   // The session is good: what stops these calls is the role.
   expect((await context.request.get('/desk/stories', { maxRedirects: 0 })).status()).toBe(200);
   const actions = deskActions(['app/moderation/']);
-  expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'undoModeration', 'editComment', 'replyAsStaff']));
+  expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'undoModeration', 'editComment', 'replyAsStaff', 'saveBanForm', 'liftBanForm']));
   const before = await snapshot(db, targets);
   await forgeAll(context.request, actions, targets);
   expect(await snapshot(db, targets)).toEqual(before);

@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { UNKNOWN_ADDRESS } from '@/server/client-ip';
-import type { BanKind } from './ban-kinds';
+import { BAN_REASON_MAX, type BanExpiryChoice, banExpiryChoices, type BanFieldErrors, type BanFieldName, type BanFormValues, type BanKind } from './ban-kinds';
 import { localTimeFieldValue, parseLocalTime } from './local-time';
 import { plainTextIfString } from './plain-text';
 import { site } from './site';
@@ -12,33 +12,20 @@ import { site } from './site';
  * `firstMatchingBan` before the rules of lib/comment-rules.ts.
  */
 
-export { banKinds, type BanKind } from './ban-kinds';
+export {
+  BAN_REASON_MAX,
+  type BanExpiryChoice,
+  banExpiryChoices,
+  banExpiryLabels,
+  type BanFieldErrors,
+  type BanFieldName,
+  type BanFormValues,
+  type BanKind,
+  banKindLabels,
+  banKinds,
+} from './ban-kinds';
 
-export const banKindLabels: Record<BanKind, string> = {
-  email: 'Email address',
-  ip: 'IP address or range',
-  domain: 'Email domain',
-};
 
-/**
- * How long a ban lasts. Never is the default because that is what a WordPress moderator knows (an
- * entry in the disallowed list stays until removed) and what Coral calls a ban; Coral's temporary
- * "suspend" offers 1 hour, 24 hours and 7 days, so those are here for cooling a heated thread, plus
- * 30 days for a longer rest. An address changes hands (a phone's, a household's after a router
- * restart), so a short ban suits an IP. "Until" takes a date and time: for a ban that must end on a
- * given day, and for the edit page to show an existing ban's end as it stands.
- */
-export const banExpiryChoices = ['never', '1h', '24h', '7d', '30d', 'until'] as const;
-export type BanExpiryChoice = (typeof banExpiryChoices)[number];
-
-export const banExpiryLabels: Record<BanExpiryChoice, string> = {
-  never: 'Never',
-  '1h': '1 hour',
-  '24h': '24 hours',
-  '7d': '7 days',
-  '30d': '30 days',
-  until: 'Until a date and time',
-};
 
 const HOUR_MS = 60 * 60 * 1000;
 const banDurationsMs: Record<Exclude<BanExpiryChoice, 'never' | 'until'>, number> = {
@@ -56,8 +43,6 @@ const banDurationsMs: Record<Exclude<BanExpiryChoice, 'never' | 'until'>, number
 export const MIN_IPV4_PREFIX = 8;
 export const MIN_IPV6_PREFIX = 32;
 
-/** Shown with every comment the ban holds and in the log: a line, not an essay. */
-export const BAN_REASON_MAX = 200;
 
 /** A ban as these rules need it; the database's row adds its id, who made it and when. */
 export type Ban = {
@@ -72,10 +57,6 @@ export type Ban = {
 /** What a new comment says about who sent it (comments.author_email, comments.ip). */
 export type Commenter = { email: string; ip: string };
 
-export type BanFieldName = 'kind' | 'value' | 'reason' | 'expires' | 'expiresAt';
-/** The form as typed, to show again after a refusal. */
-export type BanFormValues = Record<BanFieldName, string>;
-export type BanFieldErrors = Partial<Record<BanFieldName, string>>;
 
 export const banMessages = {
   kind: 'Choose what to ban: an email address, an IP address or range, or an email domain.',

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useActionState, useId } from 'react';
 import { FormError } from '@/components/form-error';
-import { BAN_REASON_MAX, banExpiryChoices, banExpiryLabels, type BanFieldName, type BanFormValues, banKindLabels, banKinds } from '@/lib/bans';
+import { BAN_REASON_MAX, banExpiryChoices, banExpiryLabels, type BanFieldName, type BanFormValues, banKindLabels, banKinds } from '@/lib/ban-kinds';
 import { site } from '@/lib/site';
 import { type BanFormState, saveBanForm } from './actions';
 
