@@ -55,7 +55,7 @@ export function BanForm({ id, initial, offerHold }: Props) {
       <input type="hidden" name="id" value={id ?? ''} />
       <FormError message={state.status === 'invalid' ? state.message : null} />
       <fieldset className="ban-kinds" aria-describedby={errors.kind ? `${prefix}-kind-error` : undefined}>
-        <legend>Ban by</legend>
+        <legend>What to ban</legend>
         {banKinds.map((kind) => (
           <label key={kind}>
             <input type="radio" name="kind" value={kind} defaultChecked={values.kind === kind} /> {banKindLabels[kind]}
