@@ -103,7 +103,7 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 // Literal values: Next reads this object when it builds, without running the module.
-// server/public-routes.test.ts checks the cookie's name against PENDING_COOKIE.
+// server/public-routes.test.ts checks the cookies' names against PENDING_COOKIE and OWN_COOKIE.
 export const config = {
   matcher: [
     '/moderation/:path*',
@@ -115,5 +115,6 @@ export const config = {
     { source: '/:section/:slug', has: [{ type: 'query', key: 'cpage' }] },
     { source: '/:section/:slug', has: [{ type: 'query', key: 'replytocom' }] },
     { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_pending' }] },
+    { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_own' }] },
   ],
 };

@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { CommentFields, Decision } from '@/lib/comment-rules';
 import type { CommentStatus } from '@/lib/comment-status';
 import { db, isPostgres } from './client';
-import { articles, comments, sections, wordpressComments } from './schema';
+import { logRows } from './log-rows';
+import { articles, comments, moderationLog, sections, wordpressComments } from './schema';
 import { insertCommentOnSqlite } from './sqlite/comments';
 import { tags } from './tags';
-import { all, get, lock, transact, type TransactionBody } from './transact';
+import { all, get, lock, run, transact, type TransactionBody } from './transact';
 
 /** What a public page may know about a comment: never the email, IP or user agent. */
 const publicColumns = {
@@ -19,6 +20,7 @@ const publicColumns = {
   createdAt: comments.createdAt,
   isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
   featured: sql<boolean>`(${comments.featuredAt} is not null)`.mapWith(Boolean),
+  editedAt: comments.editedAt,
 };
 
 export type PublicComment = {
@@ -32,6 +34,8 @@ export type PublicComment = {
   isStaff: boolean;
   /** An editors' pick: shown first under the story, in its own block, and with a badge in the thread. */
   featured: boolean;
+  /** When its text was last changed (by its writer in the edit window, or on the desk): shown as "edited". */
+  editedAt: Date | null;
   /** Its id on the WordPress site it was imported from, whose links still point at `#comment-<id>`. */
   wordpressId?: number | null;
 };
@@ -183,4 +187,103 @@ export async function findCommentLocation(id: number) {
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(eq(comments.id, id));
   return row ?? null;
+}
+
+/** A comment as its writer's edit page needs it (the browser's cookie says whose it is). */
+export async function findOwnComment(id: number) {
+  const [row] = await db
+    .select({
+      id: comments.id,
+      articleId: comments.articleId,
+      status: comments.status,
+      body: comments.body,
+      authorName: comments.authorName,
+      createdAt: comments.createdAt,
+      headline: articles.headline,
+      slug: articles.slug,
+      sectionSlug: sections.slug,
+    })
+    .from(comments)
+    .innerJoin(articles, and(eq(articles.id, comments.articleId), eq(articles.status, 'published')))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(comments.id, id), inArray(comments.status, ['pending', 'approved'])));
+  return row ?? null;
+}
+
+export type OwnRevision =
+  | { kind: 'gone' }
+  | { kind: 'expired' }
+  | { kind: 'replied' }
+  | { kind: 'revised'; articleId: number; from: CommentStatus; to: CommentStatus };
+
+/**
+ * A commenter's own edit (`body`) or deletion (`body` null: to the Trash, where a moderator can still
+ * see it) inside the edit window: refused once the window has closed (the comment was posted before
+ * `postedAfter`) or anyone has replied. An edit goes back through the rules (`decide`, given the
+ * comment as edited and whether its email has another approved comment), so an approved comment
+ * cannot be edited into spam. The change and its log row are one transaction.
+ */
+export function reviseOwnComment(
+  id: number,
+  body: string | null,
+  { now, postedAfter, decide }: { now: Date; postedAfter: Date; decide: (comment: CommentFields, hasOtherApproved: boolean) => Decision },
+): Promise<OwnRevision> {
+  return transact(db, function* (tx): TransactionBody<OwnRevision> {
+    const comment = yield* get(
+      tx
+        .select()
+        .from(comments)
+        .where(and(eq(comments.id, id), inArray(comments.status, ['pending', 'approved']))),
+    );
+    if (!comment) return { kind: 'gone' };
+    if (comment.createdAt.getTime() <= postedAfter.getTime()) return { kind: 'expired' };
+    const reply = yield* get(
+      tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.parentId, id), inArray(comments.status, ['pending', 'approved'])))
+        .limit(1),
+    );
+    if (reply) return { kind: 'replied' };
+    const actor = { actorId: null, actorName: `${comment.authorName} (commenter)` };
+    if (body === null) {
+      yield* run(tx.update(comments).set({ status: 'trash', previousStatus: comment.status }).where(eq(comments.id, id)));
+      yield* run(
+        tx.insert(moderationLog).values(
+          logRows([{ actor: null, action: 'comment.author-delete', targetType: 'comment', targetId: id, before: { status: comment.status }, after: { status: 'trash' } }], now).map((row) => ({ ...row, ...actor })),
+        ),
+      );
+      return { kind: 'revised', articleId: comment.articleId, from: comment.status, to: 'trash' };
+    }
+    const other = yield* get(
+      tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.authorEmail, comment.authorEmail), eq(comments.status, 'approved'), ne(comments.id, id)))
+        .limit(1),
+    );
+    const fields = { name: comment.authorName, email: comment.authorEmail, url: comment.authorUrl, body, ip: comment.ip, userAgent: comment.userAgent };
+    const decision = decide(fields, other !== undefined);
+    yield* run(
+      tx
+        .update(comments)
+        .set({
+          body,
+          editedAt: now,
+          status: decision.status,
+          heldReason: decision.reason,
+          ...(decision.status !== comment.status ? { previousStatus: comment.status } : {}),
+        })
+        .where(eq(comments.id, id)),
+    );
+    yield* run(
+      tx.insert(moderationLog).values(
+        logRows(
+          [{ actor: null, action: 'comment.author-edit', targetType: 'comment', targetId: id, before: { body: comment.body, status: comment.status }, after: { body, status: decision.status } }],
+          now,
+        ).map((row) => ({ ...row, ...actor })),
+      ),
+    );
+    return { kind: 'revised', articleId: comment.articleId, from: comment.status, to: decision.status };
+  });
 }

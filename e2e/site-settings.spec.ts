@@ -26,6 +26,7 @@ const labels = {
   threadDepth: 'Nest replies this many levels deep',
   commentsPerPage: 'Top-level comments per page',
   reportThreshold: 'Reports that send a comment back to moderation',
+  editWindowMinutes: 'Minutes a commenter may edit or delete their comment',
 } as const;
 
 const field = (page: Page, name: Exclude<keyof typeof labels, 'manualApproval' | 'approvePreviouslyApproved'>) =>
@@ -59,6 +60,7 @@ async function restoreSettings(page: Page, db: Db, original: unknown) {
       'threadDepth',
       'commentsPerPage',
       'reportThreshold',
+      'editWindowMinutes',
     ] as const) {
       await field(page, name).fill(values[name]);
     }

@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { UNKNOWN_ADDRESS } from '@/server/client-ip';
 import { BAN_REASON_MAX, type BanExpiryChoice, banExpiryChoices, type BanFieldErrors, type BanFieldName, type BanFormValues, type BanKind } from './ban-kinds';
+import type { Decision } from './comment-rules';
 import { localTimeFieldValue, parseLocalTime } from './local-time';
 import { plainTextIfString } from './plain-text';
 import { site } from './site';
@@ -311,6 +312,11 @@ export function whyHeld(ban: Pick<Ban, 'kind' | 'value' | 'reason'>): string {
           : `IP address ${ban.value}`;
   const reason = ban.reason.trim();
   return reason === '' ? `Banned (${what})` : `Banned (${what}): ${reason}`;
+}
+
+/** What a ban decides for a commenter's comment: spam, saying which ban (as it reads now: lifting or editing it later leaves the text as it was). */
+export function bannedDecision(ban: Pick<Ban, 'kind' | 'value' | 'reason'> & { id: number }): Decision {
+  return { status: 'spam', reason: { rule: 'banned', banId: ban.id, ban: whyHeld(ban) } };
 }
 
 /** A ban's end as its field shows it (lib/local-time.ts). */

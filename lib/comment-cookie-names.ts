@@ -3,6 +3,12 @@
 /** The signed, HttpOnly cookie listing this browser's comments that await moderation. */
 export const PENDING_COOKIE = 'bs_pending';
 
+/**
+ * The signed, HttpOnly cookie listing the comments this browser posted in the last few minutes, which
+ * it may still edit or delete (the edit window); it lasts as long as the window.
+ */
+export const OWN_COOKIE = 'bs_own';
+
 /** WordPress's names for the "save my name, email, and website" cookies (read by the form in the browser). */
 export const SAVED_DETAILS_COOKIES = {
   name: 'comment_author',

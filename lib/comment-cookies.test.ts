@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueFormToken, readPendingIds, secondsSinceIssued, writePendingIds } from './comment-cookies';
+import { editableIds, issueFormToken, readOwnComments, readPendingIds, secondsSinceIssued, writeOwnComments, writePendingIds } from './comment-cookies';
 
 beforeAll(() => {
   process.env.AUTH_SECRET = 'test-secret-for-cookies';
@@ -17,6 +17,35 @@ describe('pending-comment cookie', () => {
     expect(readPendingIds(cookie.replace('7', '8'))).toEqual([]);
     expect(readPendingIds('7')).toEqual([]);
     expect(readPendingIds(undefined)).toEqual([]);
+  });
+});
+
+describe('own-comment cookie', () => {
+  const at = Date.parse('2026-12-04T12:00:00Z');
+  it('round-trips ids with their times, the latest time of an id kept, the newest 10 in all', () => {
+    expect(readOwnComments(writeOwnComments([{ id: 3, at }, { id: 5, at: at + 1 }, { id: 3, at: at + 2 }]))).toEqual([
+      { id: 3, at: at + 2 },
+      { id: 5, at: at + 1 },
+    ]);
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, at }));
+    expect(readOwnComments(writeOwnComments(many))).toEqual(many.slice(2));
+  });
+
+  it('yields nothing for a tampered, unsigned or missing cookie', () => {
+    const cookie = writeOwnComments([{ id: 7, at }]);
+    expect(readOwnComments(cookie.replace('7:', '8:'))).toEqual([]);
+    expect(readOwnComments(`7:${at}`)).toEqual([]);
+    expect(readOwnComments(undefined)).toEqual([]);
+  });
+
+  it('keeps editable the comments posted less than the window ago', () => {
+    const own = [
+      { id: 1, at },
+      { id: 2, at: at + 60_000 },
+    ];
+    expect(editableIds(own, 10, new Date(at + 10 * 60_000 - 1))).toEqual([1, 2]);
+    expect(editableIds(own, 10, new Date(at + 10 * 60_000))).toEqual([2]);
+    expect(editableIds(own, 0, new Date(at + 60_000))).toEqual([]);
   });
 });
 

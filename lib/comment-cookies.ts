@@ -1,6 +1,6 @@
 import { sign, verify } from './signing';
 
-export { PENDING_COOKIE, SAVED_DETAILS_COOKIES } from './comment-cookie-names';
+export { OWN_COOKIE, PENDING_COOKIE, SAVED_DETAILS_COOKIES } from './comment-cookie-names';
 
 const PENDING_PURPOSE = 'pending-comments';
 const MAX_PENDING = 20;
@@ -16,6 +16,31 @@ export function readPendingIds(cookie: string | undefined): number[] {
 
 export function writePendingIds(ids: number[]): string {
   return sign([...new Set(ids)].slice(-MAX_PENDING).join(','), PENDING_PURPOSE);
+}
+
+const OWN_PURPOSE = 'own-comments';
+const MAX_OWN = 10;
+
+/** A comment this browser posted, and when (milliseconds): what the edit window is counted from. */
+export type OwnComment = { id: number; at: number };
+
+export function readOwnComments(cookie: string | undefined): OwnComment[] {
+  const value = verify(cookie, OWN_PURPOSE);
+  if (!value) return [];
+  return value.split(',').flatMap((entry) => {
+    const [id, at] = entry.split(':').map(Number);
+    return Number.isSafeInteger(id) && id! > 0 && Number.isSafeInteger(at) && at! > 0 ? [{ id: id!, at: at! }] : [];
+  });
+}
+
+export function writeOwnComments(comments: OwnComment[]): string {
+  const latest = new Map(comments.map((comment) => [comment.id, comment]));
+  return sign([...latest.values()].slice(-MAX_OWN).map(({ id, at }) => `${id}:${at}`).join(','), OWN_PURPOSE);
+}
+
+/** The ids among them still inside an edit window of `minutes` at `now`. */
+export function editableIds(comments: OwnComment[], minutes: number, now: Date): number[] {
+  return comments.filter((comment) => now.getTime() < comment.at + minutes * 60_000).map((comment) => comment.id);
 }
 
 const FORM_PURPOSE = 'comment-form';

@@ -28,6 +28,20 @@ export const messages = {
   unknownArticle: 'This story is not open for comments.',
 } as const;
 
+/** What a commenter's own edit or deletion is told when it is refused (app/comments/[id]/edit). */
+export const ownEditMessages = {
+  notYours: (minutes: number) =>
+    `A comment can be changed only from the browser that posted it, for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} after posting. Nothing was changed.`,
+  off: 'Comments cannot be changed after posting on this site. Nothing was changed.',
+  gone: 'That comment is no longer there to change.',
+  replied: 'Someone has replied to this comment, so it can no longer be changed or deleted.',
+} as const;
+
+/** A comment's text as a commenter types it, in the reply form and when they edit it. */
+export function commentText() {
+  return text(z.string().trim().min(2, messages.commentShort).max(5000, messages.commentLong));
+}
+
 /** The "Leave a Reply" form as the server receives it (the browser's checks are only a courtesy). */
 export const CommentInput = z.object({
   articleId: z.coerce.number().int().positive(),
@@ -48,7 +62,7 @@ export const CommentInput = z.object({
       .max(2000, messages.urlInvalid)
       .refine((v) => v === '' || isHttpUrl(v), messages.urlInvalid),
   ),
-  comment: text(z.string().trim().min(2, messages.commentShort).max(5000, messages.commentLong)),
+  comment: commentText(),
   remember: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
 });
 

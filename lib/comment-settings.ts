@@ -34,6 +34,8 @@ export const CommentSettings = z.object({
   minFillSeconds: z.coerce.number().int().min(0).max(60).default(3),
   /** Reader reports that send an approved comment back to Pending. */
   reportThreshold: z.coerce.number().int().min(1).max(100).default(3),
+  /** A commenter may edit or delete their comment this many minutes after posting, from the same browser; 0 turns it off. */
+  editWindowMinutes: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 export type CommentSettings = z.infer<typeof CommentSettings>;

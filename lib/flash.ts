@@ -12,13 +12,13 @@ import { sign, verify } from './signing';
 const PURPOSE = 'desk-flash';
 const cookieName = (key: string) => `bs_flash_${key}`;
 
-export async function answerWithFlash<T extends { status: string }>(formData: FormData, key: string, path: string, state: T): Promise<T> {
+export async function answerWithFlash<T extends { status: string }>(formData: FormData, key: string, path: string, state: T, cookiePath = '/moderation'): Promise<T> {
   if (formData.get('js') === '1' || state.status === 'idle') return state;
   const payload = Buffer.from(JSON.stringify({ state, at: Date.now() })).toString('base64url');
   (await cookies()).set(cookieName(key), sign(payload, PURPOSE), {
     httpOnly: true,
     sameSite: 'strict',
-    path: '/moderation',
+    path: cookiePath,
     maxAge: 60,
     secure: (process.env.SITE_URL ?? '').startsWith('https://'),
   });

@@ -23,6 +23,7 @@ const valid: Record<string, string> = {
   floodIntervalSeconds: '15',
   minFillSeconds: '3',
   reportThreshold: '3',
+  editWindowMinutes: '10',
 };
 
 const parse = (patch: Record<string, string | undefined>) => {

@@ -16,6 +16,7 @@ export const numberFields = [
   'floodIntervalSeconds',
   'minFillSeconds',
   'reportThreshold',
+  'editWindowMinutes',
 ] as const;
 export const wordListFields = ['moderationWords', 'disallowedWords'] as const;
 export const checkboxFields = ['manualApproval', 'approvePreviouslyApproved'] as const;
@@ -33,6 +34,7 @@ export const settingsLimits = {
   floodIntervalSeconds: { min: 0, max: 3600 },
   minFillSeconds: { min: 0, max: 60 },
   reportThreshold: { min: 1, max: 100 },
+  editWindowMinutes: { min: 0, max: 1440 },
 } as const satisfies Record<NumberField, { min: number; max: number }>;
 
 export const MAX_WORD_LENGTH = 200;
@@ -46,6 +48,7 @@ export const settingsMessages = {
   floodIntervalSeconds: 'Enter a whole number of seconds from 0 to 3600 (0 turns flood control off).',
   minFillSeconds: 'Enter a whole number of seconds from 0 to 60 (0 turns this check off).',
   reportThreshold: 'Enter a whole number of reports from 1 to 100.',
+  editWindowMinutes: 'Enter a whole number of minutes from 0 to 1440 (0 turns editing off).',
   wordTooLong: `Each word or phrase can be at most ${MAX_WORD_LENGTH} characters.`,
   tooManyWords: `Enter at most ${MAX_WORDS.toLocaleString('en-GB')} words or phrases.`,
 } as const;
@@ -101,6 +104,7 @@ const SettingsForm = z.object({
   floodIntervalSeconds: wholeNumber('floodIntervalSeconds'),
   minFillSeconds: wholeNumber('minFillSeconds'),
   reportThreshold: wholeNumber('reportThreshold'),
+  editWindowMinutes: wholeNumber('editWindowMinutes'),
 });
 
 const fields: readonly SettingsField[] = [...checkboxFields, ...numberFields, ...wordListFields];
@@ -124,6 +128,7 @@ export function settingsValuesFrom(raw: Record<string, unknown>): SettingsFormVa
     floodIntervalSeconds: text('floodIntervalSeconds'),
     minFillSeconds: text('minFillSeconds'),
     reportThreshold: text('reportThreshold'),
+    editWindowMinutes: text('editWindowMinutes'),
   };
 }
 
@@ -141,6 +146,7 @@ export function settingsFormValues(settings: CommentSettings): SettingsFormValue
     floodIntervalSeconds: String(settings.floodIntervalSeconds),
     minFillSeconds: String(settings.minFillSeconds),
     reportThreshold: String(settings.reportThreshold),
+    editWindowMinutes: String(settings.editWindowMinutes),
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PENDING_COOKIE } from '@/lib/comment-cookie-names';
+import { OWN_COOKIE, PENDING_COOKIE } from '@/lib/comment-cookie-names';
 import { internalUrl, reservedFirstSegments } from './public-routes';
 
 describe('internalUrl', () => {
@@ -58,6 +58,13 @@ describe('internalUrl', () => {
     expect(internalUrl('/_next/image', cookie)).toBeNull();
     expect(internalUrl('/news/a-story', 'not_bs_pending=1; bs_pendingx=2')).toBeNull();
   });
+
+  it("sends a browser that may still edit its comments to the story's own view too", () => {
+    expect(internalUrl('/news/a-story', 'bs_own=abc.def')).toBe('/news/a-story/yours');
+    expect(internalUrl('/news/a-story?replytocom=4', 'comment_author=Ada; bs_own=x')).toBe('/news/a-story/yours?replytocom=4');
+    expect(internalUrl('/news', 'bs_own=x')).toBeNull();
+    expect(internalUrl('/news/a-story', 'bs_owner=1; not_bs_own=2')).toBeNull();
+  });
 });
 
 describe('reservedFirstSegments', () => {
@@ -85,8 +92,9 @@ describe("proxy.ts's matcher", () => {
   const proxySource = fs.readFileSync(path.resolve('proxy.ts'), 'utf8');
   const matcher = proxySource.slice(proxySource.indexOf('export const config'));
 
-  it('runs the proxy for the pending-comment cookie by its real name', () => {
+  it('runs the proxy for the pending-comment and own-comment cookies by their real names', () => {
     expect(matcher).toContain(`{ type: 'cookie', key: '${PENDING_COOKIE}' }`);
+    expect(matcher).toContain(`{ type: 'cookie', key: '${OWN_COOKIE}' }`);
   });
 
   it('runs the proxy for every query key that maps to a path of its own', () => {

@@ -1,4 +1,4 @@
-import { PENDING_COOKIE } from '@/lib/comment-cookie-names';
+import { OWN_COOKIE, PENDING_COOKIE } from '@/lib/comment-cookie-names';
 import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
 
 /**
@@ -7,8 +7,9 @@ import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
  * Next can cache a page per path, not per query string, so every page of every list and thread is
  * a path of its own (`/news/page/2`, `/news/my-story/comments/2`), and the addresses readers use
  * (`/news?page=2`, `/news/my-story?cpage=2`, WordPress's `?replytocom=5`) are rewritten to them.
- * A browser holding comments that await moderation (the `bs_pending` cookie) gets the story's
- * per-reader view instead (`/news/my-story/yours`).
+ * A browser holding comments that await moderation (the `bs_pending` cookie), or comments it may
+ * still edit (`bs_own`, for the minutes of the edit window), gets the story's per-reader view
+ * instead (`/news/my-story/yours`).
  *
  * proxy.ts applies these, and runs only for requests that carry one of those query keys or the
  * cookie (its matcher's `has` conditions): a plain cached page never runs it. See docs/caching.md.
@@ -47,9 +48,12 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
 /** A slug-like segment: no dot (so never a file such as feed.xml), not empty. */
 const segment = /^[^/.]+$/;
 
-function hasPendingCookie(cookieHeader: string | undefined) {
+function hasOwnViewCookie(cookieHeader: string | undefined) {
   if (!cookieHeader) return false;
-  return cookieHeader.split(';').some((part) => part.trimStart().startsWith(`${PENDING_COOKIE}=`));
+  return cookieHeader.split(';').some((part) => {
+    const name = part.trimStart();
+    return name.startsWith(`${PENDING_COOKIE}=`) || name.startsWith(`${OWN_COOKIE}=`);
+  });
 }
 
 /** A query value as a path segment; an empty value counts as absent, as it did in Next's rewrites. */
@@ -66,7 +70,7 @@ export function internalUrl(url: string, cookieHeader: string | undefined): stri
   const queryStart = url.indexOf('?');
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   const search = queryStart === -1 ? '' : url.slice(queryStart);
-  const pending = hasPendingCookie(cookieHeader);
+  const pending = hasOwnViewCookie(cookieHeader);
   // The common case, a cached page read with no query and no cookie of ours, costs one split.
   if (!search && !pending && pathname !== '/') return null;
 

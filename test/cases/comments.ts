@@ -6,8 +6,8 @@ import { asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '@/lib/comment-rules';
 import type { Db } from '../../db/client';
-import { approvedCommentsQuery, filterPendingIds, findApprovedParent, insertComment, listOwnPendingComments } from '../../db/comments';
-import { comments } from '../../db/schema';
+import { approvedCommentsQuery, filterPendingIds, findApprovedParent, findOwnComment, insertComment, listOwnPendingComments, reviseOwnComment } from '../../db/comments';
+import { comments, moderationLog } from '../../db/schema';
 import { type EngineHooks, insertStory, withSlowWrites } from './engine';
 
 export const now = new Date('2025-02-12T21:40:00Z');
@@ -128,6 +128,7 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
         createdAt: now,
         isStaff: false,
         featured: false,
+        editedAt: null,
         wordpressId: null,
       });
       expect(await findApprovedParent(articleId, first)).toEqual({ id: first });
@@ -146,6 +147,64 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
       expect(await filterPendingIds([mine, decided, 999_999])).toEqual([mine]);
       expect(await findApprovedParent(articleId, mine)).toBeNull();
       expect((await database.select({ id: comments.id }).from(comments).orderBy(asc(comments.id))).length).toBe(3);
+    });
+  });
+  describe("reviseOwnComment (a commenter's edit window)", () => {
+    const later = new Date(now.getTime() + 60_000);
+    const windowOpen = { now: later, postedAfter: new Date(now.getTime() - 1) };
+    const approveAll = (): Decision => ({ status: 'approved', reason: null });
+    const stored = async (id: number) => (await database.select().from(comments).where(eq(comments.id, id)))[0]!;
+    const logOf = (id: number) =>
+      database.select({ action: moderationLog.action, actorName: moderationLog.actorName, before: moderationLog.before, after: moderationLog.after }).from(moderationLog).where(eq(moderationLog.targetId, id));
+
+    it('changes the text, marks it edited and logs it with the commenter named; the rules decide its status again', async () => {
+      const id = idOf(await post({ body: 'Teh first version.' }));
+      await approve(id);
+      const seen: unknown[] = [];
+      const result = await reviseOwnComment(id, 'The first version.', {
+        ...windowOpen,
+        decide: (comment, hasOtherApproved) => {
+          seen.push({ body: comment.body, email: comment.email, ip: comment.ip, hasOtherApproved });
+          return hold;
+        },
+      });
+      expect(result).toEqual({ kind: 'revised', articleId, from: 'approved', to: 'pending' });
+      expect(seen).toEqual([{ body: 'The first version.', email: 'ada@example.com', ip: '192.0.2.1', hasOtherApproved: false }]);
+      expect(await stored(id)).toMatchObject({ body: 'The first version.', editedAt: later, status: 'pending', previousStatus: 'approved', heldReason: hold.reason });
+      expect(await logOf(id)).toEqual([
+        { action: 'comment.author-edit', actorName: 'Ada (commenter)', before: { body: 'Teh first version.', status: 'approved' }, after: { body: 'The first version.', status: 'pending' } },
+      ]);
+    });
+
+    it('tells the rules when the email has another approved comment (a trusted commenter)', async () => {
+      const earlier = idOf(await post({ body: 'An earlier one.' }, new Date(now.getTime() - 60_000)));
+      await approve(earlier);
+      const id = idOf(await post({ body: 'Now this.' }));
+      let trusted: boolean | undefined;
+      await reviseOwnComment(id, 'Now this, edited.', { ...windowOpen, decide: (_comment, hasOtherApproved) => ((trusted = hasOtherApproved), approveAll()) });
+      expect(trusted).toBe(true);
+      expect((await stored(id)).status).toBe('approved');
+    });
+
+    it('deletes to the Trash, logged, where a moderator can still see it', async () => {
+      const id = idOf(await post({ body: 'Regretted.' }));
+      expect(await reviseOwnComment(id, null, { ...windowOpen, decide: approveAll })).toEqual({ kind: 'revised', articleId, from: 'pending', to: 'trash' });
+      expect(await stored(id)).toMatchObject({ body: 'Regretted.', status: 'trash', previousStatus: 'pending' });
+      expect((await logOf(id)).map((row) => row.action)).toEqual(['comment.author-delete']);
+      expect(await findOwnComment(id)).toBeNull();
+    });
+
+    it('refuses once the window has closed, once anyone has replied, and for a comment that is gone, changing nothing', async () => {
+      const id = idOf(await post({ body: 'Original.' }));
+      expect(await reviseOwnComment(id, 'Too late.', { now: later, postedAfter: now, decide: approveAll })).toEqual({ kind: 'expired' });
+      const reply = idOf(await post({ body: 'A reply.', email: 'bo@example.com', ip: '192.0.2.9' }, new Date(now.getTime() + 1000), id));
+      expect(await reviseOwnComment(id, 'After a reply.', { ...windowOpen, decide: approveAll })).toEqual({ kind: 'replied' });
+      expect(await reviseOwnComment(id, null, { ...windowOpen, decide: approveAll })).toEqual({ kind: 'replied' });
+      await database.update(comments).set({ status: 'trash' }).where(eq(comments.id, reply));
+      await database.update(comments).set({ status: 'spam' }).where(eq(comments.id, id));
+      expect(await reviseOwnComment(id, 'Spam, edited.', { ...windowOpen, decide: approveAll })).toEqual({ kind: 'gone' });
+      expect(await stored(id)).toMatchObject({ body: 'Original.', editedAt: null });
+      expect(await logOf(id)).toEqual([]);
     });
   });
   return { articleId: () => articleId };

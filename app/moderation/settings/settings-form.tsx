@@ -87,6 +87,11 @@ export function SettingsForm({ saved, answered }: { saved: SettingsFormValues; a
         )}
         {text('threadDepth', 'Nest replies this many levels deep', 'Deeper replies join the last level. 1 to 10; 1 means no nesting.')}
         {text('commentsPerPage', 'Top-level comments per page', 'Longer threads continue on further pages. 5 to 500.')}
+        {text(
+          'editWindowMinutes',
+          'Minutes a commenter may edit or delete their comment',
+          'From the browser that posted it, until someone replies. 0 to 1440; 0 turns this off.',
+        )}
       </fieldset>
 
       <fieldset>

@@ -6,16 +6,19 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { commentsChanged } from '@/db/invalidate';
 import { findArticleForComment } from '@/db/articles';
-import { bansInForce, type BanRow } from '@/db/bans';
+import { bansInForce } from '@/db/bans';
 import { filterPendingIds, findApprovedParent, insertComment } from '@/db/comments';
 import { readCommentSettings } from '@/db/settings';
-import { firstMatchingBan, whyHeld } from '@/lib/bans';
-import { commentsAreClosed, type Decision, decideStatus } from '@/lib/comment-rules';
+import { bannedDecision, firstMatchingBan } from '@/lib/bans';
+import { commentsAreClosed, decideStatus } from '@/lib/comment-rules';
 import {
+  OWN_COOKIE,
   PENDING_COOKIE,
+  readOwnComments,
   readPendingIds,
   SAVED_DETAILS_COOKIES,
   secondsSinceIssued,
+  writeOwnComments,
   writePendingIds,
 } from '@/lib/comment-cookies';
 import { type CommentFieldErrors, type CommentValues, messages, parseCommentInput, valuesFrom } from '@/lib/comment-form';
@@ -98,6 +101,12 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     const ids = await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
     jar.set(PENDING_COOKIE, writePendingIds([...ids, result.id]), { ...cookieOptions, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
   }
+  // The edit window: this browser may change or delete the comment for a few minutes (app/comments/[id]/edit).
+  const window = settings.editWindowMinutes;
+  if (result.status !== 'spam' && window > 0) {
+    const recent = readOwnComments(jar.get(OWN_COOKIE)?.value).filter((own) => now.getTime() < own.at + window * 60_000);
+    jar.set(OWN_COOKIE, writeOwnComments([...recent, { id: result.id, at: now.getTime() }]), { ...cookieOptions, httpOnly: true, maxAge: window * 60 });
+  }
   for (const [field, name] of Object.entries(SAVED_DETAILS_COOKIES) as [keyof typeof SAVED_DETAILS_COOKIES, string][]) {
     if (input.remember) jar.set(name, fields[field], { ...cookieOptions, maxAge: YEAR });
     else if (jar.has(name)) jar.delete(name);
@@ -114,7 +123,3 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   return { status: 'posted', commentId: result.id, visible, values: kept };
 }
 
-/** What a ban decides: spam, saying which ban (as it reads now: a lifted or edited ban leaves it as it was). */
-function bannedDecision(ban: BanRow): Decision {
-  return { status: 'spam', reason: { rule: 'banned', banId: ban.id, ban: whyHeld(ban) } };
-}

@@ -15,6 +15,8 @@ export type CommentsSectionProps = {
   approved: PublicComment[];
   /** This browser's own held comments, shown in place to it alone. */
   own?: PublicComment[];
+  /** The comments this browser may still edit or delete (the edit window), given "Edit" while unanswered. */
+  editable?: number[];
   page: number;
   threadDepth: number;
   perPage: number;
@@ -28,7 +30,7 @@ function pageHref(path: string, page: number) {
 
 /** The conversation under a story: the thread, its page links, and "Leave a Reply". */
 export function CommentsSection(props: CommentsSectionProps) {
-  const { article, approved, own = [], page, threadDepth, perPage } = props;
+  const { article, approved, own = [], editable = [], page, threadDepth, perPage } = props;
   const shown: ShownComment[] = [...approved, ...own.map((c) => ({ ...c, pending: true }))];
   const roots = buildThread(shown, threadDepth);
   const pageCount = countPages(roots, perPage);
@@ -61,7 +63,7 @@ export function CommentsSection(props: CommentsSectionProps) {
       {roots.length ? (
         <ol className="comment-list">
           {shownPage.map((node) => (
-            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} anchored={anchored} />
+            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} anchored={anchored} editable={editable} />
           ))}
         </ol>
       ) : (
@@ -145,6 +147,7 @@ function CommentMeta({ comment, permalink }: { comment: ShownComment; permalink:
       </span>
       {comment.isStaff ? <span className="staff-badge">Staff</span> : null}
       {comment.featured ? <span className="pick-badge">Editors’ pick</span> : null}
+      {comment.editedAt ? <span className="comment-edited">edited</span> : null}
       <a className="comment-permalink" href={permalink(comment.id)}>
         <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
       </a>
@@ -157,13 +160,24 @@ function CommentItem({
   article,
   permalink,
   anchored,
+  editable,
 }: {
   node: ThreadNode<ShownComment>;
   article: CommentsSectionProps['article'];
   permalink: (id: number) => string;
   anchored: Set<number>;
+  editable: number[];
 }) {
   const { comment, replies, depth } = node;
+  // Its writer may change it in the edit window, until someone replies (app/comments/[id]/edit).
+  const edit =
+    editable.includes(comment.id) && replies.length === 0 ? (
+      <p className="comment-edit">
+        <a href={`/comments/${comment.id}/edit`} aria-label="Edit or delete your comment" rel="nofollow">
+          Edit
+        </a>
+      </p>
+    ) : null;
   return (
     <li id={`comment-${comment.id}`} className={`comment depth-${depth}${comment.pending ? ' is-pending' : ''}`} tabIndex={-1}>
       {anchored.has(comment.id) ? <span id={`comment-${comment.wordpressId}`} className="comment-anchor" /> : null}
@@ -173,8 +187,10 @@ function CommentItem({
         <div className="comment-content">
           <CommentBody body={comment.body} />
         </div>
+        {comment.pending && edit ? <div className="comment-actions">{edit}</div> : null}
         {!comment.pending ? (
           <div className="comment-actions">
+            {edit}
             {article.open ? (
               <p className="reply">
                 {/* A plain link (no JavaScript: the form as a reply); the comment form takes the click over when scripts run. */}
@@ -195,7 +211,7 @@ function CommentItem({
       {replies.length ? (
         <ol className="children">
           {replies.map((child) => (
-            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} anchored={anchored} />
+            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} anchored={anchored} editable={editable} />
           ))}
         </ol>
       ) : null}

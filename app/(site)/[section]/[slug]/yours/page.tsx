@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
 import { CommentsSection } from '../comments-section';
-import { issueFormToken, PENDING_COOKIE, readPendingIds } from '@/lib/comment-cookies';
+import { editableIds, issueFormToken, OWN_COOKIE, PENDING_COOKIE, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
 
@@ -20,8 +20,8 @@ export function generateMetadata(props: Props) {
 }
 
 /**
- * The article for a browser that has comments awaiting moderation (next.config.ts rewrites here
- * when the signed `bs_pending` cookie is present). The story comes from the same cached reads as
+ * The article for a browser that has comments awaiting moderation or still editable (proxy.ts
+ * rewrites here when the signed `bs_pending` or `bs_own` cookie is present). The story comes from the same cached reads as
  * everyone's; the page is rendered per request so the held comments are shown to their author alone.
  */
 export default async function ArticleWithOwnComments(props: Props) {
@@ -39,7 +39,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnType<typeof loadArticle>>; searchParams: SearchParams }) {
   const { article, settings, path, open } = loaded;
-  const own = await listOwnPendingComments(article.id, readPendingIds((await cookies()).get(PENDING_COOKIE)?.value));
+  const jar = await cookies();
+  const own = await listOwnPendingComments(article.id, readPendingIds(jar.get(PENDING_COOKIE)?.value));
+  const editable = editableIds(readOwnComments(jar.get(OWN_COOKIE)?.value), settings.editWindowMinutes, new Date());
   const query = await searchParams;
   const approved = await listApprovedComments(article.id);
   const replyId = parsePage(first(query.replytocom) ?? '0');
@@ -49,6 +51,7 @@ async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnTyp
       article={{ id: article.id, path, open }}
       approved={approved}
       own={own}
+      editable={editable}
       page={parsePage(first(query.cpage)) ?? 1}
       threadDepth={settings.threadDepth}
       perPage={settings.commentsPerPage}
