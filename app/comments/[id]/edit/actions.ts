@@ -13,6 +13,7 @@ import { editableIds, OWN_COOKIE, PENDING_COOKIE, readOwnComments, readPendingId
 import { commentText, ownEditMessages } from '@/lib/comment-form';
 import { decideStatus } from '@/lib/comment-rules';
 import { answerWithFlash } from '@/lib/flash';
+import { threadAddress } from '../thread-address';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
 
 export type OwnEditState = { status: 'idle' } | { status: 'invalid'; message: string; body: string };
@@ -40,6 +41,7 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
   const jar = await cookies();
   let storyPath: string;
   let to: string;
+  let pendingIds: number[] = [];
   try {
     const settings = await readCommentSettings();
     const minutes = settings.editWindowMinutes;
@@ -67,8 +69,8 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
     const secure = process.env.SITE_URL?.startsWith('https://') ?? false;
     if (result.to === 'pending') {
       // Held again: shown to its writer alone, awaiting moderation, as a new held comment is.
-      const ids = await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
-      jar.set(PENDING_COOKIE, writePendingIds([...ids, id.data]), { path: '/', sameSite: 'lax', secure, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
+      pendingIds = [...(await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value))), id.data];
+      jar.set(PENDING_COOKIE, writePendingIds(pendingIds), { path: '/', sameSite: 'lax', secure, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
     }
     if (result.to === 'trash' || result.to === 'spam') {
       const left = own.filter((comment) => comment.id !== id.data);
@@ -81,5 +83,6 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
     return refuse(storageMessage);
   }
   // Back to the comment in its thread; one deleted or taken for spam is no longer there to show.
-  redirect(to === 'trash' || to === 'spam' ? `${storyPath}#comments` : `/comments/${id.data}`);
+  const address = to === 'trash' || to === 'spam' ? null : await threadAddress(id.data, pendingIds);
+  redirect(address ?? `${storyPath}#comments`);
 }
