@@ -19,6 +19,7 @@ const publicColumns = {
   createdAt: comments.createdAt,
   isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
   featured: sql<boolean>`(${comments.featuredAt} is not null)`.mapWith(Boolean),
+  likeCount: comments.likeCount,
 };
 
 export type PublicComment = {
@@ -32,6 +33,8 @@ export type PublicComment = {
   isStaff: boolean;
   /** An editors' pick: shown first under the story, in its own block, and with a badge in the thread. */
   featured: boolean;
+  /** How many browsers like it; cached with the thread, so it can lag (lib/likes.ts `LIKE_REFRESH_MS`, docs/site.md). */
+  likeCount: number;
   /** Its id on the WordPress site it was imported from, whose links still point at `#comment-<id>`. */
   wordpressId?: number | null;
 };

@@ -128,6 +128,7 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
         createdAt: now,
         isStaff: false,
         featured: false,
+        likeCount: 0,
         wordpressId: null,
       });
       expect(await findApprovedParent(articleId, first)).toEqual({ id: first });
