@@ -150,6 +150,33 @@ test('a script with fresh cookies from one address counts only its share of a co
   expect(await db.select().from(commentLikes).where(eq(commentLikes.commentId, id))).toHaveLength(LIKES_PER_ADDRESS_PER_COMMENT);
 });
 
+test('forged like posts with missing or malformed fields are answered without an error and write nothing', async ({ request, article, db }) => {
+  const id = await addApprovedComment(db, article.id, { name: 'Forged Fay', body: 'Untouched.' });
+  const action = `$ACTION_ID_${serverActionId('app/(site)/[section]/[slug]/like-actions.ts', 'likeComment')}`;
+  const file = { name: 'id.txt', mimeType: 'text/plain', buffer: Buffer.from(String(id)) };
+  const forms: Record<string, string | typeof file>[] = [
+    {},
+    { commentId: '' },
+    { commentId: 'abc' },
+    { commentId: '-1' },
+    { commentId: `${id}.5` },
+    { commentId: '9'.repeat(30) },
+    { commentId: file },
+    { commentId: String(id), corder: '../../etc', cpage: '-4' },
+  ];
+  for (const fields of forms) {
+    const response = await request.post(article.path, {
+      headers: { Origin: `http://127.0.0.1:${e2ePort}`, 'X-Forwarded-For': randomIp() },
+      multipart: { [action]: '', ...fields },
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(fields)).toBeLessThan(500);
+    if (response.status() === 303) expect(response.headers()['location'], 'a mangled place falls back to the story').toBe(`${article.path}#comment-${id}`);
+  }
+  // Only the last, a real comment with a mangled place, is a like.
+  expect(await likesOf(db, id)).toBe(1);
+});
+
 for (const javaScriptEnabled of [true, false]) {
   test(`a like of a comment held since the page was served is refused in words, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser, article, db }) => {
     const name = uniqueName('Gone Gil');

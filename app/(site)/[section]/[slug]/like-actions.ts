@@ -35,10 +35,8 @@ export async function likeComment(_previous: LikeCommentState, submitted: FormDa
   const ip = clientAddress((await headers()).get('x-forwarded-for'));
   const now = new Date();
   let result: LikeResult;
-  let refresh = false;
   try {
     result = await insertLike({ commentId, liker, ip, now });
-    refresh = result.kind === 'liked' && (await likeRefreshDueFor(result.articleId, now));
   } catch (error) {
     // The database out of reach (PostgreSQL restarting, SQLite's disk full): said at the button, never a 500.
     if (!isStorageError(error)) throw error;
@@ -46,6 +44,8 @@ export async function likeComment(_previous: LikeCommentState, submitted: FormDa
     return { status: 'invalid', message: storageMessage };
   }
   if (result.kind === 'not-found') return { status: 'invalid', message: likeMessages.gone };
+  // The like is stored: if the database drops now, the count shows at the thread's next refresh instead.
+  const refresh = result.kind === 'liked' && (await likeRefreshDueFor(result.articleId, now).catch(() => false));
 
   const withJavaScript = formData.get('js') === '1';
   if (refresh) {
