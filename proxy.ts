@@ -14,7 +14,7 @@ import { internalUrl } from '@/server/public-routes';
  *   403 before Next reads it (Next's own check refuses a cross-site server action with a 500), one
  *   larger than its path allows with 413 (server/body-limits.ts);
  * - public addresses that carry a query string or the pending-commenter cookie, rewritten to the
- *   paths Next caches (`/news?page=2` → `/news/page/2`, server/public-routes.ts);
+ *   paths Next caches (`/news?page=2` → `/news/page/2`, `?corder=likes` → `comments/1/likes`, server/public-routes.ts);
  * - the desk, for early redirects and refusals only: every page, action and route handler still
  *   checks the session and role itself (auth.ts). What this adds is the right status before any
  *   byte of a page is sent: desk pages stream, so a page cannot change its status once started.
@@ -113,6 +113,7 @@ export const config = {
     { source: '/:first', has: [{ type: 'query', key: 'page' }] },
     { source: '/:first/:second', has: [{ type: 'query', key: 'page' }] },
     { source: '/:section/:slug', has: [{ type: 'query', key: 'cpage' }] },
+    { source: '/:section/:slug', has: [{ type: 'query', key: 'corder' }] },
     { source: '/:section/:slug', has: [{ type: 'query', key: 'replytocom' }] },
     { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_pending' }] },
     { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_own' }] },

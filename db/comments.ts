@@ -21,6 +21,7 @@ const publicColumns = {
   isStaff: sql<boolean>`(${comments.userId} is not null or ${comments.bylineId} is not null)`.mapWith(Boolean),
   featured: sql<boolean>`(${comments.featuredAt} is not null)`.mapWith(Boolean),
   editedAt: comments.editedAt,
+  likeCount: comments.likeCount,
 };
 
 export type PublicComment = {
@@ -36,6 +37,8 @@ export type PublicComment = {
   featured: boolean;
   /** When its text was last changed (by its writer in the edit window, or on the desk): shown as "edited". */
   editedAt: Date | null;
+  /** How many browsers like it; cached with the thread, so it can lag (lib/likes.ts `LIKE_REFRESH_MS`, docs/site.md). */
+  likeCount: number;
   /** Its id on the WordPress site it was imported from, whose links still point at `#comment-<id>`. */
   wordpressId?: number | null;
 };

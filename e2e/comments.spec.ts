@@ -82,7 +82,7 @@ test('replies nest under their parent when Reply brings the form to the comment'
   await page.goto(article.path);
   // A click before React has hydrated the form follows the link, as without JavaScript: wait for the
   // form's hydration flag, as a person waits for the page to settle (behind nginx the scripts come later).
-  await expect(page.locator('form input[name="js"]')).toBeAttached();
+  await expect(page.locator('form.comment-form input[name="js"]')).toBeAttached();
   await page.getByRole('link', { name: 'Reply to Lin Parent' }).click();
   const parent = page.locator(`#comment-${parentId}`);
   await expect(parent.getByRole('heading', { name: 'Leave a Reply to Lin Parent' })).toBeVisible();

@@ -159,8 +159,8 @@ for (const field of ['name', 'url', 'comment', 'email'] as const) {
             if (attribute.startsWith('on') || attribute === 'srcdoc' || attribute === 'formaction') found.push(`<${tag} ${attribute}>`);
           }
         }
-        // Inside the thread our only form is a comment's Report form.
-        for (const element of root.querySelectorAll('li.comment form:not(.report-form)')) found.push(`<form class="${element.className}">`);
+        // Inside the thread our only forms are a comment's Like and Report forms.
+        for (const element of root.querySelectorAll('li.comment form:not(.report-form):not(.like-form)')) found.push(`<form class="${element.className}">`);
         for (const element of root.querySelectorAll('li.comment *')) {
           if (element.hasAttribute('style')) found.push(`<${element.tagName.toLowerCase()} style>`);
           for (const attribute of ['href', 'src', 'xlink:href']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from './thread';
+import { buildThread, countPages, pageOfComment, sortThreads, threadPage, type ThreadNode } from './thread';
 
 type C = { id: number; parentId: number | null; createdAt: Date };
 const at = (minute: number) => new Date(Date.UTC(2025, 1, 13, 10, minute));
@@ -81,5 +81,53 @@ describe('paging a busy thread', () => {
     expect(pageOfComment(roots, 50, 34, 6)).toBe(2);
     expect(pageOfComment(roots, 50, 12, 6)).toBe(1);
     expect(pageOfComment(roots, 50, 34)).toBe(1);
+  });
+});
+
+describe('sortThreads', () => {
+  type L = C & { likeCount: number };
+  const l = (id: number, parentId: number | null, likeCount: number, minute = id): L => ({ ...c(id, parentId, minute), likeCount });
+  const lshape = (nodes: ThreadNode<L>[]): unknown => nodes.map((n) => [n.comment.id, shape(n.replies as unknown as ThreadNode<C>[])]);
+  // 1 (2 likes) with replies 4 (9 likes) and 5; 2 (5 likes); 3 (2 likes); 6 (0 likes), a second after 3.
+  const roots = buildThread([l(1, null, 2), l(2, null, 5), l(3, null, 2), l(4, 1, 9), l(5, 1, 0), l(6, null, 0)], 5);
+
+  it('keeps oldest first as built', () => {
+    expect(lshape(sortThreads(roots, 'oldest'))).toEqual(lshape(roots));
+    expect(sortThreads(roots, 'oldest').map((n) => n.comment.id)).toEqual([1, 2, 3, 6]);
+  });
+
+  it('puts the latest conversation first, its replies still in the order they were written', () => {
+    expect(lshape(sortThreads(roots, 'newest'))).toEqual([
+      [6, []],
+      [3, []],
+      [2, []],
+      [1, [[4, 2, []], [5, 2, []]]],
+    ]);
+  });
+
+  it('puts the most liked first by the first comment’s own likes (not its replies’), ties oldest first', () => {
+    expect(lshape(sortThreads(roots, 'likes'))).toEqual([
+      [2, []],
+      [1, [[4, 2, []], [5, 2, []]]],
+      [3, []],
+      [6, []],
+    ]);
+  });
+
+  it('breaks ties in time by id, newest and most liked alike', () => {
+    const same = buildThread([l(8, null, 1, 1), l(7, null, 1, 1)], 5);
+    expect(sortThreads(same, 'newest').map((n) => n.comment.id)).toEqual([8, 7]);
+    expect(sortThreads(same, 'likes').map((n) => n.comment.id)).toEqual([7, 8]);
+  });
+
+  it('leaves the thread it was given as it was', () => {
+    sortThreads(roots, 'newest');
+    expect(roots.map((n) => n.comment.id)).toEqual([1, 2, 3, 6]);
+  });
+
+  it('pages the sorted thread, and finds a comment’s page in that order', () => {
+    const sorted = sortThreads(roots, 'newest');
+    expect(threadPage(sorted, 2, 2).map((n) => n.comment.id)).toEqual([2, 1]);
+    expect(pageOfComment(sorted, 2, 5)).toBe(2);
   });
 });

@@ -28,6 +28,20 @@ function strip<T extends Threadable>(node: ThreadNode<T>): ThreadNode<T> {
 }
 
 /**
+ * The top-level conversations in a reader's order. Oldest first is how `buildThread` gives them;
+ * newest puts the latest conversation first; most liked puts the conversation whose first comment has
+ * the most likes first, ties oldest first. Replies stay under their parent in the order they were
+ * written, as WordPress keeps them, so a conversation still reads as one.
+ */
+export function sortThreads<T extends Threadable & { likeCount: number }>(roots: ThreadNode<T>[], order: 'oldest' | 'newest' | 'likes'): ThreadNode<T>[] {
+  const time = (node: ThreadNode<T>) => node.comment.createdAt.getTime();
+  const oldestFirst = (a: ThreadNode<T>, b: ThreadNode<T>) => time(a) - time(b) || a.comment.id - b.comment.id;
+  if (order === 'newest') return [...roots].sort((a, b) => -oldestFirst(a, b));
+  if (order === 'likes') return [...roots].sort((a, b) => b.comment.likeCount - a.comment.likeCount || oldestFirst(a, b));
+  return roots;
+}
+
+/**
  * Most comments one page holds, replies included. WordPress pages by top-level comments alone, so one
  * page of a busy thread could carry hundreds of replies (779 comments, 2 MB of HTML, on the bench's
  * 2,000-comment thread). A page takes top-level conversations until it has `perPage` of them or the

@@ -21,6 +21,16 @@ describe('internalUrl', () => {
     ['/news/a-story?replytocom=5', '/news/a-story/reply/5?replytocom=5'],
     ['/news/a-story?replytocom=5&cpage=2', '/news/a-story/reply/5?replytocom=5&cpage=2'],
     ['/news/a-story?cpage=', null],
+    // A reader's order of the thread: a path per order and page; oldest first keeps today's addresses.
+    ['/news/a-story?corder=newest', '/news/a-story/comments/1/newest?corder=newest'],
+    ['/news/a-story?corder=likes&cpage=3', '/news/a-story/comments/3/likes?corder=likes&cpage=3'],
+    ['/news/a-story?cpage=2&corder=likes', '/news/a-story/comments/2/likes?cpage=2&corder=likes'],
+    ['/news/a-story?corder=oldest', null],
+    ['/news/a-story?corder=oldest&cpage=2', '/news/a-story/comments/2?corder=oldest&cpage=2'],
+    ['/news/a-story?corder=', null],
+    ['/news/a-story?corder=..%2Fx', null],
+    ['/news/a-story?corder=likes&replytocom=5', '/news/a-story/reply/5?corder=likes&replytocom=5'],
+    ['/news?corder=likes', null],
     ['/news/a-story?page=2', null],
     ['/news/a-story', null],
     // A value is one path segment, whatever it holds.
@@ -53,6 +63,7 @@ describe('internalUrl', () => {
     const cookie = 'comment_author=Ada; bs_pending=abc.def';
     expect(internalUrl('/news/a-story', cookie)).toBe('/news/a-story/yours');
     expect(internalUrl('/news/a-story?cpage=2', cookie)).toBe('/news/a-story/yours?cpage=2');
+    expect(internalUrl('/news/a-story?corder=likes', cookie)).toBe('/news/a-story/yours?corder=likes');
     expect(internalUrl('/news', cookie)).toBeNull();
     expect(internalUrl('/moderation/log', cookie)).toBeNull();
     expect(internalUrl('/_next/image', cookie)).toBeNull();
@@ -98,6 +109,6 @@ describe("proxy.ts's matcher", () => {
   });
 
   it('runs the proxy for every query key that maps to a path of its own', () => {
-    for (const key of ['page', 'cpage', 'replytocom']) expect(matcher).toContain(`{ type: 'query', key: '${key}' }`);
+    for (const key of ['page', 'cpage', 'corder', 'replytocom']) expect(matcher).toContain(`{ type: 'query', key: '${key}' }`);
   });
 });

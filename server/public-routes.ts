@@ -1,4 +1,5 @@
 import { OWN_COOKIE, PENDING_COOKIE } from '@/lib/comment-cookie-names';
+import { defaultCommentOrder, parseCommentOrder } from '@/lib/comment-order';
 import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
 
 /**
@@ -6,7 +7,8 @@ import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
  *
  * Next can cache a page per path, not per query string, so every page of every list and thread is
  * a path of its own (`/news/page/2`, `/news/my-story/comments/2`), and the addresses readers use
- * (`/news?page=2`, `/news/my-story?cpage=2`, WordPress's `?replytocom=5`) are rewritten to them.
+ * (`/news?page=2`, `/news/my-story?cpage=2`, `?corder=likes&cpage=2`, WordPress's `?replytocom=5`) are
+ * rewritten to them.
  * A browser holding comments that await moderation (the `bs_pending` cookie), or comments it may
  * still edit (`bs_own`, for the minutes of the edit window), gets the story's per-reader view
  * instead (`/news/my-story/yours`).
@@ -105,6 +107,10 @@ export function internalUrl(url: string, cookieHeader: string | undefined): stri
   const replyTo = param(query, 'replytocom');
   if (replyTo) return `/${first}/${second}/reply/${replyTo}${search}`;
   const commentPage = param(query, 'cpage');
+  // A reader's order (`?corder=newest`) is a path of its own for every page; oldest first, or an order
+  // the site does not offer, keeps the default's addresses.
+  const order = parseCommentOrder(query.get('corder'));
+  if (order && order !== defaultCommentOrder) return `/${first}/${second}/comments/${commentPage ?? '1'}/${order}${search}`;
   if (commentPage) return `/${first}/${second}/comments/${commentPage}${search}`;
   return null;
 }

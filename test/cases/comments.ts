@@ -129,6 +129,7 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
         isStaff: false,
         featured: false,
         editedAt: null,
+        likeCount: 0,
         wordpressId: null,
       });
       expect(await findApprovedParent(articleId, first)).toEqual({ id: first });

@@ -2,10 +2,13 @@ import type { PublicComment } from '@/db/comments';
 import { avatarHue, initials } from '@/lib/avatar';
 import { formatDateTime, pluralize } from '@/lib/format';
 import { pageWindow } from '@/lib/page-window';
-import { buildThread, countPages, pageOfComment, threadPage, type ThreadNode } from '@/lib/thread';
+import { buildThread, countPages, pageOfComment, sortThreads, threadPage, type ThreadNode } from '@/lib/thread';
+import { commentOrderLabels, commentOrders, type CommentOrder, commentsHref } from '@/lib/comment-order';
 import { CommentBody } from '@/components/comment-body';
 import { CommentForm } from './comment-form';
+import { likeComment } from './like-actions';
 import { reportComment } from './report-actions';
+import { LikeControl } from '@/components/comments/like-control';
 import { ReportControl } from '@/components/comments/report-control';
 
 type ShownComment = PublicComment & { pending?: boolean };
@@ -18,23 +21,22 @@ export type CommentsSectionProps = {
   /** The comments this browser may still edit or delete (the edit window), given "Edit" while unanswered. */
   editable?: number[];
   page: number;
+  /** How the reader sorted the top-level conversations; oldest first unless they chose otherwise. */
+  order?: CommentOrder;
   threadDepth: number;
   perPage: number;
   replyTo?: { id: number; name: string } | null;
   formToken: string;
 };
 
-function pageHref(path: string, page: number) {
-  return page === 1 ? path : `${path}?cpage=${page}`;
-}
-
 /** The conversation under a story: the thread, its page links, and "Leave a Reply". */
 export function CommentsSection(props: CommentsSectionProps) {
-  const { article, approved, own = [], editable = [], page, threadDepth, perPage } = props;
+  const { article, approved, own = [], editable = [], page, order = 'oldest', threadDepth, perPage } = props;
   const shown: ShownComment[] = [...approved, ...own.map((c) => ({ ...c, pending: true }))];
-  const roots = buildThread(shown, threadDepth);
+  const roots = sortThreads(buildThread(shown, threadDepth), order);
   const pageCount = countPages(roots, perPage);
-  const permalink = (id: number) => `${pageHref(article.path, pageOfComment(roots, perPage, id) ?? 1)}#comment-${id}`;
+  const permalink = (id: number) => `${commentsHref(article.path, pageOfComment(roots, perPage, id) ?? 1, order)}#comment-${id}`;
+  const place = { order, page };
   const shownPage = threadPage(roots, perPage, page);
   const anchored = wordpressAnchors(shownPage);
   // Editors' picks lead the conversation, above its first page; each is also in its place in the thread.
@@ -60,10 +62,24 @@ export function CommentsSection(props: CommentsSectionProps) {
           </ol>
         </section>
       ) : null}
+      {roots.length > 1 ? (
+        <nav className="comment-order" aria-label="Sort comments">
+          <span aria-hidden="true">Sort by </span>
+          <ul>
+            {commentOrders.map((choice) => (
+              <li key={choice}>
+                <a href={`${commentsHref(article.path, 1, choice)}#comments`} aria-current={choice === order ? 'true' : undefined}>
+                  {commentOrderLabels[choice]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {roots.length ? (
         <ol className="comment-list">
           {shownPage.map((node) => (
-            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} anchored={anchored} editable={editable} />
+            <CommentItem key={node.comment.id} node={node} article={article} permalink={permalink} anchored={anchored} place={place} editable={editable} />
           ))}
         </ol>
       ) : (
@@ -82,7 +98,7 @@ export function CommentsSection(props: CommentsSectionProps) {
                   {n === page ? (
                     <span aria-current="page">{n}</span>
                   ) : (
-                    <a href={`${pageHref(article.path, n)}#comments`} aria-label={`Comments page ${n}`}>
+                    <a href={`${commentsHref(article.path, n, order)}#comments`} aria-label={`Comments page ${n}`}>
                       {n}
                     </a>
                   )}
@@ -160,12 +176,15 @@ function CommentItem({
   article,
   permalink,
   anchored,
+  place,
   editable,
 }: {
   node: ThreadNode<ShownComment>;
   article: CommentsSectionProps['article'];
   permalink: (id: number) => string;
   anchored: Set<number>;
+  /** The order and page this thread is shown in, for the Like form to come back to without JavaScript. */
+  place: { order: CommentOrder; page: number };
   editable: number[];
 }) {
   const { comment, replies, depth } = node;
@@ -204,6 +223,14 @@ function CommentItem({
                 </a>
               </p>
             ) : null}
+            <LikeControl
+              action={likeComment}
+              commentId={comment.id}
+              authorName={comment.authorName}
+              likes={comment.likeCount}
+              order={place.order}
+              page={place.page}
+            />
             <ReportControl action={reportComment} commentId={comment.id} />
           </div>
         ) : null}
@@ -211,7 +238,7 @@ function CommentItem({
       {replies.length ? (
         <ol className="children">
           {replies.map((child) => (
-            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} anchored={anchored} editable={editable} />
+            <CommentItem key={child.comment.id} node={child} article={article} permalink={permalink} anchored={anchored} place={place} editable={editable} />
           ))}
         </ol>
       ) : null}

@@ -2,14 +2,12 @@
 
 import { formDataOf } from '@/lib/action-args';
 import { clientAddress } from '@/server/client-ip';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
+import { browserId } from '@/server/browser-id';
 import { commentsChanged } from '@/db/invalidate';
 import { insertReport } from '@/db/reports';
 import type { ReportCommentState } from '@/lib/report-reasons';
-import { parseReportInput, REPORTER_COOKIE, reportMessages } from '@/lib/reports';
-
-const YEAR = 365 * 24 * 60 * 60;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { parseReportInput, reportMessages } from '@/lib/reports';
 
 /**
  * Receives "Report" under a comment. Anyone may report, as anyone may comment, so there is no
@@ -23,18 +21,7 @@ export async function reportComment(_previous: ReportCommentState, submitted: Fo
   if (!parsed.success) return { status: 'invalid', message: parsed.message };
   const { commentId, reason, note } = parsed.data;
 
-  const jar = await cookies();
-  let reporter = jar.get(REPORTER_COOKIE)?.value ?? '';
-  if (!UUID.test(reporter)) {
-    reporter = crypto.randomUUID();
-    jar.set(REPORTER_COOKIE, reporter, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: process.env.SITE_URL?.startsWith('https://') ?? false,
-      maxAge: YEAR,
-    });
-  }
+  const reporter = await browserId();
   const ip = clientAddress((await headers()).get('x-forwarded-for'));
 
   const result = await insertReport({ commentId, reason, note, reporter, ip, now: new Date() });

@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
 import { CommentsSection } from '../comments-section';
 import { editableIds, issueFormToken, OWN_COOKIE, PENDING_COOKIE, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { parseCommentOrder } from '@/lib/comment-order';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
 
@@ -53,6 +54,7 @@ async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnTyp
       own={own}
       editable={editable}
       page={parsePage(first(query.cpage)) ?? 1}
+      order={parseCommentOrder(first(query.corder)) ?? 'oldest'}
       threadDepth={settings.threadDepth}
       perPage={settings.commentsPerPage}
       replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
