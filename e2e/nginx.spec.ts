@@ -29,6 +29,8 @@ test('nginx caches public pages and passes personal ones straight through', asyn
 
   const pending = await fetch(`${through}${article.path}`, { headers: { Cookie: 'bs_pending=1.x' } });
   expect(pending.headers.get('x-cache')).toBe('BYPASS');
+  const editable = await fetch(`${through}${article.path}`, { headers: { Cookie: 'comment_author=Ada; bs_own=1.x' } });
+  expect(editable.headers.get('x-cache')).toBe('BYPASS');
   const signedIn = await fetch(`${through}${article.path}`, { headers: { Cookie: 'authjs.session-token=x' } });
   expect(signedIn.headers.get('x-cache')).toBe('BYPASS');
   const desk = await fetch(`${through}/moderation`, { redirect: 'manual' });
