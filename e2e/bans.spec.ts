@@ -1,8 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
-import { commentBans } from '../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { commentBans, comments } from '../db/schema';
 import { addComment, commentById, commentsByBody, expect, randomIp, reloadUntil, test } from './fixtures';
 import { signedInAs } from './desk';
+import { expectNothingRan, watch, xssPayloads } from './xss-payloads';
 
 const unique = (text: string) => `${text} ${crypto.randomUUID().slice(0, 8)}`;
 const row = (page: Page | Locator, text: string) => page.getByRole('row').filter({ hasText: text });
@@ -131,4 +132,29 @@ test('without JavaScript, a ban refused for a bad value keeps what was typed and
   await expect(page.getByText(`Lifted the ban on ${range}.`, { exact: false })).toBeVisible();
   expect(await db.select().from(commentBans).where(eq(commentBans.value, range))).toEqual([]);
   await page.context().close();
+});
+
+test('hostile text in a ban’s reason stays text on the Bans page, its edit form and the desk’s why-held', async ({ moderatorPage, article, db }) => {
+  const tag = crypto.randomUUID().slice(0, 8);
+  const at = new Date();
+  const hostile = xssPayloads.filter((payload) => payload.length <= 200).slice(0, 12);
+  const rows = await db
+    .insert(commentBans)
+    .values(hostile.map((reason, i) => ({ kind: 'domain' as const, value: `x${i}-${tag}.example.com`, reason, createdByName: reason.slice(0, 60), createdAt: at, updatedAt: at })))
+    .returning({ id: commentBans.id });
+  const body = unique('Held by a hostile ban');
+  const held = await addComment(db, article.id, { name: 'Held Poster', body, status: 'spam', email: `held@x0-${tag}.example.com` });
+  await db.update(comments).set({ heldReason: { rule: 'banned', banId: rows[0]!.id, ban: `Banned (email domain x0-${tag}.example.com): ${hostile[0]}` } }).where(eq(comments.id, held));
+
+  const seen = watch(moderatorPage);
+  await moderatorPage.goto('/moderation/bans');
+  await expect(row(moderatorPage, `x0-${tag}.example.com`)).toContainText(hostile[0]!);
+  await expectNothingRan(moderatorPage, seen);
+  await moderatorPage.goto(`/moderation/bans/${rows[0]!.id}`);
+  await expect(moderatorPage.getByRole('textbox', { name: 'Reason' })).toHaveValue(hostile[0]!);
+  await expectNothingRan(moderatorPage, seen);
+  await moderatorPage.goto(`/moderation?queue=spam&q=${encodeURIComponent(body)}`);
+  await expect(row(moderatorPage, body)).toContainText(`Held: Banned (email domain x0-${tag}.example.com): ${hostile[0]}`);
+  await expectNothingRan(moderatorPage, seen);
+  await db.delete(commentBans).where(inArray(commentBans.id, rows.map((r) => r.id)));
 });
