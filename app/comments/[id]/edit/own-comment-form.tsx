@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { CommentTextField } from '@/components/comment-text-field';
 import { JsFlag } from '@/components/js-flag';
 import { type OwnEditState, reviseOwnCommentForm } from './actions';
 
@@ -12,23 +13,7 @@ export function OwnCommentForm({ commentId, initial, answered, backHref }: { com
     <form action={formAction} className="desk-text-form own-comment-form">
       <input type="hidden" name="commentId" value={commentId} />
       <JsFlag />
-      <p className="comment-field">
-        <label htmlFor="body">Your comment</label>
-        <textarea
-          id="body"
-          name="body"
-          rows={8}
-          maxLength={5000}
-          defaultValue={invalid ? state.body : initial}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? 'body-error' : undefined}
-        />
-        {invalid ? (
-          <span id="body-error" className="field-error" role="alert">
-            {state.message}
-          </span>
-        ) : null}
-      </p>
+      <CommentTextField label="Your comment" value={invalid ? state.body : initial} error={invalid ? state.message : null} />
       <p className="form-submit">
         <button type="submit" name="intent" value="save" className="primary" disabled={pending}>
           Save changes

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { CommentTextField } from '@/components/comment-text-field';
 import { JsFlag } from '@/components/js-flag';
 import type { DeskTextState } from './actions';
 
@@ -28,23 +29,7 @@ export function DeskTextForm({
     <form action={formAction} className="desk-text-form">
       <input type="hidden" name="commentId" value={commentId} />
       <JsFlag />
-      <p className="comment-field">
-        <label htmlFor="body">{label}</label>
-        <textarea
-          id="body"
-          name="body"
-          rows={8}
-          maxLength={5000}
-          defaultValue={invalid ? state.body : initial}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? 'body-error' : undefined}
-        />
-        {invalid ? (
-          <span id="body-error" className="field-error">
-            {state.message}
-          </span>
-        ) : null}
-      </p>
+      <CommentTextField label={label} value={invalid ? state.body : initial} error={invalid ? state.message : null} />
       <p className="form-submit">
         <button type="submit" className="primary" disabled={pending}>
           {submit}
