@@ -18,10 +18,13 @@ async function openReader(browser: Browser, path: string, { javaScript = true } 
   return page;
 }
 
-/** Moves the reader's clock past its next poll and gives the status that poll was answered with. */
+/**
+ * Moves the reader's clock past its next poll, however far the pace has slowed (at most 6 minutes:
+ * lib/live-comments.ts), and gives the status that poll was answered with. A jump fires a timer once.
+ */
 async function nextPoll(page: Page, articleId: number) {
   const answered = page.waitForResponse((response) => response.url().endsWith(liveCommentsPath(articleId)));
-  await page.clock.fastForward('00:20');
+  await page.clock.fastForward('06:30');
   return (await answered).status();
 }
 

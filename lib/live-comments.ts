@@ -40,11 +40,14 @@ export const pollTiming = {
   /** Each unchanged answer stretches the wait by this factor, up to `quietMax`. */
   quietFactor: 1.25,
   quietMax: 60_000,
-  /** Each failure (network, 5xx, 429) doubles the wait, up to `failureMax`. */
+  /** Each failure (network, 5xx, 429, an answer slower than `slowAnswerMs`) doubles the wait, up to `failureMax`. */
   failureMax: 300_000,
   /** ± this share, so readers who opened the page together do not poll together. */
   jitter: 0.2,
 } as const;
+
+/** An answer slower than this counts as a failure for the pace: a busy server gets fewer polls. */
+export const slowAnswerMs = 2_000;
 
 /**
  * The wait before the next poll. `unchanged` counts answers in a row that brought nothing new,

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
-import { liveCommentsPath, liveEtag, type LiveCount, newCommentsLabel, newSince, nextPollDelay } from '@/lib/live-comments';
+import { liveCommentsPath, liveEtag, type LiveCount, newCommentsLabel, newSince, nextPollDelay, slowAnswerMs } from '@/lib/live-comments';
 
 type Props = {
   articleId: number;
@@ -43,23 +43,25 @@ export function LiveComments({ articleId, count, newestId }: Props) {
     let unchanged = 0;
     let failures = 0;
     const poll = async () => {
+      const started = Date.now();
+      let answered = false;
       try {
         const response = await fetch(liveCommentsPath(articleId), { headers: { 'If-None-Match': etag.current }, cache: 'no-store' });
         if (response.status === 404) return; // unpublished: nothing more will come
         if (response.status === 304) {
+          answered = true;
           unchanged += 1;
-          failures = 0;
         } else if (response.ok) {
+          answered = true;
           etag.current = response.headers.get('etag') ?? '';
           setLatest((await response.json()) as LiveCount);
           unchanged = 0;
-          failures = 0;
-        } else {
-          failures += 1;
         }
       } catch {
-        failures += 1;
+        // counted below
       }
+      // A failure, or an answer so slow that the server is busy: fewer polls until it recovers.
+      failures = answered && Date.now() - started <= slowAnswerMs ? 0 : failures + 1;
       if (!stopped) timer = window.setTimeout(() => void poll(), nextPollDelay({ unchanged, failures }, Math.random()));
     };
     // On opening the page the count is fresh; on coming back to it, perhaps not.
