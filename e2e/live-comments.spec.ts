@@ -94,32 +94,6 @@ test('readers with a story open are offered a newly approved comment without rel
   for (const page of [first, second, noScript, later]) await page.context().close();
 });
 
-/** What the Page Visibility API tells the page, as when the reader switches tabs. */
-async function setVisibility(page: Page, state: 'hidden' | 'visible') {
-  await page.evaluate((value) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
-}
-
-test('a story open in a hidden tab is not polled; coming back to it polls at once', async ({ browser, article }) => {
-  const reader = await openReader(browser, article.path);
-  await expect(thread(reader).getByRole('heading', { name: '0 Comments' })).toBeVisible();
-  const polls: string[] = [];
-  reader.on('request', (request) => {
-    if (request.url().endsWith(liveCommentsPath(article.id))) polls.push(request.url());
-  });
-  await setVisibility(reader, 'hidden');
-  await reader.clock.fastForward('10:00');
-  const answered = reader.waitForResponse((response) => response.url().endsWith(liveCommentsPath(article.id)));
-  await setVisibility(reader, 'visible');
-  await reader.clock.runFor(100);
-  expect((await answered).status()).toBe(304);
-  // Ten minutes hidden made no request: the first one is this.
-  expect(polls).toHaveLength(1);
-  await reader.context().close();
-});
-
 test('the live count answers 304 to its own ETag, changes when a comment is approved, names no commenter, and is 404 for a draft or a non-story', async ({
   request,
   moderatorPage,
