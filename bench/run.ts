@@ -23,6 +23,7 @@ import { actionIdAt } from './page-actions';
 import { multipart, postComments } from './posting';
 import { benchDeployments, printDeployments } from './deployments';
 import { benchWordpressImport, importBenchLine } from './wordpress-import';
+import { liveReadersRow } from './live-readers';
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const port = Number(process.env.BENCH_PORT || 3200);
@@ -238,6 +239,9 @@ async function main() {
     const bare = floor?.bare ?? null;
     const edge = await throughNginx(lead, articleBytes, articleEncoding);
     notePeak('nginx');
+    // 1,000 readers holding the lead story open, polling for new comments as its page does.
+    const live = await liveReadersRow({ origin, leadPath: lead, articleId: leadId, seconds, serverPid: server.pid! });
+    notePeak('live readers');
 
     // Comment posting: a no-JavaScript form post, each from its own address and email.
     const postAction = await actionIdAt(`${origin}${lead}`, 'comment');
@@ -327,6 +331,7 @@ async function main() {
     } else {
       console.log(`Through nginx: not measured (${nginxBinary} not found; apt-get install -y nginx-light)`);
     }
+    console.log(live);
     console.log(`Server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB (peak after each phase, MB: ${peakAfter.join(', ')})`);
     console.log(
       `Article page weight (gzip): HTML ${kb(weight.html)}, JS ${kb(weight.js)} (ours ${kb(weight.ownJs)}), CSS ${kb(weight.css)}, ${weight.requests} requests`,

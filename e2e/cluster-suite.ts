@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { actionIdAt } from '../bench/page-actions';
 import { loadSampleContent } from '../db/seed-content';
+import { liveCommentsPath } from '../lib/live-comments';
 import { type Cluster, startCluster } from '../scripts/cluster-harness';
 import { nginxBinary } from '../scripts/nginx-harness';
 import { postgresMissingReason, type RunningPostgres, startPostgres } from '../scripts/postgres-harness';
@@ -132,6 +133,10 @@ export function defineClusterTests(engine: ClusterEngine) {
     const commenter = await newReader(browser);
     // Warm every server's cache of the story first: the approval must reach pages already stored.
     for (const server of [A, B, C]) expect((await fetch(at(server, story.path))).status).toBe(200);
+    // And the story's live count (the "new comments" poll), which each server caches under the same tag.
+    const liveCount = async (server: number) => ((await (await fetch(at(server, liveCommentsPath(story.id)))).json()) as { count: number }).count;
+    const counted = await liveCount(A);
+    for (const server of [B, C]) expect(await liveCount(server)).toBe(counted);
 
     await commenter.goto(at(A, story.path));
     await fillComment(commenter, text);
@@ -154,6 +159,7 @@ export function defineClusterTests(engine: ClusterEngine) {
 
     // The very next request to C, and to A where it was posted, shows it to everyone.
     for (const server of [C, A]) expect(await (await fetch(at(server, story.path))).text()).toContain(text);
+    for (const server of [C, A]) expect(await liveCount(server)).toBe(counted + 1);
     await commenter.close();
     await moderator.close();
   });

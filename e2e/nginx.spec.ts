@@ -4,6 +4,7 @@ import path from 'node:path';
 import { addComment, expect, test } from './fixtures';
 import { nginxBinary, type RunningNginx, startNginx } from '../scripts/nginx-harness';
 import { e2eDatabasePath, e2ePort } from './env';
+import { liveCommentsPath } from '../lib/live-comments';
 
 /** docs/nginx.conf, run for real in front of the test server (scripts/nginx-harness.ts). */
 const nginxPort = e2ePort + 50;
@@ -82,4 +83,27 @@ test('only the app (an allowed address) can make nginx skip its stored copy', as
   // 127.0.0.2 is this machine too, but not an address the config trusts: a reader's header is ignored.
   expect(await ask('127.0.0.2', true)).toBe('HIT');
   expect(await ask('127.0.0.1', true)).toBe('BYPASS');
+});
+
+test('nginx keeps a story’s live comment count a second and answers its pollers’ If-None-Match itself; an approval shows within 2 s', async ({ article, db, moderatorPage }) => {
+  const body = `Counted through the cache ${crypto.randomUUID()}`;
+  await addComment(db, article.id, { name: 'Counted Reader', body, status: 'pending', email: `${crypto.randomUUID()}@example.com` });
+  const url = `${through}${liveCommentsPath(article.id)}`;
+  const first = await fetch(url);
+  expect(first.status).toBe(200);
+  expect(await first.json()).toEqual({ count: 0, newestId: null });
+  const etag = first.headers.get('etag')!;
+  const again = await fetch(url, { headers: { 'If-None-Match': etag } });
+  expect(again.status).toBe(304);
+  expect(again.headers.get('x-cache')).toBe('HIT');
+
+  await moderatorPage.goto(`/moderation?q=${encodeURIComponent(body)}`);
+  await moderatorPage.getByRole('row').filter({ hasText: body }).getByRole('button', { name: 'Approve' }).click();
+  await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible({ timeout: 20_000 });
+  // nginx counts its 1 s lifetime in whole seconds: the stored count may be up to 2 s old.
+  await expect(async () => {
+    const polled = await fetch(url, { headers: { 'If-None-Match': etag } });
+    expect(polled.status).toBe(200);
+    expect(((await polled.json()) as { count: number }).count).toBe(1);
+  }).toPass({ timeout: 3_000, intervals: [100] });
 });

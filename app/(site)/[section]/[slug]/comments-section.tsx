@@ -7,6 +7,7 @@ import { commentOrderLabels, commentOrders, type CommentOrder, commentsHref } fr
 import { CommentBody } from '@/components/comment-body';
 import { CommentForm } from './comment-form';
 import { likeComment } from './like-actions';
+import { LiveComments } from './live-comments';
 import { reportComment } from './report-actions';
 import { LikeControl } from '@/components/comments/like-control';
 import { ReportControl } from '@/components/comments/report-control';
@@ -45,6 +46,7 @@ export function CommentsSection(props: CommentsSectionProps) {
   return (
     <section id="comments" className="comments" aria-label="Comments">
       <h2 id="comments-heading">{pluralize(approved.length, 'Comment')}</h2>
+      <LiveComments articleId={article.id} count={approved.length} newestId={newestId(approved)} />
       {picks.length ? (
         <section className="editors-picks" aria-labelledby="editors-picks-heading">
           <h3 id="editors-picks-heading">Editors’ picks</h3>
@@ -121,6 +123,8 @@ export function CommentsSection(props: CommentsSectionProps) {
     </section>
   );
 }
+
+const newestId = (approved: PublicComment[]) => approved.reduce<number | null>((newest, comment) => Math.max(newest ?? 0, comment.id), null);
 
 /**
  * The comments on this page that also carry their WordPress anchor (`#comment-<its id there>`), which
