@@ -210,7 +210,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     // Alternated, twice: this machine's speed moves from one minute to the next.
     for (let round = 0; round < 2; round++) {
       await row('none', null);
-      await row('1,000 polling every 15 s', { ...base, mode: 'poll' });
+      await row(`1,000 polling every ${pollTiming.base / 1000} s`, { ...base, mode: 'poll' });
       if (sse) await row('1,000 SSE streams', { ...base, mode: 'sse' });
     }
     await row('none', null);

@@ -9,7 +9,7 @@ const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText
 const thread = (page: Page) => page.getByRole('region', { name: 'Comments' });
 const newCommentsButton = (page: Page) => page.getByRole('button', { name: /new comments? — show/ });
 
-/** A reader of their own, with the page's clock in the test's hands (the widget polls every 15 s or so). */
+/** A reader of their own, with the page's clock in the test's hands (the widget polls every 30 s or so). */
 async function openReader(browser: Browser, path: string, { javaScript = true } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
   const page = await context.newPage();

@@ -41,7 +41,7 @@ describe('newSince', () => {
 
 describe('nextPollDelay', () => {
   const middle = 0.5; // no jitter either way
-  it('polls every 15 s while answers come, then slower the longer nothing changes, to a minute at most', () => {
+  it('polls every 30 s while answers come, then slower the longer nothing changes, to two minutes at most', () => {
     expect(nextPollDelay({ unchanged: 0, failures: 0 }, middle)).toBe(pollTiming.base);
     const waits = [0, 1, 2, 3, 4, 5, 6, 7, 20].map((unchanged) => nextPollDelay({ unchanged, failures: 0 }, middle));
     for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1]!);
@@ -50,14 +50,14 @@ describe('nextPollDelay', () => {
   });
 
   it('doubles after each failure in a row, to five minutes at most', () => {
-    expect(nextPollDelay({ unchanged: 0, failures: 1 }, middle)).toBe(30_000);
-    expect(nextPollDelay({ unchanged: 0, failures: 2 }, middle)).toBe(60_000);
-    expect(nextPollDelay({ unchanged: 3, failures: 3 }, middle)).toBe(120_000);
+    expect(nextPollDelay({ unchanged: 0, failures: 1 }, middle)).toBe(60_000);
+    expect(nextPollDelay({ unchanged: 0, failures: 2 }, middle)).toBe(120_000);
+    expect(nextPollDelay({ unchanged: 3, failures: 3 }, middle)).toBe(240_000);
     expect(nextPollDelay({ unchanged: 0, failures: 30 }, middle)).toBe(pollTiming.failureMax);
   });
 
   it('spreads readers by up to a fifth either way', () => {
-    expect(nextPollDelay({ unchanged: 0, failures: 0 }, 0)).toBe(12_000);
-    expect(nextPollDelay({ unchanged: 0, failures: 0 }, 0.999_999)).toBeCloseTo(18_000, -1);
+    expect(nextPollDelay({ unchanged: 0, failures: 0 }, 0)).toBe(24_000);
+    expect(nextPollDelay({ unchanged: 0, failures: 0 }, 0.999_999)).toBeCloseTo(36_000, -1);
   });
 });

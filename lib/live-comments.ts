@@ -34,12 +34,12 @@ export function newCommentsLabel(n: number): string {
   return `${n} new ${n === 1 ? 'comment' : 'comments'}`;
 }
 
-/** Polling pace, in ms: every 15 s while answers come; slower the longer nothing changes, and after failures. */
+/** Polling pace, in ms: every 30 s while answers come (docs/performance.md#live-new-comments says why not faster); slower the longer nothing changes, and after failures. */
 export const pollTiming = {
-  base: 15_000,
+  base: 30_000,
   /** Each unchanged answer stretches the wait by this factor, up to `quietMax`. */
   quietFactor: 1.25,
-  quietMax: 60_000,
+  quietMax: 120_000,
   /** Each failure (network, 5xx, 429, an answer slower than `slowAnswerMs`) doubles the wait, up to `failureMax`. */
   failureMax: 300_000,
   /** ± this share, so readers who opened the page together do not poll together. */
