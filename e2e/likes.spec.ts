@@ -7,6 +7,11 @@ import { e2ePort } from './env';
 import { addApprovedComment, expect, makeArticle, randomIp, serverActionId, test } from './fixtures';
 
 const likeButton = (page: Page, name: string) => page.getByRole('article', { name: `Comment by ${name}` }).getByRole('button', { name: new RegExp(`comment by ${name},`) });
+/** A click before React has hydrated the form posts it as without JavaScript: wait as a person waits for the page to settle. */
+const hydratedLike = async (page: Page, name: string) => {
+  await expect(page.getByRole('article', { name: `Comment by ${name}` }).locator('form.like-form input[name="js"]')).toHaveCount(1);
+  return likeButton(page, name);
+};
 const likesOf = async (db: Db, id: number) => (await db.select({ n: comments.likeCount }).from(comments).where(eq(comments.id, id)))[0]?.n;
 const uniqueName = (prefix: string) => `${prefix} ${crypto.randomUUID().slice(0, 6)}`;
 
@@ -31,7 +36,7 @@ test('with JavaScript a like counts at once, once per browser, and another brows
   const button = likeButton(page, name);
   await expect(button).toHaveAccessibleName(`Like comment by ${name}, 0 likes`);
   await expect(button).toHaveText('Like · 0');
-  await button.click();
+  await (await hydratedLike(page, name)).click();
   await expect(button).toHaveAccessibleName(`Liked comment by ${name}, 1 like`);
   await expect(button).toHaveAttribute('aria-pressed', 'true');
   await expect(button).toHaveText('Liked · 1');
@@ -52,13 +57,16 @@ test('with JavaScript a like counts at once, once per browser, and another brows
 
   // The same browser again, after a reload: told so, and nothing more is counted.
   await page.reload();
-  await likeButton(page, name).click();
+  await (await hydratedLike(page, name)).click();
   await expect(page.getByRole('article', { name: `Comment by ${name}` }).getByRole('status')).toHaveText('You have already liked this comment.');
   await expect(likeButton(page, name)).toHaveText('Liked · 1');
   expect(await likesOf(db, id)).toBe(1);
 
   // Another browser's like counts.
-  await likeButton(stranger.page, name).click();
+  await (await hydratedLike(stranger.page, name)).click();
+  await expect(likeButton(stranger.page, name)).toHaveAccessibleName(`Liked comment by ${name}, 2 likes`);
+  // "2 likes" shows while the like is on its way; the database has it once the answer is back.
+  await expect(likeButton(stranger.page, name)).toBeEnabled();
   await expect(likeButton(stranger.page, name)).toHaveAccessibleName(`Liked comment by ${name}, 2 likes`);
   expect(await likesOf(db, id)).toBe(2);
   await stranger.context.close();
