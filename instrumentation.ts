@@ -4,7 +4,9 @@
  * - the cache handlers in cache-handlers/ are loaded by Next as plain JavaScript and cannot import
  *   our TypeScript: this gives them their way to the database, where every process records the cache
  *   tags it invalidates;
- * - the schedule that publishes stories at their time starts (server/schedule.ts).
+ * - the schedule that publishes stories at their time starts (server/schedule.ts);
+ * - when mail is on (SMTP_URL), the mail worker that sends the outbox's letters starts
+ *   (server/mail-worker.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -14,4 +16,8 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startPublishingSchedule } = await import('./server/schedule');
   startPublishingSchedule();
+  const { mailSettings } = await import('./server/mail');
+  if (!mailSettings()) return;
+  const { startMailWorker } = await import('./server/mail-worker');
+  startMailWorker();
 }

@@ -39,3 +39,6 @@ export const wordpressPosts = table('wordpressPosts');
 export const wordpressComments = table('wordpressComments');
 export const wordpressTerms = table('wordpressTerms');
 export const wordpressImports = table('wordpressImports');
+export const mailAddresses = table('mailAddresses');
+export const mailSubscriptions = table('mailSubscriptions');
+export const mailOutbox = table('mailOutbox');

@@ -63,6 +63,17 @@ async function makeSqliteSite() {
     database.insert(s.commentLikes).values({ commentId: 8000, liker: 'l1', ip: '192.0.2.3', createdAt: at }).run();
     database.update(s.comments).set({ likeCount: 1 }).where(eq(s.comments.id, 8000)).run();
     database.insert(s.commentBans).values({ kind: 'domain', value: 'spam.example', reason: unicode, expiresAt: at, createdById: user!.id, createdByName: unicode, createdAt: at, updatedAt: at }).run();
+    const [mailAddress] = database
+      .insert(s.mailAddresses)
+      .values({ email: 'reader@example.com', token: 'token-ünïcode', confirmedAt: at, confirmationSentAt: at, blockedAt: null, createdAt: at })
+      .returning({ id: s.mailAddresses.id })
+      .all();
+    database.insert(s.mailSubscriptions).values({ addressId: mailAddress!.id, articleId: story!.id, commentId: 9000, createdAt: at }).run();
+    database.insert(s.mailSubscriptions).values({ addressId: mailAddress!.id, articleId: story!.id, commentId: null, createdAt: at }).run();
+    database
+      .insert(s.mailOutbox)
+      .values({ kind: 'reply', dedupeKey: 'comment:8000:1', addressId: mailAddress!.id, recipient: 'reader@example.com', commentId: 8000, articleId: story!.id, status: 'failed', attempts: 2, nextAttemptAt: at, lockedUntil: at, lastError: unicode, messageId: '<outbox-1@example.com>', createdAt: at, sentAt: null })
+      .run();
     database.insert(s.authorRedirects).values({ slug: 'old-author', authorId: author!.id, createdAt: at }).run();
     database.insert(s.storyRedirects).values({ slug: 'old-story', articleId: story!.id, createdAt: at }).run();
     database.insert(s.storyCorrections).values({ articleId: story!.id, text: unicode, createdAt: at, createdBy: user!.id }).run();

@@ -445,3 +445,70 @@ export const wordpressImports = pgTable(
   },
   (t) => [index('wordpress_imports_status_idx').on(t.status, t.createdAt)],
 );
+
+export const mailAddresses = pgTable('mail_addresses', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  token: text('token').notNull().unique(),
+  confirmedAt: timestamp('confirmed_at'),
+  confirmationSentAt: timestamp('confirmation_sent_at'),
+  blockedAt: timestamp('blocked_at'),
+  createdAt: timestamp('created_at').notNull(),
+});
+
+export const mailSubscriptions = pgTable(
+  'mail_subscriptions',
+  {
+    id: id(),
+    addressId: integer('address_id')
+      .notNull()
+      .references(() => mailAddresses.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mail_subscriptions_reply_idx')
+      .on(t.commentId, t.addressId)
+      .where(sql`${t.commentId} is not null`),
+    uniqueIndex('mail_subscriptions_story_idx')
+      .on(t.articleId, t.addressId)
+      .where(sql`${t.commentId} is null`),
+    index('mail_subscriptions_address_idx').on(t.addressId),
+  ],
+);
+
+export const mailLetterKinds = ['confirm', 'reply', 'story', 'held', 'reported'] as const;
+export const mailFanOutKinds = ['approved', 'held-fanout', 'reported-fanout'] as const;
+export const mailOutboxKinds = [...mailLetterKinds, ...mailFanOutKinds] as const;
+export const mailOutboxStatuses = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
+
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    kind: text('kind', { enum: mailOutboxKinds }).notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    addressId: integer('address_id').references(() => mailAddresses.id, { onDelete: 'cascade' }),
+    recipient: text('recipient'),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: mailOutboxStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    lockedUntil: timestamp('locked_until'),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: timestamp('created_at').notNull(),
+    sentAt: timestamp('sent_at'),
+  },
+  (t) => [
+    index('mail_outbox_claim_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_status_sent_idx').on(t.status, t.sentAt),
+    index('mail_outbox_address_idx').on(t.addressId),
+    index('mail_outbox_comment_idx').on(t.commentId),
+    index('mail_outbox_article_idx').on(t.articleId),
+  ],
+);

@@ -477,3 +477,91 @@ export const wordpressImports = sqliteTable(
   },
   (t) => [index('wordpress_imports_status_idx').on(t.status, t.createdAt)],
 );
+
+/**
+ * A reader's (or a member of staff's) email address, as mail knows it (db/mail.ts). `token` is the
+ * capability in every manage and unsubscribe link. Nothing but the confirmation letter goes to an
+ * address until its owner confirms it; nothing at all once they block it.
+ */
+export const mailAddresses = sqliteTable('mail_addresses', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Lower-cased. */
+  email: text('email').notNull().unique(),
+  /** 32 random bytes, base64url. */
+  token: text('token').notNull().unique(),
+  confirmedAt: timestamp('confirmed_at'),
+  /** When the last confirmation letter was queued: at most one a day. */
+  confirmationSentAt: timestamp('confirmation_sent_at'),
+  /** The owner said "never email me". */
+  blockedAt: timestamp('blocked_at'),
+  createdAt: timestamp('created_at').notNull(),
+});
+
+/**
+ * What an address asked to hear about: replies to one comment of theirs (`commentId` set), or every
+ * new comment on a story (`commentId` null). One of each per address, kept by two partial unique
+ * indexes (a unique index treats NULLs as distinct on both engines), which also serve the fan-out's
+ * lookups by comment and by story.
+ */
+export const mailSubscriptions = sqliteTable(
+  'mail_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    addressId: integer('address_id')
+      .notNull()
+      .references(() => mailAddresses.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mail_subscriptions_reply_idx')
+      .on(t.commentId, t.addressId)
+      .where(sql`${t.commentId} is not null`),
+    uniqueIndex('mail_subscriptions_story_idx')
+      .on(t.articleId, t.addressId)
+      .where(sql`${t.commentId} is null`),
+    index('mail_subscriptions_address_idx').on(t.addressId),
+  ],
+);
+
+/** Letters to send (`recipient` set), and fan-outs that become letters in the background (`recipient` null). */
+export const mailLetterKinds = ['confirm', 'reply', 'story', 'held', 'reported'] as const;
+export const mailFanOutKinds = ['approved', 'held-fanout', 'reported-fanout'] as const;
+export const mailOutboxKinds = [...mailLetterKinds, ...mailFanOutKinds] as const;
+export const mailOutboxStatuses = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
+
+/**
+ * The outbox: every letter and fan-out, kept after it is sent (the desk's counts and problems).
+ * `dedupeKey` makes a second queueing of the same thing a no-op. A letter is claimed by one worker
+ * at a time (`sending` until `lockedUntil`; a lease that runs out is taken again).
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: mailOutboxKinds }).notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    addressId: integer('address_id').references(() => mailAddresses.id, { onDelete: 'cascade' }),
+    recipient: text('recipient'),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: mailOutboxStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    lockedUntil: timestamp('locked_until'),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: timestamp('created_at').notNull(),
+    sentAt: timestamp('sent_at'),
+  },
+  (t) => [
+    index('mail_outbox_claim_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_status_sent_idx').on(t.status, t.sentAt),
+    index('mail_outbox_address_idx').on(t.addressId),
+    index('mail_outbox_comment_idx').on(t.commentId),
+    index('mail_outbox_article_idx').on(t.articleId),
+  ],
+);
