@@ -83,7 +83,9 @@ const desk = auth(async (request) => {
 
 export function proxy(request: NextRequest, event: NextFetchEvent) {
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? undefined;
-  if (isCrossSiteWrite(request.method, request.headers.get('origin') ?? undefined, host)) {
+  // One-click unsubscribe (RFC 8058) is posted by mailbox providers from anywhere, by design; its route takes no cookie.
+  const oneClick = /^\/email\/[A-Za-z0-9_-]+\/unsubscribe$/.test(request.nextUrl.pathname);
+  if (!oneClick && isCrossSiteWrite(request.method, request.headers.get('origin') ?? undefined, host)) {
     return new NextResponse('Cross-site request refused.', {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },

@@ -5,6 +5,7 @@ import type { CommentFields, Decision } from '@/lib/comment-rules';
 import type { CommentStatus } from '@/lib/comment-status';
 import { db, isPostgres } from './client';
 import { logRows } from './log-rows';
+import { mailAfterPosting, type MailOnPosting, type PostingMailAnswer } from './mail-posting';
 import { articles, comments, moderationLog, sections, wordpressComments } from './schema';
 import { insertCommentOnSqlite } from './sqlite/comments';
 import { tags } from './tags';
@@ -94,10 +95,12 @@ export type NewComment = {
   fields: CommentFields;
   now: Date;
   floodIntervalSeconds: number;
+  /** What the comment sets off by email, written in its transaction (db/mail-posting.ts); absent when mail is off. */
+  mail?: MailOnPosting;
 };
 
 export type InsertResult =
-  | { kind: 'created'; id: number; status: Exclude<CommentStatus, 'trash'> }
+  | { kind: 'created'; id: number; status: Exclude<CommentStatus, 'trash'>; mail?: PostingMailAnswer }
   | { kind: 'flood' }
   | { kind: 'duplicate' };
 
@@ -177,7 +180,8 @@ function insertCommentLocked(input: NewComment, decide: (hasApprovedComment: boo
         })
         .returning({ id: comments.id }),
     );
-    return { kind: 'created', id: row!.id, status: decision.status };
+    const mail = input.mail ? yield* mailAfterPosting(tx, { id: row!.id, articleId: input.articleId, email: fields.email, status: decision.status }, input.mail, now) : undefined;
+    return { kind: 'created', id: row!.id, status: decision.status, mail };
   });
 }
 

@@ -17,15 +17,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { LetterContent } from '../lib/mail/letters';
+import { mailIsOn } from '../lib/mail/enabled';
 import { canModerateComments, userRoles } from '../lib/user-roles';
 import { db, type Db, isPostgres } from './client';
 import { articles, comments, mailAddresses, mailFanOutKinds, mailLetterKinds, mailOutbox, mailSubscriptions, sections, users } from './schema';
 import { all, get, run, transact, type TransactionBody, type Tx } from './transact';
 
 /** Mail is on when SMTP_URL is set (server/mail.ts checks the rest); off, nothing is queued. */
-export function mailEnabled(): boolean {
-  return Boolean(process.env.SMTP_URL);
-}
+export const mailEnabled = () => mailIsOn();
 
 export type LetterKind = (typeof mailLetterKinds)[number];
 export type Letter = { id: number; kind: LetterKind; addressId: number | null; recipient: string | null; commentId: number | null; articleId: number | null; attempts: number };

@@ -6,6 +6,8 @@ import { type ModerationOp, opStatus } from '@/lib/moderation-ops';
 import { db } from './client';
 import { escapeLike, likeIgnoringCase } from './like';
 import { type LogActor, type LogEntry, logRows } from './log-rows';
+import { queueApprovedInTransaction } from './mail';
+import { mailIsOn } from '@/lib/mail/enabled';
 import { countReportedComments, dismissOpenReports } from './reports';
 import { articles, comments, moderationLog, sections } from './schema';
 import { all, run, transact, type TransactionBody, type Tx } from './transact';
@@ -131,6 +133,9 @@ export function* setStatuses(tx: Tx, targets: Target[]): TransactionBody<StatusC
         .where(inArray(comments.id, changes.filter((change) => change.to === to).map((change) => change.id))),
     );
   }
+  // Approved: its notices are queued with the decision (sent later by the worker, once per comment).
+  const approved = changes.filter((change) => change.to === 'approved').map((change) => change.id);
+  if (approved.length > 0 && mailIsOn()) yield* queueApprovedInTransaction(tx, approved, new Date());
   return changes;
 }
 

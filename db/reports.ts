@@ -10,6 +10,8 @@ import { articles, commentReports, comments, moderationLog, sections } from './s
 import { readCommentSettingsIn } from './settings';
 import { tags } from './tags';
 import { all, get, lock, run, transact, type TransactionBody, type Tx } from './transact';
+import { queueStaffNoticeInTransaction } from './mail';
+import { mailIsOn } from '@/lib/mail/enabled';
 
 export type NewReport = {
   commentId: number;
@@ -85,8 +87,10 @@ export async function insertReport(input: NewReport): Promise<ReportResult> {
         .from(commentReports)
         .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.dismissedAt))),
     )) ?? { people: 0 };
-    const sentBack = weight === 'counts' && reachesThreshold(people, (yield* readCommentSettingsIn(tx)).reportThreshold);
+    const settings = yield* readCommentSettingsIn(tx);
+    const sentBack = weight === 'counts' && reachesThreshold(people, settings.reportThreshold);
     if (sentBack) {
+      if (settings.emailOnReported && mailIsOn()) yield* queueStaffNoticeInTransaction(tx, 'reported', comment.id, input.now);
       yield* run(tx.update(comments).set({ status: 'pending', previousStatus: 'approved' }).where(eq(comments.id, comment.id)));
       yield* run(
         tx.insert(moderationLog).values(

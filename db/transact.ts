@@ -67,6 +67,14 @@ export function transact<T>(database: Db, body: (tx: Tx) => TransactionBody<T>):
   }
 }
 
+/**
+ * Runs a body inside a SQLite transaction already open on `database` (better-sqlite3's own, as the
+ * posting path's prepared statements use): its steps run synchronously on that connection.
+ */
+export function runInOpenSqliteTransaction<T>(database: Db, body: (tx: Tx) => TransactionBody<T>): T {
+  return driveSync(body(database as unknown as Tx));
+}
+
 function driveSync<T>(body: TransactionBody<T>): T {
   let step = body.next();
   while (!step.done) {

@@ -12,8 +12,13 @@ describe('parseCommentInput', () => {
     const result = parseCommentInput({ ...valid, name: '  Ada  ', comment: '  Hi there \n', remember: 'on' });
     expect(result).toEqual({
       success: true,
-      data: { articleId: 3, parentId: null, name: 'Ada', email: 'ada@example.com', url: '', comment: 'Hi there', remember: true },
+      data: { articleId: 3, parentId: null, name: 'Ada', email: 'ada@example.com', url: '', comment: 'Hi there', remember: true, notifyReplies: false, notifyStory: false },
     });
+  });
+
+  it('takes the notification boxes, off unless ticked', () => {
+    const ticked = parseCommentInput({ ...valid, notifyReplies: 'on', notifyStory: 'yes' });
+    expect(ticked.success && [ticked.data.notifyReplies, ticked.data.notifyStory]).toEqual([true, false]);
   });
 
   it('takes a parent id for replies', () => {

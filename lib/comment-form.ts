@@ -64,17 +64,29 @@ export const CommentInput = z.object({
   ),
   comment: commentText(),
   remember: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  /** "Notify me of replies to my comment" (shown only when the site sends mail). */
+  notifyReplies: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  /** "Notify me of new comments on this story". */
+  notifyStory: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
 });
 
 export type CommentInput = z.infer<typeof CommentInput>;
 
 /** The text fields, as typed, to put back in the form after an error. */
-export type CommentValues = { name: string; email: string; url: string; comment: string; remember: boolean };
+export type CommentValues = { name: string; email: string; url: string; comment: string; remember: boolean; notifyReplies: boolean; notifyStory: boolean };
 export type CommentFieldErrors = Partial<Record<'name' | 'email' | 'url' | 'comment', string>>;
 
 export function valuesFrom(raw: Record<string, unknown>): CommentValues {
   const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).slice(0, 10_000) : '');
-  return { name: str('name'), email: str('email'), url: str('url'), comment: str('comment'), remember: raw.remember === 'on' };
+  return {
+    name: str('name'),
+    email: str('email'),
+    url: str('url'),
+    comment: str('comment'),
+    remember: raw.remember === 'on',
+    notifyReplies: raw.notifyReplies === 'on',
+    notifyStory: raw.notifyStory === 'on',
+  };
 }
 
 export function parseCommentInput(raw: Record<string, unknown>):

@@ -36,6 +36,10 @@ export const CommentSettings = z.object({
   reportThreshold: z.coerce.number().int().min(1).max(100).default(3),
   /** A commenter may edit or delete their comment this many minutes after posting, from the same browser; 0 turns it off. */
   editWindowMinutes: z.coerce.number().int().min(0).max(1440).default(10),
+  /** Email moderators when a comment is held for moderation (WordPress's "Email me whenever"); only when the site sends mail. */
+  emailOnHeld: z.boolean().default(false),
+  /** Email moderators when readers' reports send a comment back to Pending. */
+  emailOnReported: z.boolean().default(false),
 });
 
 export type CommentSettings = z.infer<typeof CommentSettings>;

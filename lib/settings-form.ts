@@ -19,7 +19,7 @@ export const numberFields = [
   'editWindowMinutes',
 ] as const;
 export const wordListFields = ['moderationWords', 'disallowedWords'] as const;
-export const checkboxFields = ['manualApproval', 'approvePreviouslyApproved'] as const;
+export const checkboxFields = ['manualApproval', 'approvePreviouslyApproved', 'emailOnHeld', 'emailOnReported'] as const;
 
 type NumberField = (typeof numberFields)[number];
 type WordListField = (typeof wordListFields)[number];
@@ -92,6 +92,8 @@ const wordList = z
 const SettingsForm = z.object({
   manualApproval: checkbox,
   approvePreviouslyApproved: checkbox,
+  emailOnHeld: checkbox,
+  emailOnReported: checkbox,
   linkThreshold: wholeNumber('linkThreshold'),
   moderationWords: wordList,
   disallowedWords: wordList,
@@ -119,6 +121,8 @@ export function settingsValuesFrom(raw: Record<string, unknown>): SettingsFormVa
   return {
     manualApproval: raw.manualApproval === 'on' || raw.manualApproval === 'true',
     approvePreviouslyApproved: raw.approvePreviouslyApproved === 'on' || raw.approvePreviouslyApproved === 'true',
+    emailOnHeld: raw.emailOnHeld === 'on' || raw.emailOnHeld === 'true',
+    emailOnReported: raw.emailOnReported === 'on' || raw.emailOnReported === 'true',
     linkThreshold: text('linkThreshold'),
     moderationWords: text('moderationWords'),
     disallowedWords: text('disallowedWords'),
@@ -137,6 +141,8 @@ export function settingsFormValues(settings: CommentSettings): SettingsFormValue
   return {
     manualApproval: settings.manualApproval,
     approvePreviouslyApproved: settings.approvePreviouslyApproved,
+    emailOnHeld: settings.emailOnHeld,
+    emailOnReported: settings.emailOnReported,
     linkThreshold: String(settings.linkThreshold),
     moderationWords: settings.moderationWords.join('\n'),
     disallowedWords: settings.disallowedWords.join('\n'),

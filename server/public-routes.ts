@@ -29,6 +29,7 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
   'authors',
   'comments',
   'desk',
+  'email',
   'feed.xml',
   'front',
   'icon.svg',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { requireModerator } from '@/auth';
 import { DeskNav } from '@/app/login/desk-nav';
+import { mailIsOn } from '@/lib/mail/enabled';
 import { canWriteStories } from '@/lib/user-roles';
 
 export const metadata: Metadata = { title: { default: 'Moderation', template: '%s | Moderation | Broadsheet' }, robots: { index: false } };
@@ -15,6 +16,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     { href: '/moderation', text: 'Comments' },
     { href: '/moderation/bans', text: 'Bans' },
     { href: '/moderation/log', text: 'Log' },
+    ...(mailIsOn() ? [{ href: '/moderation/mail', text: 'Mail' }] : []),
     ...(canWriteStories(staff.role) ? [{ href: '/desk/stories', text: 'Stories' }] : []),
     ...(staff.role === 'admin'
       ? [

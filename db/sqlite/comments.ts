@@ -8,7 +8,9 @@ import { and, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Decision } from '@/lib/comment-rules';
 import type { InsertResult, NewComment } from '../comments';
 import { db, type Db, preparedOnce } from '../client';
+import { mailAfterPosting } from '../mail-posting';
 import { comments } from '../schema';
+import { runInOpenSqliteTransaction } from '../transact';
 
 /**
  * The checks a new comment runs before it is written (duplicate, flood, an earlier approved comment),
@@ -95,7 +97,10 @@ const postingQueries = preparedOnce(db, (database) => {
         heldReason: decision.reason,
         createdAt: now,
       });
-      return { kind: 'created', id: row!.id, status: decision.status };
+      // Mail (when it is on): the subscriptions and letters this comment sets off, in this same transaction.
+      const posted = { id: row!.id, articleId: input.articleId, email: fields.email, status: decision.status };
+      const mail = input.mail ? runInOpenSqliteTransaction(database, (tx) => mailAfterPosting(tx, posted, input.mail!, now)) : undefined;
+      return { kind: 'created', id: row!.id, status: decision.status, mail };
     },
   );
   return { transaction };

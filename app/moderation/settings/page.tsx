@@ -5,6 +5,7 @@ import { settingsFormValues } from '@/lib/settings-form';
 import { readFlash } from '@/lib/flash';
 import type { SaveSettingsState } from './actions';
 import { SettingsForm } from './settings-form';
+import { mailIsOn } from '@/lib/mail/enabled';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -18,7 +19,7 @@ export default async function SettingsPage() {
     <>
       <h1>Comment settings</h1>
       <p className="desk-intro">These rules decide what happens to each new comment and how threads are shown. Changes apply at once.</p>
-      <SettingsForm saved={settingsFormValues(settings)} answered={await readFlash<SaveSettingsState>('settings')} />
+      <SettingsForm saved={settingsFormValues(settings)} answered={await readFlash<SaveSettingsState>('settings')} mailOn={mailIsOn()} />
     </>
   );
 }

@@ -8,13 +8,13 @@ import { FormError } from '@/components/form-error';
 
 const idle: SaveSettingsState = { status: 'idle' };
 
-type TextName = Exclude<keyof SettingsFormValues, 'manualApproval' | 'approvePreviouslyApproved'>;
+type TextName = Exclude<keyof SettingsFormValues, 'manualApproval' | 'approvePreviouslyApproved' | 'emailOnHeld' | 'emailOnReported'>;
 
 /**
  * Every comment rule in one form. Numbers are plain text inputs so that whatever was typed reaches
  * the server, whose answer shows beside the field with the typed value kept (with or without JavaScript).
  */
-export function SettingsForm({ saved, answered }: { saved: SettingsFormValues; answered: SaveSettingsState | null }) {
+export function SettingsForm({ saved, answered, mailOn }: { saved: SettingsFormValues; answered: SaveSettingsState | null; mailOn: boolean }) {
   const [state, action, pending] = useActionState(saveSettings, answered ?? idle);
   const values = state.status === 'invalid' || state.status === 'saved' ? state.values : saved;
   const errors: SettingsFieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
@@ -102,6 +102,30 @@ export function SettingsForm({ saved, answered }: { saved: SettingsFormValues; a
           'When this many readers report an approved comment, it returns to Pending. 1 to 100.',
         )}
       </fieldset>
+
+      {mailOn ? (
+        <fieldset>
+          <legend>Email moderators whenever</legend>
+          <Checkbox
+            name="emailOnHeld"
+            label="A comment is held for moderation"
+            hint="Every moderator and admin gets an email with a link to the comment on the desk."
+            checked={values.emailOnHeld}
+          />
+          <Checkbox
+            name="emailOnReported"
+            label="Readers’ reports send a comment back to moderation"
+            hint="Sent when a comment reaches the report threshold above."
+            checked={values.emailOnReported}
+          />
+        </fieldset>
+      ) : (
+        // Mail is off (no SMTP_URL): the choices are kept as they were for when it is on again.
+        <>
+          {values.emailOnHeld ? <input type="hidden" name="emailOnHeld" value="on" /> : null}
+          {values.emailOnReported ? <input type="hidden" name="emailOnReported" value="on" /> : null}
+        </>
+      )}
 
       <p className="form-submit">
         <button type="submit" className="primary" disabled={pending} aria-busy={pending || undefined}>

@@ -23,12 +23,14 @@ import {
 } from '@/lib/comment-cookies';
 import { type CommentFieldErrors, type CommentValues, messages, parseCommentInput, valuesFrom } from '@/lib/comment-form';
 import { HONEYPOT_FIELD } from '@/lib/comment-form-fields';
+import { mailIsOn } from '@/lib/mail/enabled';
+import { postingMailMessages } from '@/lib/mail/subscribe-messages';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
 
 export type PostCommentState =
   | { status: 'idle' }
   | { status: 'invalid'; fieldErrors: CommentFieldErrors; formError?: string; values: CommentValues }
-  | { status: 'posted'; commentId: number; visible: boolean; values: CommentValues };
+  | { status: 'posted'; commentId: number; visible: boolean; values: CommentValues; mail?: string };
 
 const YEAR = 365 * 24 * 60 * 60;
 
@@ -86,7 +88,14 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     // A banned commenter's comment goes to spam, its why-held naming the ban, before any other rule.
     const ban = firstMatchingBan(await bansInForce(now), fields, now);
     result = await insertComment(
-      { articleId: article.id, parentId: input.parentId, fields, now, floodIntervalSeconds: settings.floodIntervalSeconds },
+      {
+        articleId: article.id,
+        parentId: input.parentId,
+        fields,
+        now,
+        floodIntervalSeconds: settings.floodIntervalSeconds,
+        mail: mailIsOn() ? { replies: input.notifyReplies, story: input.notifyStory, heldNotice: settings.emailOnHeld } : undefined,
+      },
       (hasApprovedComment) => (ban ? bannedDecision(ban) : decideStatus(fields, settings, { hasApprovedComment, bot })),
     );
   } catch (error) {
@@ -119,7 +128,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     redirect(visible ? `/comments/${result.id}` : `${path}#comments`);
   }
   // Like WordPress, the form keeps the commenter's details only when they asked for that.
-  const kept = input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false };
-  return { status: 'posted', commentId: result.id, visible, values: kept };
+  const kept = { ...(input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false }), notifyReplies: false, notifyStory: false };
+  return { status: 'posted', commentId: result.id, visible, values: kept, mail: result.mail ? postingMailMessages[result.mail] : undefined };
 }
 

@@ -16,6 +16,8 @@ type Props = {
   initialToken: string;
   /** The comment replied to when the page was opened as `?replytocom=ID` (the no-JavaScript path). */
   serverReplyTo: ReplyTarget;
+  /** The site sends mail (SMTP_URL): the form offers reply and story notifications. */
+  notifyOffered: boolean;
 };
 
 const initialState: PostCommentState = { status: 'idle' };
@@ -44,7 +46,7 @@ function revealComment(id: number) {
   }, 100);
 }
 
-export function CommentForm({ articleId, articlePath, initialToken, serverReplyTo }: Props) {
+export function CommentForm({ articleId, articlePath, initialToken, serverReplyTo, notifyOffered }: Props) {
   const [state, formAction, sending] = useActionState(postComment, initialState);
   const router = useRouter();
   const clientReply = useReplyTarget();
@@ -138,6 +140,7 @@ export function CommentForm({ articleId, articlePath, initialToken, serverReplyT
       {state.status === 'posted' ? (
         <p className="form-notice" role="status">
           {state.visible ? 'Thank you for your comment.' : 'Thank you. Your comment has been received.'}
+          {state.mail ? ` ${state.mail}` : null}
         </p>
       ) : null}
       <form
@@ -211,6 +214,19 @@ export function CommentForm({ articleId, articlePath, initialToken, serverReplyT
           />
           <label htmlFor="remember">Save my name, email, and website in this browser for the next time I comment.</label>
         </p>
+        {notifyOffered ? (
+          <fieldset className="comment-notify">
+            <legend className="visually-hidden">Email notifications</legend>
+            <p className="comment-remember">
+              <input id="notifyReplies" name="notifyReplies" type="checkbox" defaultChecked={values?.notifyReplies ?? false} />
+              <label htmlFor="notifyReplies">Notify me of replies to my comment by email.</label>
+            </p>
+            <p className="comment-remember">
+              <input id="notifyStory" name="notifyStory" type="checkbox" defaultChecked={values?.notifyStory ?? false} />
+              <label htmlFor="notifyStory">Notify me of new comments on this story by email.</label>
+            </p>
+          </fieldset>
+        ) : null}
         <div className="hp" aria-hidden="true">
           <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -5,6 +5,7 @@ import { pageWindow } from '@/lib/page-window';
 import { buildThread, countPages, pageOfComment, sortThreads, threadPage, type ThreadNode } from '@/lib/thread';
 import { commentOrderLabels, commentOrders, type CommentOrder, commentsHref } from '@/lib/comment-order';
 import { CommentBody } from '@/components/comment-body';
+import { mailIsOn } from '@/lib/mail/enabled';
 import { CommentForm } from './comment-form';
 import { likeComment } from './like-actions';
 import { LiveComments } from './live-comments';
@@ -116,6 +117,7 @@ export function CommentsSection(props: CommentsSectionProps) {
           articlePath={article.path}
           initialToken={props.formToken}
           serverReplyTo={props.replyTo ?? null}
+          notifyOffered={mailIsOn()}
         />
       ) : (
         <p className="comments-closed">Comments are closed.</p>
