@@ -6,7 +6,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { likeIgnoringCase } from '../db/like';
 import { linkUserToAuthor, upsertUser } from '../db/users';
 import type { Db } from '../db/client';
-import { articles, authors, commentBans, comments, loginFailures, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
+import { articles, authors, commentBans, comments, loginFailures, mailOutbox, moderationLog, sections, settings, storyCorrections, storyRevisions, users } from '../db/schema';
 import { storyFields } from '../lib/story-revision';
 import { addComment, allServerActions, expect, makeArticle, postSignIn, randomIp, serverActionId, staff, test } from './fixtures';
 import { storyBylineIds } from '../test/story';
@@ -28,6 +28,7 @@ const deskPages = [
   '/moderation/bans',
   '/moderation/bans/new',
   '/moderation/bans/1',
+  '/moderation/mail',
   '/moderation/settings',
   '/moderation/users',
   '/moderation/users/answer/new-account',
@@ -110,7 +111,12 @@ async function makeTargets(db: Db) {
     .insert(commentBans)
     .values({ kind: 'domain', value: `${tag}.example.com`, reason: `Target ban ${tag}`, createdByName: 'Target', createdAt: at, updatedAt: at })
     .returning({ id: commentBans.id });
-  return { tag, commentIds, userIds, banId: ban!.id, intruderEmail: email('intruder'), commenterEmail: email('approved') };
+  // A failed email for the forged "Send again" to try to queue.
+  const [letter] = await db
+    .insert(mailOutbox)
+    .values({ kind: 'confirm', dedupeKey: `target:${tag}`, recipient: email('letter'), status: 'failed', attempts: 6, lastError: 'Target letter', nextAttemptAt: at, createdAt: at })
+    .returning({ id: mailOutbox.id });
+  return { tag, commentIds, userIds, banId: ban!.id, letterId: letter!.id, intruderEmail: email('intruder'), commenterEmail: email('approved') };
 }
 
 /** Row counts and a hash of the contents of everything the forged calls could reach. */
@@ -135,6 +141,8 @@ async function snapshot(db: Db, targets: Targets) {
         .where(or(eq(commentBans.id, targets.banId), likeIgnoringCase(commentBans.value, `%${targets.tag}%`)))
         .orderBy(commentBans.id),
     ),
+    // A failed email, for "Send again" (the worker leaves failed ones alone).
+    mail_outbox: digest(await db.select().from(mailOutbox).where(eq(mailOutbox.id, targets.letterId))),
     moderation_log: digest(
       await db
         .select()
@@ -153,7 +161,8 @@ async function snapshot(db: Db, targets: Targets) {
 }
 
 /** Plausible inputs for every desk form at once, aimed at this test's targets in five ways. */
-function forgedForms(actionId: string, { commentIds: c, userIds: u, banId, tag, intruderEmail, commenterEmail }: Targets): FormData[] {
+function forgedForms(actionId: string, targets: Targets): FormData[] {
+  const { commentIds: c, userIds: u, banId, tag, intruderEmail, commenterEmail } = targets;
   const variants = [
     { intent: `approve:${c.pending}`, bulkAction: 'approve', ids: [c.pending], commentId: c.pending, userId: u.target, role: 'admin', disabled: 'true' },
     { intent: `trash:${c.approved}`, bulkAction: 'trash', ids: [c.approved], commentId: c.approved, userId: u.moderator, role: 'admin', disabled: 'false' },
@@ -184,6 +193,7 @@ function forgedForms(actionId: string, { commentIds: c, userIds: u, banId, tag, 
     form.set('reason', `Forged ban ${tag}`);
     form.set('expires', 'never');
     form.set('holdApproved', 'on');
+    form.set('letter', String(targets.letterId));
     form.set('name', `Intruder ${tag}`);
     form.set('password', `an intruder's password ${tag}`);
     // The settings form with every rule loosened (its checkboxes absent, i.e. off).
@@ -276,7 +286,7 @@ for (const { name, cookie } of sessionCases) {
     const targets = await makeTargets(db);
     const header = await cookie(moderatorPage, targets);
     const actions = deskActions(['app/moderation/']);
-    expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount', 'eraseCommenter', 'saveBanForm', 'liftBanForm']));
+    expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'saveSettings', 'createAccount', 'eraseCommenter', 'saveBanForm', 'liftBanForm', 'retryLetterForm']));
     const before = await snapshot(db, targets);
     await forgeAll(request, actions, targets, header);
     expect(await snapshot(db, targets)).toEqual(before);
@@ -307,7 +317,7 @@ test('every comment desk action posted by a signed-in author changes nothing', a
   // The session is good: what stops these calls is the role.
   expect((await context.request.get('/desk/stories', { maxRedirects: 0 })).status()).toBe(200);
   const actions = deskActions(['app/moderation/']);
-  expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'undoModeration', 'editComment', 'replyAsStaff', 'saveBanForm', 'liftBanForm']));
+  expect(actions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['moderateComments', 'undoModeration', 'editComment', 'replyAsStaff', 'saveBanForm', 'liftBanForm', 'retryLetterForm']));
   const before = await snapshot(db, targets);
   await forgeAll(context.request, actions, targets);
   expect(await snapshot(db, targets)).toEqual(before);

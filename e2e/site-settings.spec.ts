@@ -4,7 +4,8 @@ import type { Db } from '../db/client';
 import { moderationLog, settings, users } from '../db/schema';
 import { CommentSettings } from '../lib/comment-settings';
 import { settingsFormValues } from '../lib/settings-form';
-import { commentsByBody, expect, randomIp, test } from './fixtures';
+import { commentsByBody, expect, randomIp, staff, test } from './fixtures';
+import { mailTo, rawHeader } from './mail';
 
 /**
  * Changes to the site-wide comment rules. The Playwright project runs this file last and alone;
@@ -27,9 +28,11 @@ const labels = {
   commentsPerPage: 'Top-level comments per page',
   reportThreshold: 'Reports that send a comment back to moderation',
   editWindowMinutes: 'Minutes a commenter may edit or delete their comment',
+  emailOnHeld: 'A comment is held for moderation',
+  emailOnReported: 'Readers’ reports send a comment back to moderation',
 } as const;
 
-const field = (page: Page, name: Exclude<keyof typeof labels, 'manualApproval' | 'approvePreviouslyApproved'>) =>
+const field = (page: Page, name: Exclude<keyof typeof labels, 'manualApproval' | 'approvePreviouslyApproved' | 'emailOnHeld' | 'emailOnReported'>) =>
   page.getByRole('textbox', { name: labels[name], exact: true });
 
 /** The stored value as it is (it may hold only some keys), to put back exactly. */
@@ -50,6 +53,8 @@ async function restoreSettings(page: Page, db: Db, original: unknown) {
     await page.goto('/moderation/settings');
     await page.getByRole('checkbox', { name: labels.manualApproval }).setChecked(values.manualApproval);
     await page.getByRole('checkbox', { name: labels.approvePreviouslyApproved }).setChecked(values.approvePreviouslyApproved);
+    await page.getByRole('checkbox', { name: labels.emailOnHeld }).setChecked(values.emailOnHeld);
+    await page.getByRole('checkbox', { name: labels.emailOnReported }).setChecked(values.emailOnReported);
     for (const name of [
       'linkThreshold',
       'moderationWords',
@@ -233,5 +238,36 @@ test('the last active admin can be neither demoted nor disabled', async ({ admin
     await expect(adminPage.getByRole('row').filter({ hasText: me.email })).toContainText('Active');
   } finally {
     await db.update(users).set({ role: 'admin', disabled: false, sessionsValidAfter: me.sessionsValidAfter }).where(eq(users.id, me.id));
+  }
+});
+
+test('with “Email moderators whenever a comment is held” on, each moderator gets the held comment with a link to it on the desk', async ({ adminPage, moderatorPage, page, article, db }) => {
+  const original = await storedSettings(db);
+  try {
+    await adminPage.goto('/moderation/settings');
+    await adminPage.getByRole('checkbox', { name: labels.emailOnHeld }).check();
+    await saveSettings(adminPage);
+    const body = `Held, and mailed <i>about</i> ${crypto.randomUUID()}`;
+    await postComment(page, article.path, body);
+    const [held] = await commentsByBody(db, body);
+    expect(held?.status).toBe('pending');
+    for (const address of [staff.moderator.email, staff.admin.email]) {
+      let notice: Awaited<ReturnType<typeof mailTo>>[number] | undefined;
+      await expect(async () => {
+        notice = (await mailTo(address)).find((mail) => mail.text?.includes(body));
+        expect(notice).toBeDefined();
+      }).toPass({ timeout: 15_000 });
+      expect(notice!.subject).toBe(`Comment held for moderation: "${article.headline}"`);
+      expect(notice!.html).toContain('Held, and mailed &lt;i&gt;about&lt;/i&gt;');
+      expect(rawHeader(notice!, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+      const desk = new RegExp(`http://127\\.0\\.0\\.1:\\d+/moderation/comments/${held!.id}(?=\\s|$)`).exec(notice!.text ?? '')?.[0];
+      expect(desk).toBeDefined();
+      if (address === staff.moderator.email) {
+        await moderatorPage.goto(desk!);
+        await expect(moderatorPage.getByText(body)).toBeVisible();
+      }
+    }
+  } finally {
+    await restoreSettings(adminPage, db, original);
   }
 });

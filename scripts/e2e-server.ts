@@ -14,6 +14,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { e2eDatabasePath, e2eDatabaseUrl, e2ePort, e2eServerMode } from '../e2e/env';
+import { e2eSmtpPort, startMailCatcher } from '../e2e/mail';
 import pg from 'pg';
 import { closeConnection, openConfiguredDatabase } from '../db/client';
 import { writeCommentSettings } from '../db/seed';
@@ -34,6 +35,12 @@ await prepareDatabase();
 const database = openConfiguredDatabase();
 await writeCommentSettings(database, { minFillSeconds: 0 });
 await closeConnection(database);
+
+// Mail goes to a real SMTP server of the run's own (e2e/mail.ts), which the tests read.
+const mail = await startMailCatcher();
+process.env.SMTP_URL = `smtp://127.0.0.1:${e2eSmtpPort}`;
+process.env.MAIL_FROM = 'Broadsheet <news@broadsheet.example>';
+process.env.MAIL_POLL_MS = '250';
 
 let server: ChildProcess;
 let nginx: RunningNginx | undefined;
@@ -60,6 +67,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 server.on('exit', (code, signal) => {
   nginx?.stop();
+  void mail.stop();
   process.exit(code ?? (signal ? 1 : 0));
 });
 
