@@ -31,7 +31,8 @@ export async function countQueues(): Promise<Record<StatusQueue | 'reported', nu
   return counts;
 }
 
-export type QueueFilter = { queue: StatusQueue; articleId?: number; search?: string; page: number };
+/** `commentId`: that one comment, where a moderator's email links to (app/moderation/comments/[id]/route.ts). */
+export type QueueFilter = { queue: StatusQueue; articleId?: number; search?: string; commentId?: number; page: number };
 
 /**
  * One page of a queue for moderators: everything about each comment, including the email and IP
@@ -45,9 +46,10 @@ export async function listQueue(filter: QueueFilter) {
 }
 
 /** The page of a queue and the count for its pager (exported so db/query-plans.test.ts plans them). */
-export function queueQueries({ queue, articleId, search, page }: QueueFilter) {
+export function queueQueries({ queue, articleId, search, commentId, page }: QueueFilter) {
   const conditions: (SQL | undefined)[] = [eq(comments.status, queue)];
   if (articleId) conditions.push(eq(comments.articleId, articleId));
+  if (commentId) conditions.push(eq(comments.id, commentId));
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
     conditions.push(

@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertStory } from '../test/content-rows';
 import type { Db } from './client';
 import { ANONYMOUS_NAME, eraseCommenterData, exportCommenterData, storyPaths } from './privacy';
-import { authors, comments, loginFailures, moderationLog, sections, users } from './schema';
+import { authors, comments, loginFailures, mailAddresses, mailOutbox, mailSubscriptions, moderationLog, sections, users } from './schema';
 import { tags } from './tags';
 
 export function privacyCases(db: Db) {
@@ -116,6 +116,7 @@ export function privacyCases(db: Db) {
         articleIds: [first.id, second.id],
         tags: [`comments:${first.id}`, `comments:${second.id}`],
         loginFailures: 1,
+        mailAddresses: 0,
       });
 
       for (const old of before) {
@@ -147,7 +148,7 @@ export function privacyCases(db: Db) {
           action: 'commenter.erase',
           targetType: 'commenter',
           targetId: null,
-          after: { comments: 3, stories: 2, loginFailures: 1 },
+          after: { comments: 3, stories: 2, loginFailures: 1, mailAddresses: 0 },
         }),
       ]);
       expect(JSON.stringify(after.slice(log.length))).not.toMatch(/ada@example\.com|Ada/);
@@ -156,11 +157,38 @@ export function privacyCases(db: Db) {
     it('is idempotent, and erases nothing for an unknown or empty address', async () => {
       await eraseCommenterData(db, 'ada@example.com');
       const logged = (await logRows()).length;
-      expect(await eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], tags: [], loginFailures: 0 });
+      expect(await eraseCommenterData(db, 'ada@example.com')).toEqual({ comments: 0, articleIds: [], tags: [], loginFailures: 0, mailAddresses: 0 });
       expect(await logRows()).toHaveLength(logged);
       expect((await eraseCommenterData(db, 'nobody@example.com')).comments).toBe(0);
       await expect(eraseCommenterData(db, '')).rejects.toThrow();
       expect(await commentRow(other.id)).toEqual(other);
+    });
+
+    it('exports what mail knows of the address (not its link token), and erases it with its subscriptions and emails', async () => {
+      const [address] = await db.insert(mailAddresses).values({ email: 'ada@example.com', token: 'a-secret-token-of-ada-1234567890', confirmedAt: now, createdAt: now }).returning();
+      const [graceAddress] = await db.insert(mailAddresses).values({ email: 'grace@example.com', token: 'a-secret-token-of-grace-123456789', createdAt: now }).returning();
+      await db.insert(mailSubscriptions).values([
+        { addressId: address!.id, articleId: first.id, commentId: ada[0]!.id, createdAt: now },
+        { addressId: graceAddress!.id, articleId: first.id, commentId: null, createdAt: now },
+      ]);
+      await db.insert(mailOutbox).values([
+        { kind: 'reply', dedupeKey: `privacy:ada:${minute}`, addressId: address!.id, recipient: 'ada@example.com', commentId: other.id, status: 'sent', nextAttemptAt: now, createdAt: now, sentAt: now },
+        { kind: 'confirm', dedupeKey: `privacy:grace:${minute}`, addressId: graceAddress!.id, recipient: 'grace@example.com', status: 'queued', nextAttemptAt: now, createdAt: now },
+      ]);
+      const exported = await exportCommenterData(db, 'ADA@example.com', now);
+      expect(exported.mail).toEqual({
+        address: { id: address!.id, email: 'ada@example.com', confirmedAt: now, blockedAt: null, createdAt: now },
+        subscriptions: [{ articleId: first.id, commentId: ada[0]!.id, createdAt: now }],
+        letters: [{ kind: 'reply', status: 'sent', commentId: other.id, createdAt: now, sentAt: now }],
+      });
+      expect(JSON.stringify(exported)).not.toContain('a-secret-token');
+      expect((await eraseCommenterData(db, 'ada@example.com')).mailAddresses).toBe(1);
+      expect((await exportCommenterData(db, 'ada@example.com')).mail).toEqual({ address: null, subscriptions: [], letters: [] });
+      // Grace's are hers still.
+      expect(await db.select({ email: mailAddresses.email }).from(mailAddresses)).toEqual([{ email: 'grace@example.com' }]);
+      expect(await db.select({ recipient: mailOutbox.recipient }).from(mailOutbox)).toEqual([{ recipient: 'grace@example.com' }]);
+      expect(await db.select({ addressId: mailSubscriptions.addressId }).from(mailSubscriptions)).toEqual([{ addressId: graceAddress!.id }]);
+      await db.delete(mailAddresses);
     });
 
     it('returns the cache tags of every story that showed the old name, each once', async () => {

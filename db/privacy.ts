@@ -9,7 +9,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Db } from './client';
 import { type LogActor, logRows } from './log-rows';
-import { articles, comments, loginFailures, moderationLog, sections } from './schema';
+import { articles, comments, loginFailures, mailAddresses, mailOutbox, mailSubscriptions, moderationLog, sections } from './schema';
 import { tags } from './tags';
 import { all, run, transact } from './transact';
 
@@ -33,8 +33,9 @@ const failuresOf = (address: string) => sql`lower(${loginFailures.email}) = ${ad
 
 /**
  * Everything stored about the commenter with this email: every column of each of their comments
- * (IP address and browser included), the moderation log entries about those comments, and failed
- * sign-ins with that email.
+ * (IP address and browser included), the moderation log entries about those comments, failed
+ * sign-ins with that email, and what mail knows of it (the address's state, its subscriptions, the
+ * emails sent or queued to it; the address's link token is left out, being a key rather than data).
  */
 export async function exportCommenterData(database: Db, email: string, now = new Date()) {
   const address = requireEmail(email);
@@ -48,7 +49,24 @@ export async function exportCommenterData(database: Db, email: string, now = new
         .orderBy(asc(moderationLog.createdAt), asc(moderationLog.id))
     : [];
   const failures = await database.select().from(loginFailures).where(failuresOf(address)).orderBy(asc(loginFailures.createdAt));
-  return { email: address, exportedAt: now.toISOString(), comments: theirComments, moderationLog: moderation, loginFailures: failures };
+  const [mailAddress] = await database
+    .select({ id: mailAddresses.id, email: mailAddresses.email, confirmedAt: mailAddresses.confirmedAt, blockedAt: mailAddresses.blockedAt, createdAt: mailAddresses.createdAt })
+    .from(mailAddresses)
+    .where(eq(mailAddresses.email, address));
+  const subscriptions = mailAddress
+    ? await database
+        .select({ articleId: mailSubscriptions.articleId, commentId: mailSubscriptions.commentId, createdAt: mailSubscriptions.createdAt })
+        .from(mailSubscriptions)
+        .where(eq(mailSubscriptions.addressId, mailAddress.id))
+        .orderBy(asc(mailSubscriptions.id))
+    : [];
+  const letters = await database
+    .select({ kind: mailOutbox.kind, status: mailOutbox.status, commentId: mailOutbox.commentId, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.recipient, address))
+    .orderBy(asc(mailOutbox.id));
+  const mail = { address: mailAddress ?? null, subscriptions, letters };
+  return { email: address, exportedAt: now.toISOString(), comments: theirComments, moderationLog: moderation, loginFailures: failures, mail };
 }
 
 export type CommenterExport = Awaited<ReturnType<typeof exportCommenterData>>;
@@ -56,8 +74,9 @@ export type CommenterExport = Awaited<ReturnType<typeof exportCommenterData>>;
 /**
  * Anonymises the commenter's comments the way WordPress does: the name becomes "Anonymous" and the
  * email, website, IP address and browser are blanked; the text, its status and its place in the
- * thread stay. Their failed sign-ins are deleted, and the log records that an erasure happened (how
- * much, never whose). One transaction: all of it or none.
+ * thread stay. Their failed sign-ins are deleted, and so is everything mail knows of the address
+ * (its subscriptions, and the emails to it, sent or queued); the log records that an erasure
+ * happened (how much, never whose). One transaction: all of it or none.
  *
  * The email is blanked rather than replaced by a placeholder address, so that no new commenter can
  * type that address and inherit the erased comments' "previously approved" standing.
@@ -76,9 +95,12 @@ export async function eraseCommenterData(database: Db, email: string, actor: Log
         .returning({ id: comments.id, articleId: comments.articleId }),
     );
     const failures = yield* all(tx.delete(loginFailures).where(failuresOf(address)).returning({ id: loginFailures.id }));
+    yield* run(tx.delete(mailOutbox).where(eq(mailOutbox.recipient, address)));
+    // Its subscriptions and any letter still tied to it go with it (ON DELETE CASCADE).
+    const mail = yield* all(tx.delete(mailAddresses).where(eq(mailAddresses.email, address)).returning({ id: mailAddresses.id }));
     const articleIds = [...new Set(erased.map((row) => row.articleId))].sort((a, b) => a - b);
-    if (erased.length || failures.length) {
-      const after = { comments: erased.length, stories: articleIds.length, loginFailures: failures.length };
+    if (erased.length || failures.length || mail.length) {
+      const after = { comments: erased.length, stories: articleIds.length, loginFailures: failures.length, mailAddresses: mail.length };
       yield* run(tx.insert(moderationLog).values(logRows([{ actor, action: 'commenter.erase', targetType: 'commenter', after }], now)));
     }
     return {
@@ -87,6 +109,7 @@ export async function eraseCommenterData(database: Db, email: string, actor: Log
       // Every cached read that shows a comment's author carries its story's comments tag.
       tags: articleIds.map((id) => tags.comments(id)),
       loginFailures: failures.length,
+      mailAddresses: mail.length,
     };
   });
 }

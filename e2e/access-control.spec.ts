@@ -34,6 +34,7 @@ const deskPages = [
   '/moderation/users/answer/new-account',
   '/moderation/privacy',
   '/moderation/privacy/answer/erase',
+  '/moderation/comments/1',
   '/moderation/comments/1/edit',
   '/moderation/comments/1/reply',
   '/desk',

@@ -26,7 +26,7 @@ const database = openConfiguredDatabase();
 try {
   const result = await eraseCommenterData(database, email.data);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  console.log(`Anonymised ${plural(result.comments, 'comment')} by ${email.data}; deleted ${plural(result.loginFailures, 'failed sign-in record')}.`);
+  console.log(`Anonymised ${plural(result.comments, 'comment')} by ${email.data}; deleted ${plural(result.loginFailures, 'failed sign-in record')}${result.mailAddresses ? ' and the address’s email subscriptions' : ''}.`);
   const paths = await storyPaths(database, result.articleIds);
   if (paths.length) {
     try {

@@ -20,11 +20,15 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
 /** The desk's address with some of the current filters changed. */
-function deskHref(current: { queue: Queue; article?: number; q?: string; page?: number }, change: Partial<{ queue: Queue; article: number | undefined; q: string; page: number; select: string }>) {
+function deskHref(
+  current: { queue: Queue; article?: number; comment?: number; q?: string; page?: number },
+  change: Partial<{ queue: Queue; article: number | undefined; comment: number | undefined; q: string; page: number; select: string }>,
+) {
   const next = { ...current, ...change };
   const params = new URLSearchParams();
   if (next.queue !== 'pending') params.set('queue', next.queue);
   if (next.article) params.set('article', String(next.article));
+  if (next.comment) params.set('comment', String(next.comment));
   if (next.q) params.set('q', next.q);
   if (next.page && next.page > 1) params.set('page', String(next.page));
   if (change.select) params.set('select', change.select);
@@ -41,11 +45,13 @@ export default async function ModerationQueuePage(props: { searchParams: Promise
   const q = one(search.q).trim().slice(0, 200);
   const page = parsePage(one(search.page) || undefined) ?? 1;
   const selectAll = one(search.select) === 'all';
-  const current = { queue, article, q, page };
+  // One comment alone: where a moderator's email about it leads.
+  const comment = one(search.comment) ? (parsePage(one(search.comment)) ?? undefined) : undefined;
+  const current = { queue, article, comment, q, page };
 
   const counts = await countQueues();
   const articles = await listCommentedArticles();
-  const list = queue === 'reported' ? null : await listQueue({ queue, articleId: current.article, search: q || undefined, page });
+  const list = queue === 'reported' ? null : await listQueue({ queue, articleId: current.article, search: q || undefined, commentId: comment, page });
   const reported = queue === 'reported' ? await listReportedComments({ page, perPage: QUEUE_PAGE_SIZE }) : null;
   const pageCount = list?.pageCount ?? Math.max(1, Math.ceil(counts.reported / QUEUE_PAGE_SIZE));
   const ops = opsForQueue[queue];
@@ -57,7 +63,7 @@ export default async function ModerationQueuePage(props: { searchParams: Promise
         <ul>
           {(['pending', 'approved', 'spam', 'trash', 'reported'] as const).map((name) => (
             <li key={name}>
-              <a href={deskHref(current, { queue: name, page: 1 })} aria-current={name === queue ? 'page' : undefined}>
+              <a href={deskHref(current, { queue: name, page: 1, comment: undefined })} aria-current={name === queue ? 'page' : undefined}>
                 {queueNames[name]} <span className="count">({counts[name]})</span>
               </a>
             </li>
@@ -87,6 +93,11 @@ export default async function ModerationQueuePage(props: { searchParams: Promise
         </form>
       ) : null}
 
+      {comment ? (
+        <p className="desk-intro">
+          Showing comment #{comment} alone. <a href={deskHref(current, { comment: undefined, page: 1 })}>Show the whole {queueNames[queue]} queue</a>
+        </p>
+      ) : null}
       <DeskForm notice={decodeNotice(one(search.notice))} returnTo={deskHref(current, {})}>
         <div className="bulk-bar">
           <label>

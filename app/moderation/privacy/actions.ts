@@ -57,6 +57,6 @@ export async function eraseCommenter(previous: EraseCommenterState, submitted: F
     status: 'erased',
     message:
       `Anonymised ${plural(erased.comments, 'comment')} by ${email} on ${plural(erased.articleIds.length, 'story', 'stories')}; ` +
-      `deleted ${plural(erased.loginFailures, 'failed sign-in record')}.`,
+      `deleted ${plural(erased.loginFailures, 'failed sign-in record')}${erased.mailAddresses ? ' and the address’s email subscriptions' : ''}.`,
   };
 }
