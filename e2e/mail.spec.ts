@@ -2,7 +2,8 @@ import type { Browser, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { comments, mailOutbox } from '../db/schema';
-import { commentsByBody, expect, makeArticle, randomIp, test } from './fixtures';
+import { e2ePort } from './env';
+import { commentsByBody, expect, makeArticle, randomIp, serverActionId, test } from './fixtures';
 import { type CaughtMail, mailTo, rawHeader, testAddress } from './mail';
 
 const unique = (text: string) => `${text} ${crypto.randomUUID().slice(0, 8)}`;
@@ -208,4 +209,32 @@ test('the one-click address refuses a GET (a link scanner) and a POST without th
   const page = await reader(browser);
   await page.goto(manage);
   await expect(page.getByText(`New comments on ${article.headline}`)).toBeVisible();
+});
+
+test('a name that tries to start a header (CR/LF) is refused beside the field: no comment, no subscription, no email', async ({ request, article, db }) => {
+  const victim = testAddress('victim');
+  const poster = testAddress('injector');
+  const body = unique('Header injection attempt');
+  const response = await request.post(article.path, {
+    headers: { Origin: `http://127.0.0.1:${e2ePort}`, 'X-Forwarded-For': randomIp() },
+    multipart: {
+      [`$ACTION_ID_${serverActionId('app/(site)/[section]/[slug]/actions.ts', 'postComment')}`]: '',
+      articleId: String(article.id),
+      parentId: '',
+      name: `Eve\r\nBcc: ${victim}`,
+      email: poster,
+      url: '',
+      comment: body,
+      token: '',
+      notifyReplies: 'on',
+      notifyStory: 'on',
+    },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('Please type your name on one line.');
+  expect(await commentsByBody(db, body)).toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(await mailTo(poster)).toEqual([]);
+  expect(await mailTo(victim)).toEqual([]);
 });

@@ -16,6 +16,12 @@ describe('parseCommentInput', () => {
     });
   });
 
+  it('refuses a name with a line break in it (header injection in the emails it goes into)', () => {
+    expect(errorsOf({ name: 'Eve\r\nBcc: victim@example.com' }).name).toBe(messages.nameOneLine);
+    expect(errorsOf({ name: 'Eve\u2028Bcc: victim@example.com' }).name).toBe(messages.nameOneLine);
+    expect(errorsOf({ name: 'Eve Tab\there' }).name).toBeUndefined();
+  });
+
   it('takes the notification boxes, off unless ticked', () => {
     const ticked = parseCommentInput({ ...valid, notifyReplies: 'on', notifyStory: 'yes' });
     expect(ticked.success && [ticked.data.notifyReplies, ticked.data.notifyStory]).toEqual([true, false]);

@@ -15,6 +15,7 @@ const isHttpUrl = (value: string) => {
 export const messages = {
   nameMissing: 'Please enter your name.',
   nameLong: 'Your name can be at most 100 characters.',
+  nameOneLine: 'Please type your name on one line.',
   emailMissing: 'Please enter your email address.',
   emailInvalid: 'Please enter a valid email address.',
   emailLong: 'Your email address can be at most 254 characters.',
@@ -46,7 +47,15 @@ export function commentText() {
 export const CommentInput = z.object({
   articleId: z.coerce.number().int().positive(),
   parentId: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable()),
-  name: text(z.string().trim().min(1, messages.nameMissing).max(100, messages.nameLong)),
+  // One line: a name goes into emails, where a line break could try to start a header of its own.
+  name: text(
+    z
+      .string()
+      .trim()
+      .min(1, messages.nameMissing)
+      .max(100, messages.nameLong)
+      .refine((value) => !/[\n\u2028\u2029]/.test(value), messages.nameOneLine),
+  ),
   email: text(
     z
       .string()

@@ -3,11 +3,11 @@
  * db/comments.pg.test.ts on PostgreSQL. `database` is the app's `db` as the file set it up.
  */
 import { asc, eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Decision } from '@/lib/comment-rules';
 import type { Db } from '../../db/client';
 import { approvedCommentsQuery, filterPendingIds, findApprovedParent, findOwnComment, insertComment, listOwnPendingComments, reviseOwnComment } from '../../db/comments';
-import { comments, moderationLog } from '../../db/schema';
+import { comments, mailAddresses, mailOutbox, mailSubscriptions, moderationLog } from '../../db/schema';
 import { type EngineHooks, insertStory, withSlowWrites } from './engine';
 
 export const now = new Date('2025-02-12T21:40:00Z');
@@ -107,6 +107,60 @@ export function commentCases(database: Db, hooks: () => EngineHooks): { articleI
     it('lets exactly one of many concurrent identical posts through, with no flood interval', async () => {
       const results = await withSlowWrites(hooks(), 'comments', () => Promise.all(Array.from({ length: 10 }, (_, i) => post({ ip: `192.0.2.${10 + i}` }, now, null, 0))));
       expect(results.map((result) => result.kind).sort()).toEqual(['created', ...Array<string>(9).fill('duplicate')]);
+    });
+  });
+
+  describe('insertComment with mail on (db/mail-posting.ts)', () => {
+    const mailPost = (decision: Decision, mail: { replies: boolean; story: boolean; heldNotice: boolean }, overrides: Parameters<typeof fields>[0] = {}) =>
+      insertComment({ articleId, parentId: null, fields: fields(overrides), now, floodIntervalSeconds: 0, mail }, () => decision);
+    const outbox = () => database.select({ kind: mailOutbox.kind, recipient: mailOutbox.recipient, commentId: mailOutbox.commentId }).from(mailOutbox).orderBy(asc(mailOutbox.id));
+    const clear = async () => {
+      await database.delete(mailOutbox);
+      await database.delete(mailSubscriptions);
+      await database.delete(mailAddresses);
+    };
+
+    it('writes the subscriptions, the confirmation, the approval notice and the held notice with the comment, and says where the address stands', async () => {
+      vi.stubEnv('SMTP_URL', 'smtp://127.0.0.1:2525');
+      try {
+        await clear();
+        const held = await mailPost(hold, { replies: true, story: true, heldNotice: true }, { email: 'ada@example.com', body: 'Held, with both boxes ticked.' });
+        expect(held).toMatchObject({ kind: 'created', status: 'pending', mail: 'unconfirmed' });
+        const heldId = idOf(held);
+        expect(await database.select({ commentId: mailSubscriptions.commentId }).from(mailSubscriptions).orderBy(asc(mailSubscriptions.id))).toEqual([{ commentId: heldId }, { commentId: null }]);
+        expect(await outbox()).toEqual([
+          { kind: 'confirm', recipient: 'ada@example.com', commentId: null },
+          { kind: 'held-fanout', recipient: null, commentId: heldId },
+        ]);
+
+        const approved = await mailPost({ status: 'approved', reason: null }, { replies: false, story: false, heldNotice: true }, { email: 'bea@example.com', body: 'Approved at once.' });
+        expect(approved).toMatchObject({ kind: 'created', status: 'approved' });
+        expect((approved as { mail?: string }).mail).toBeUndefined();
+        expect((await outbox()).at(-1)).toEqual({ kind: 'approved', recipient: null, commentId: idOf(approved) });
+
+        // Spam: what was asked is kept, but no confirmation goes to an address a spammer typed.
+        const before = (await outbox()).length;
+        const spam = await mailPost({ status: 'spam', reason: { rule: 'disallowed-word', word: 'casino' } }, { replies: true, story: false, heldNotice: true }, { email: 'victim@example.com', body: 'Casino!' });
+        expect(spam).toMatchObject({ kind: 'created', status: 'spam', mail: 'unconfirmed' });
+        expect(await outbox()).toHaveLength(before);
+      } finally {
+        vi.unstubAllEnvs();
+        await clear();
+      }
+    });
+
+    it('a refused comment (a duplicate) writes no mail rows of its own', async () => {
+      vi.stubEnv('SMTP_URL', 'smtp://127.0.0.1:2525');
+      try {
+        await clear();
+        await mailPost(hold, { replies: true, story: true, heldNotice: false }, { body: 'Said once.' });
+        const again = await mailPost(hold, { replies: true, story: true, heldNotice: false }, { body: 'Said once.' });
+        expect(again).toEqual({ kind: 'duplicate' });
+        expect(await database.select().from(mailSubscriptions)).toHaveLength(2);
+      } finally {
+        vi.unstubAllEnvs();
+        await clear();
+      }
     });
   });
 

@@ -3,11 +3,11 @@
  * on PostgreSQL. `database` is the app's `db` as the file set it up.
  */
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { REPORTS_PER_ADDRESS_PER_HOUR } from '@/lib/reports';
 import type { Db } from '../../db/client';
 import { countReportedComments, dismissOpenReports, insertReport, listReportedComments } from '../../db/reports';
-import { commentReports, comments, moderationLog, settings } from '../../db/schema';
+import { commentReports, comments, mailOutbox, moderationLog, settings } from '../../db/schema';
 import { transact } from '../../db/transact';
 import { type EngineHooks, insertStory, rejection, withHook, withSlowWrites } from './engine';
 
@@ -112,6 +112,27 @@ export function reportCases(database: Db, hooks: () => EngineHooks) {
       const id = await addComment();
       expect(await report(id, 'a')).toMatchObject({ sentBack: true });
       expect(await statusOf(id)).toBe('pending');
+    });
+
+    it('queues the moderators’ email when the comment is sent back, only with mail on and the setting ticked', async () => {
+      const notices = async (id: number) => database.select({ kind: mailOutbox.kind, dedupeKey: mailOutbox.dedupeKey }).from(mailOutbox).where(eq(mailOutbox.commentId, id));
+      await database.insert(settings).values({ key: 'comments', value: { reportThreshold: 1, emailOnReported: true }, updatedAt: now });
+      const quiet = await addComment('approved', 'Quiet');
+      expect(await report(quiet, 'a')).toMatchObject({ sentBack: true });
+      expect(await notices(quiet), 'mail is off: nothing queued').toEqual([]);
+      vi.stubEnv('SMTP_URL', 'smtp://127.0.0.1:2525');
+      try {
+        const loud = await addComment('approved', 'Loud');
+        expect(await report(loud, 'b')).toMatchObject({ sentBack: true });
+        expect(await notices(loud)).toEqual([{ kind: 'reported-fanout', dedupeKey: `reported:${loud}` }]);
+        await database.update(settings).set({ value: { reportThreshold: 1, emailOnReported: false } }).where(eq(settings.key, 'comments'));
+        const unticked = await addComment('approved', 'Unticked');
+        expect(await report(unticked, 'c')).toMatchObject({ sentBack: true });
+        expect(await notices(unticked), 'the setting is off').toEqual([]);
+      } finally {
+        vi.unstubAllEnvs();
+        await database.delete(mailOutbox);
+      }
     });
 
     it('takes one report per reporter and comment', async () => {
