@@ -18,7 +18,13 @@ import { createMailTransport, MailSendError, type MailSettings, mailSettings, ty
 export const MAIL_POLL_MS = 2_000;
 /** Letters one pass sends at most, so a long queue does not hold one tick for ever. */
 const LETTERS_PER_PASS = 100;
-const CLAIM_BATCH = 10;
+/**
+ * Letters are claimed one at a time, each under a lease far longer than one send can take (the
+ * transport gives up within a minute, server/mail.ts): a lease never runs out while its letter is
+ * still being sent, so another server never takes it up and sends it twice.
+ */
+const CLAIM_BATCH = 1;
+export const LEASE_MS = 5 * 60_000;
 
 export type MailPass = { letters: number; sent: number; retrying: number; failed: number; skipped: number };
 
@@ -68,7 +74,7 @@ export async function runMailWorkerOnce(database: Db, transport: MailTransport, 
   const pass: MailPass = { letters: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   await expandFanOuts(database, clock());
   while (pass.letters < LETTERS_PER_PASS) {
-    const letters = await claimLetters(database, clock(), CLAIM_BATCH);
+    const letters = await claimLetters(database, clock(), CLAIM_BATCH, LEASE_MS);
     for (const letter of letters) {
       pass.letters += 1;
       pass[await sendLetter(database, transport, settings, letter, clock(), site)] += 1;

@@ -56,9 +56,16 @@ export function mailSettings(env: Record<string, string | undefined> = process.e
   return { smtpUrl: parsed.data.SMTP_URL, from: parsed.data.MAIL_FROM };
 }
 
-/** A transport for these settings. It opens a connection per message: no pool to hold open while idle. */
+/**
+ * A transport for these settings. It opens a connection per message: no pool to hold open while
+ * idle. It gives up on a server that does not answer within these times (nodemailer waits up to ten
+ * minutes by default), so one send always ends well inside the worker's lease on its letter
+ * (server/mail-worker.ts); options in SMTP_URL's query string still win.
+ */
+export const MAIL_TIMEOUTS = { dnsTimeout: 10_000, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as const;
+
 export function createMailTransport(settings: MailSettings): MailTransport {
-  return nodemailer.createTransport(settings.smtpUrl);
+  return nodemailer.createTransport({ url: settings.smtpUrl, ...MAIL_TIMEOUTS });
 }
 
 /** Sending failed: the server could not be reached, refused the sender or the recipient, or dropped the connection. */
