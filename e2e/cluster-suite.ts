@@ -11,6 +11,7 @@ import { type Cluster, startCluster } from '../scripts/cluster-harness';
 import { nginxBinary } from '../scripts/nginx-harness';
 import { postgresMissingReason, type RunningPostgres, startPostgres } from '../scripts/postgres-harness';
 import { redisMissingReason, type RunningRedis, startRedis } from '../scripts/redis-harness';
+import { startSmtpServer, type TestSmtpServer } from '../test/smtp';
 import { postComment, type PostOutcome } from './load';
 
 /**
@@ -65,13 +66,16 @@ export function defineClusterTests(engine: ClusterEngine) {
   let cluster: Cluster;
   let postgres: RunningPostgres | undefined;
   let redis: RunningRedis | undefined;
+  let smtp: TestSmtpServer | undefined;
   let database: SiteDatabase;
   let story: { id: number; path: string };
   let admin: { email: string; password: string };
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    const env: Record<string, string> = {};
+    // Mail on, to a real SMTP server in this process: every server runs a mail worker, racing for letters.
+    smtp = await startSmtpServer();
+    const env: Record<string, string> = { SMTP_URL: smtp.url, MAIL_FROM: 'Broadsheet <news@cluster.example>', MAIL_POLL_MS: '200' };
     if (engine === 'postgres') {
       [postgres, redis] = await Promise.all([startPostgres(), startRedis(ports.redis)]);
       Object.assign(env, { DATABASE_URL: postgres.url, REDIS_URL: redis.url });
@@ -93,6 +97,7 @@ export function defineClusterTests(engine: ClusterEngine) {
     await database?.close();
     await redis?.stop();
     await postgres?.stop();
+    await smtp?.stop();
   });
 
   const [A, B, C] = [0, 1, 2];
@@ -116,6 +121,20 @@ export function defineClusterTests(engine: ClusterEngine) {
     await page.getByRole('textbox', { name: 'Name' }).fill('Travelling Reader');
     await page.getByRole('textbox', { name: 'Email' }).fill(`${crypto.randomUUID()}@example.com`);
     await page.getByRole('textbox', { name: 'Comment' }).fill(text);
+  }
+
+  /** A new reader's comment posted on A (held), then approved by the admin signed in on B. */
+  async function postOnAApproveOnB(browser: Browser, text: string) {
+    const commenter = await newReader(browser);
+    await commenter.goto(at(A, story.path));
+    await fillComment(commenter, text);
+    await commenter.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(commenter.getByText('Your comment is awaiting moderation.')).toBeVisible();
+    const moderator = await signIn(browser, B);
+    await moderator.goto(at(B, `/moderation?q=${encodeURIComponent(text)}`));
+    await moderator.getByRole('row').filter({ hasText: text }).getByRole('button', { name: 'Approve' }).click();
+    await expect(moderator.getByText('1 comment approved.')).toBeVisible();
+    return { commenter, moderator };
   }
 
   test('three servers started at once on an empty database: one migrated, seeded and made the admin', async () => {
@@ -160,6 +179,38 @@ export function defineClusterTests(engine: ClusterEngine) {
     // The very next request to C, and to A where it was posted, shows it to everyone.
     for (const server of [C, A]) expect(await (await fetch(at(server, story.path))).text()).toContain(text);
     for (const server of [C, A]) expect(await liveCount(server)).toBe(counted + 1);
+    await commenter.close();
+    await moderator.close();
+  });
+
+  test('an approval on B notifies each of 40 subscribers exactly once, while the three servers’ mail workers race for the letters', async ({ browser }) => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const stamp = engine === 'postgres' ? new Date() : Date.now();
+    const subscribers = Array.from({ length: 40 }, (_, i) => `follower-${i}-${tag}@mail.example`);
+    for (const [i, email] of subscribers.entries()) {
+      const [address] = await database.rows<{ id: number }>(
+        'insert into mail_addresses (email, token, confirmed_at, created_at) values (?, ?, ?, ?) returning id',
+        email,
+        `cluster-token-${tag}-${i}-${crypto.randomUUID()}`,
+        stamp,
+        stamp,
+      );
+      await database.rows('insert into mail_subscriptions (address_id, article_id, comment_id, created_at) values (?, ?, null, ?)', address!.id, story.id, stamp);
+    }
+    const text = unique('A comment forty followers hear of');
+    const { commenter, moderator } = await postOnAApproveOnB(browser, text);
+
+    const ours = () => smtp!.received.filter((mail) => mail.envelope.to.some((to) => subscribers.includes(to)));
+    await expect.poll(() => ours().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(subscribers.length);
+    // Every letter is out of the queue: none waiting, none leased; then nothing more arrives.
+    await expect
+      .poll(async () => (await database.rows<{ n: number | string }>("select count(*) as n from mail_outbox where status in ('queued', 'sending') and recipient like ?", `%-${tag}@mail.example`))[0]!.n, { timeout: 15_000 })
+      .toBe(engine === 'postgres' ? '0' : 0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const recipients = ours().flatMap((mail) => mail.envelope.to);
+    expect(recipients.sort()).toEqual([...subscribers].sort());
+    expect(new Set(ours().map((mail) => mail.parsed.messageId)).size).toBe(subscribers.length);
+    expect(ours()[0]!.parsed.subject).toMatch(/^New comment on "/);
     await commenter.close();
     await moderator.close();
   });
@@ -257,15 +308,7 @@ export function defineClusterTests(engine: ClusterEngine) {
     };
     await redis!.stop();
     const text = unique('Posted while Redis was down');
-    const commenter = await newReader(browser);
-    await commenter.goto(at(A, story.path));
-    await fillComment(commenter, text);
-    await commenter.getByRole('button', { name: 'Post Comment' }).click();
-    await expect(commenter.getByText('Your comment is awaiting moderation.')).toBeVisible();
-    const moderator = await signIn(browser, B);
-    await moderator.goto(at(B, `/moderation?q=${encodeURIComponent(text)}`));
-    await moderator.getByRole('row').filter({ hasText: text }).getByRole('button', { name: 'Approve' }).click();
-    await expect(moderator.getByText('1 comment approved.')).toBeVisible();
+    const { commenter, moderator } = await postOnAApproveOnB(browser, text);
     for (const server of [A, B, C]) expect(await (await fetch(at(server, story.path))).text()).toContain(text);
 
     await redis!.start();

@@ -34,6 +34,9 @@ test('its writer edits a comment within the window, from the story: the new text
   await mine(page, typo).getByRole('link', { name: 'Edit or delete your comment' }).click();
   await expect(page).toHaveURL(new RegExp(`/comments/${comment.id}/edit$`));
   await expect(page.getByRole('heading', { name: 'Edit your comment' })).toBeVisible();
+  // Typing while React hydrates the form can land the caret at the start of the old text: wait for
+  // the form's hydration flag (components/js-flag.tsx), as a person waits for the page to settle.
+  await expect(page.locator('form.own-comment-form input[name="js"]')).toBeAttached();
   const fixed = typo.replace('Teh', 'The');
   await page.getByRole('textbox', { name: 'Your comment' }).fill(fixed);
   await page.getByRole('button', { name: 'Save changes' }).click();

@@ -8,12 +8,13 @@
  * acceptance and `markSent` sends the letter again when its lease runs out, and the receiving side
  * can tell the two copies are one message.
  */
-import { openConfiguredDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { claimLetters, expandFanOuts, type Letter, letterContent, markFailed, markSent, markSkipped } from '../db/mail';
 import { siteUrl } from '../lib/config';
 import { composeLetter } from '../lib/mail/letters';
 import { buildMessage, InvalidMailError, type MailMessage } from '../lib/mail/message';
 import { createMailTransport, MailSendError, type MailSettings, mailSettings, type MailTransport, sendMessage } from './mail';
+import { startTicker } from './ticker';
 
 export const MAIL_POLL_MS = 2_000;
 /** Letters one pass sends at most, so a long queue does not hold one tick for ever. */
@@ -89,36 +90,18 @@ function pollInterval(): number {
   return Number.isFinite(ms) && ms >= 100 ? ms : MAIL_POLL_MS;
 }
 
-const startedKey = Symbol.for('broadsheet.mail-worker');
-
 /** Starts the worker in this process, once; does nothing when mail is off. */
 export function startMailWorker(intervalMs = pollInterval()) {
   const settings = mailSettings();
   if (!settings) return;
-  const state = globalThis as Record<symbol, unknown>;
-  if (state[startedKey]) return;
-  state[startedKey] = true;
   const transport = createMailTransport(settings);
-  let connection: Db | undefined;
-  let failing = false;
-  let running = false;
-  const tick = async () => {
-    // A pass still at work when the next is due: the next is skipped.
-    if (running) return;
-    running = true;
-    try {
-      connection ??= openConfiguredDatabase();
+  startTicker(
+    'mail-worker',
+    intervalMs,
+    async (connection) => {
       await runMailWorkerOnce(connection, transport, settings);
-      failing = false;
-    } catch (error) {
-      // Said once until it works again; the letters stay queued (or leased, until the lease runs out).
-      if (!failing) console.error('The mail worker could not run; trying again every few seconds.', error);
-      failing = true;
-    } finally {
-      running = false;
-    }
-  };
-  const start = () => void tick();
-  setTimeout(start, 0).unref();
-  setInterval(start, intervalMs).unref();
+    },
+    // The letters stay queued (or leased, until the lease runs out).
+    'The mail worker could not run; trying again every few seconds.',
+  );
 }
