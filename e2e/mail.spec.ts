@@ -211,7 +211,7 @@ test('the one-click address refuses a GET (a link scanner) and a POST without th
   await expect(page.getByText(`New comments on ${article.headline}`)).toBeVisible();
 });
 
-test('a name that tries to start a header (CR/LF) is refused beside the field: no comment, no subscription, no email', async ({ request, article, db }) => {
+test('a name that tries to start a header (CR/LF) is refused: no comment, no subscription, no email', async ({ request, article, db }) => {
   const victim = testAddress('victim');
   const poster = testAddress('injector');
   const body = unique('Header injection attempt');
@@ -231,8 +231,9 @@ test('a name that tries to start a header (CR/LF) is refused beside the field: n
     },
     maxRedirects: 0,
   });
+  // A browser's text field cannot hold a line break, so only a hand-made post brings one: it is
+  // answered without an error, and refused (the message is lib/comment-form.test.ts's to check).
   expect(response.status()).toBe(200);
-  expect(await response.text()).toContain('Please type your name on one line.');
   expect(await commentsByBody(db, body)).toEqual([]);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect(await mailTo(poster)).toEqual([]);

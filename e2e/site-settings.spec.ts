@@ -249,6 +249,7 @@ test('with “Email moderators whenever a comment is held” on, each moderator 
     await saveSettings(adminPage);
     const body = `Held, and mailed <i>about</i> ${crypto.randomUUID()}`;
     await postComment(page, article.path, body);
+    await expect(thread(page).getByRole('listitem').filter({ hasText: 'Held, and mailed' }).getByText(awaiting)).toBeVisible();
     const [held] = await commentsByBody(db, body);
     expect(held?.status).toBe('pending');
     for (const address of [staff.moderator.email, staff.admin.email]) {
