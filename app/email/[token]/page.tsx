@@ -28,11 +28,7 @@ export default async function ManageMailPage(props: Props) {
   if (!token.success || !address) notFound();
   const done = (await props.searchParams).done;
   const notice = isManageNotice(done) ? manageNotices[done] : null;
-  const hidden = (
-    <>
-      <input type="hidden" name="token" value={token.data} />
-    </>
-  );
+  const hidden = <input type="hidden" name="token" value={token.data} />;
   return (
     <div className="article-page report-page email-page">
       <p className="kicker">Email</p>
