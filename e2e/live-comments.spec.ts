@@ -21,11 +21,14 @@ async function openReader(browser: Browser, path: string, { javaScript = true } 
 /**
  * Moves the reader's clock past its next poll, however far the pace has slowed (at most 6 minutes:
  * lib/live-comments.ts), and gives the status that poll was answered with. A jump fires a timer once.
+ * The page's clock also runs on its own between jumps, so a poll the page sent earlier may still be
+ * on its way: only a poll sent from now on counts (its answer is about what the database holds now).
  */
 async function nextPoll(page: Page, articleId: number) {
-  const answered = page.waitForResponse((response) => response.url().endsWith(liveCommentsPath(articleId)));
+  const sent = page.waitForRequest((request) => request.url().endsWith(liveCommentsPath(articleId)));
   await page.clock.fastForward('06:30');
-  return (await answered).status();
+  const response = await (await sent).response();
+  return response!.status();
 }
 
 test('readers with a story open are offered a newly approved comment without reloading; one who opens it after is not, nor one without JavaScript', async ({
