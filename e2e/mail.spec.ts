@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { comments, mailOutbox } from '../db/schema';
+import { comments, mailAddresses, mailOutbox, mailSubscriptions } from '../db/schema';
 import { e2ePort } from './env';
 import { commentsByBody, expect, makeArticle, randomIp, serverActionId, test } from './fixtures';
 import { type CaughtMail, mailTo, rawHeader, testAddress } from './mail';
@@ -238,4 +238,35 @@ test('a name that tries to start a header (CR/LF) is refused: no comment, no sub
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect(await mailTo(poster)).toEqual([]);
   expect(await mailTo(victim)).toEqual([]);
+});
+
+test('the manage forms, posted with a made-up token, change nothing of anyone’s: no unsubscribe, no block, no confirmation', async ({ request, browser, article, db }) => {
+  const grace = testAddress('grace');
+  await postComment(await reader(browser), article.path, { name: 'Grace Kept', email: grace, body: unique('Keep me subscribed.'), story: true });
+  // The confirmation is on its way once the post has landed.
+  await waitForMail(grace, 1);
+  const [address] = await db.select().from(mailAddresses).where(eq(mailAddresses.email, grace));
+  const [subscription] = await db.select().from(mailSubscriptions).where(eq(mailSubscriptions.addressId, address!.id));
+  const action = `$ACTION_ID_${serverActionId('app/email/[token]/actions.ts', 'manageMail')}`;
+  const madeUp = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  const forms: Record<string, string>[] = [
+    { token: madeUp, intent: 'unsubscribe', subscription: String(subscription!.id) },
+    { token: madeUp, intent: 'all' },
+    { token: madeUp, intent: 'block' },
+    { token: madeUp, intent: 'confirm' },
+    { token: '../../etc', intent: 'block' },
+    { intent: 'unsubscribe', subscription: String(subscription!.id) },
+  ];
+  for (const fields of forms) {
+    // Posted to Grace's own page, as if from it: what counts is the token in the form.
+    const response = await request.post(`/email/${address!.token}`, {
+      headers: { Origin: `http://127.0.0.1:${e2ePort}`, 'X-Forwarded-For': randomIp() },
+      multipart: { [action]: '', ...fields },
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(fields)).toBeLessThan(500);
+  }
+  expect(await db.select().from(mailSubscriptions).where(eq(mailSubscriptions.id, subscription!.id))).toHaveLength(1);
+  const [after] = await db.select().from(mailAddresses).where(eq(mailAddresses.email, grace));
+  expect(after).toEqual(address);
 });
