@@ -105,7 +105,7 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 // Literal values: Next reads this object when it builds, without running the module.
-// server/public-routes.test.ts checks the cookies' names against PENDING_COOKIE and OWN_COOKIE.
+// server/public-routes.test.ts checks the cookie's name against OWN_VIEW_COOKIE.
 export const config = {
   matcher: [
     '/moderation/:path*',
@@ -117,7 +117,6 @@ export const config = {
     { source: '/:section/:slug', has: [{ type: 'query', key: 'cpage' }] },
     { source: '/:section/:slug', has: [{ type: 'query', key: 'corder' }] },
     { source: '/:section/:slug', has: [{ type: 'query', key: 'replytocom' }] },
-    { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_pending' }] },
-    { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_own' }] },
+    { source: '/:section/:slug', has: [{ type: 'cookie', key: 'bs_yours' }] },
   ],
 };

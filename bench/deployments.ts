@@ -5,7 +5,7 @@
  * round-robin) and measured the same way:
  * - the lead article straight from the first app server (its own cache; what one server gives);
  * - the lead article through nginx past its page cache, as a reader with a held comment asks for it
- *   (the `bs_pending` cookie), so every request reaches an app server;
+ *   on that story (the `bs_yours` cookie on its path), so every request reaches an app server;
  * - comment posting through nginx: no-JavaScript form posts, each reader with their own address.
  * On this 2-core machine, three servers share the cores one server already keeps busy: the rows
  * show what the extra processes cost, not the speed-up several machines would give.
@@ -35,7 +35,7 @@ async function measure(name: string, cluster: Cluster, story: { id: number; path
   const server = cluster.servers[0]!.origin;
   await fetch(`${server}${story.path}`, { headers: readerHeaders });
   const lead = await load(`${server}${story.path}`, seconds, readerHeaders);
-  const past = await load(`${cluster.origin}${story.path}`, seconds, { ...readerHeaders, cookie: 'bs_pending=bench' });
+  const past = await load(`${cluster.origin}${story.path}`, seconds, { ...readerHeaders, cookie: 'bs_yours=1' });
   const actionId = await actionIdAt(`${cluster.origin}${story.path}`, 'comment');
   await postComments({ origin: cluster.origin, path: story.path, articleId: story.id, actionId, duration: 2 });
   const posting = await postComments({ origin: cluster.origin, path: story.path, articleId: story.id, actionId, duration: seconds });

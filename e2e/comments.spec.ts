@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addApprovedComment, commentsByBody, expect, pageSettled, randomIp, test } from './fixtures';
+import { addApprovedComment, commentsByBody, expect, makeArticle, pageSettled, randomIp, test } from './fixtures';
 
 const awaiting = 'Your comment is awaiting moderation.';
 
@@ -47,6 +47,27 @@ test.describe('with JavaScript turned off', () => {
     await expect(page).toHaveURL(new RegExp(`${article.path}#comment-\\d+$`));
     const mine = comments(page).getByRole('listitem').filter({ hasText: body });
     await expect(mine.getByText(awaiting)).toBeVisible();
+  });
+
+  test("a held comment sends its writer through the per-reader view on its own story alone: every other story is the cached page", async ({ page, article, db }) => {
+    const body = `Held on one story ${crypto.randomUUID()}`;
+    await page.goto(article.path);
+    await fillReply(page, { body });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(comments(page).getByRole('listitem').filter({ hasText: body }).getByText(awaiting)).toBeVisible();
+    // The marker that routes to the per-reader view is set on this story's path, and nowhere else.
+    const markers = (await page.context().cookies()).filter((cookie) => cookie.name === 'bs_yours');
+    expect(markers).toEqual([expect.objectContaining({ path: article.path, httpOnly: true })]);
+
+    const other = await makeArticle(db);
+    await page.goto(other.path);
+    const cached = await page.goto(other.path);
+    expect(cached!.headers()['cache-control']).toMatch(/s-maxage=/);
+    expect(cached!.headers()['x-nextjs-cache']).toBe('HIT');
+
+    const own = await page.goto(article.path);
+    expect(own!.headers()['cache-control']).not.toMatch(/s-maxage=/);
+    await expect(comments(page).getByRole('listitem').filter({ hasText: body }).getByText(awaiting)).toBeVisible();
   });
 
   test('the Reply link leads to ?replytocom and the reply nests under its parent', async ({ page, article, db }) => {

@@ -191,7 +191,7 @@ test.describe('feeds', () => {
   });
 
   test('a reader with comments awaiting moderation still gets the section feed', async ({ request }) => {
-    const response = await request.get('/news/feed.xml', { headers: { Cookie: 'bs_pending=x' } });
+    const response = await request.get('/news/feed.xml', { headers: { Cookie: 'bs_yours=1; bs_pending=x' } });
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^application\/rss\+xml/);
   });

@@ -28,10 +28,12 @@ test('nginx caches public pages and passes personal ones straight through', asyn
   expect(second.headers.get('x-cache')).toBe('HIT');
   expect(await second.text()).toContain(article.headline);
 
-  const pending = await fetch(`${through}${article.path}`, { headers: { Cookie: 'bs_pending=1.x' } });
-  expect(pending.headers.get('x-cache')).toBe('BYPASS');
-  const editable = await fetch(`${through}${article.path}`, { headers: { Cookie: 'comment_author=Ada; bs_own=1.x' } });
-  expect(editable.headers.get('x-cache')).toBe('BYPASS');
+  // The app sets bs_yours on a story's path when the reader has a comment there awaiting moderation or still editable.
+  const own = await fetch(`${through}${article.path}`, { headers: { Cookie: 'comment_author=Ada; bs_yours=1' } });
+  expect(own.headers.get('x-cache')).toBe('BYPASS');
+  // bs_pending and bs_own travel with every request: a story without the marker is the cached page.
+  const elsewhere = await fetch(`${through}${article.path}`, { headers: { Cookie: 'bs_pending=1.x; bs_own=1.x' } });
+  expect(elsewhere.headers.get('x-cache')).not.toBe('BYPASS');
   const signedIn = await fetch(`${through}${article.path}`, { headers: { Cookie: 'authjs.session-token=x' } });
   expect(signedIn.headers.get('x-cache')).toBe('BYPASS');
   const desk = await fetch(`${through}/moderation`, { redirect: 'manual' });

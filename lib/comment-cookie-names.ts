@@ -9,6 +9,15 @@ export const PENDING_COOKIE = 'bs_pending';
  */
 export const OWN_COOKIE = 'bs_own';
 
+/**
+ * The marker that sends this browser to a story's per-reader view (`/news/my-story/yours`, through
+ * proxy.ts and past nginx's cache): set on that story's own path (`Path=/news/my-story`) whenever a
+ * comment of this browser's there awaits moderation or may still be edited. The two cookies above
+ * travel with every request, to whichever story; this one only to the story where they matter, so
+ * the browser's other stories stay the cached pages everyone reads.
+ */
+export const OWN_VIEW_COOKIE = 'bs_yours';
+
 /** WordPress's names for the "save my name, email, and website" cookies (read by the form in the browser). */
 export const SAVED_DETAILS_COOKIES = {
   name: 'comment_author',

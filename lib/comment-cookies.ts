@@ -1,6 +1,19 @@
 import { sign, verify } from './signing';
 
-export { OWN_COOKIE, PENDING_COOKIE, SAVED_DETAILS_COOKIES } from './comment-cookie-names';
+import { OWN_VIEW_COOKIE } from './comment-cookie-names';
+
+export { OWN_COOKIE, OWN_VIEW_COOKIE, PENDING_COOKIE, SAVED_DETAILS_COOKIES } from './comment-cookie-names';
+
+/** How long a browser remembers its comments awaiting moderation (seconds). */
+export const PENDING_MAX_AGE = 30 * 24 * 60 * 60;
+
+/**
+ * The per-reader view's marker for one story (OWN_VIEW_COOKIE), as `cookies().set` takes it: on the
+ * story's path alone, for as long as a held comment is remembered.
+ */
+export function ownViewCookie(storyPath: string, secure: boolean) {
+  return { name: OWN_VIEW_COOKIE, value: '1', path: storyPath, sameSite: 'lax' as const, secure, httpOnly: true, maxAge: PENDING_MAX_AGE };
+}
 
 const PENDING_PURPOSE = 'pending-comments';
 const MAX_PENDING = 20;

@@ -1,4 +1,4 @@
-import { OWN_COOKIE, PENDING_COOKIE } from '@/lib/comment-cookie-names';
+import { OWN_VIEW_COOKIE } from '@/lib/comment-cookie-names';
 import { defaultCommentOrder, parseCommentOrder } from '@/lib/comment-order';
 import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
 
@@ -9,9 +9,9 @@ import { wordpressFirstSegments } from '@/lib/wordpress/old-addresses';
  * a path of its own (`/news/page/2`, `/news/my-story/comments/2`), and the addresses readers use
  * (`/news?page=2`, `/news/my-story?cpage=2`, `?corder=likes&cpage=2`, WordPress's `?replytocom=5`) are
  * rewritten to them.
- * A browser holding comments that await moderation (the `bs_pending` cookie), or comments it may
- * still edit (`bs_own`, for the minutes of the edit window), gets the story's per-reader view
- * instead (`/news/my-story/yours`).
+ * A browser with a comment on this story that awaits moderation or that it may still edit gets the
+ * story's per-reader view instead (`/news/my-story/yours`): the `bs_yours` marker, set on that
+ * story's path alone, says so.
  *
  * proxy.ts applies these, and runs only for requests that carry one of those query keys or the
  * cookie (its matcher's `has` conditions): a plain cached page never runs it. See docs/caching.md.
@@ -55,7 +55,7 @@ function hasOwnViewCookie(cookieHeader: string | undefined) {
   if (!cookieHeader) return false;
   return cookieHeader.split(';').some((part) => {
     const name = part.trimStart();
-    return name.startsWith(`${PENDING_COOKIE}=`) || name.startsWith(`${OWN_COOKIE}=`);
+    return name.startsWith(`${OWN_VIEW_COOKIE}=`);
   });
 }
 

@@ -13,7 +13,9 @@ import { bannedDecision, firstMatchingBan } from '@/lib/bans';
 import { commentsAreClosed, decideStatus } from '@/lib/comment-rules';
 import {
   OWN_COOKIE,
+  ownViewCookie,
   PENDING_COOKIE,
+  PENDING_MAX_AGE,
   readOwnComments,
   readPendingIds,
   SAVED_DETAILS_COOKIES,
@@ -108,7 +110,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: process.env.SITE_URL?.startsWith('https://') ?? false };
   if (result.status === 'pending') {
     const ids = await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
-    jar.set(PENDING_COOKIE, writePendingIds([...ids, result.id]), { ...cookieOptions, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
+    jar.set(PENDING_COOKIE, writePendingIds([...ids, result.id]), { ...cookieOptions, httpOnly: true, maxAge: PENDING_MAX_AGE });
   }
   // The edit window: this browser may change or delete the comment for a few minutes (app/comments/[id]/edit).
   const window = settings.editWindowMinutes;
@@ -116,6 +118,9 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     const recent = readOwnComments(jar.get(OWN_COOKIE)?.value).filter((own) => now.getTime() < own.at + window * 60_000);
     jar.set(OWN_COOKIE, writeOwnComments([...recent, { id: result.id, at: now.getTime() }]), { ...cookieOptions, httpOnly: true, maxAge: window * 60 });
   }
+  // This story, and no other, is now read through the per-reader view that shows the comment to its writer.
+  const storyPath = `/${article.sectionSlug}/${article.slug}`;
+  if (result.status === 'pending' || (result.status !== 'spam' && window > 0)) jar.set(ownViewCookie(storyPath, cookieOptions.secure));
   for (const [field, name] of Object.entries(SAVED_DETAILS_COOKIES) as [keyof typeof SAVED_DETAILS_COOKIES, string][]) {
     if (input.remember) jar.set(name, fields[field], { ...cookieOptions, maxAge: YEAR });
     else if (jar.has(name)) jar.delete(name);
@@ -124,8 +129,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
 
   const visible = result.status !== 'spam';
   if (raw.js !== '1') {
-    const path = `/${article.sectionSlug}/${article.slug}`;
-    redirect(visible ? `/comments/${result.id}` : `${path}#comments`);
+    redirect(visible ? `/comments/${result.id}` : `${storyPath}#comments`);
   }
   // Like WordPress, the form keeps the commenter's details only when they asked for that.
   const kept = { ...(input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false }), notifyReplies: false, notifyStory: false };

@@ -9,7 +9,7 @@ import { commentsChanged } from '@/db/invalidate';
 import { readCommentSettings } from '@/db/settings';
 import { formDataOf } from '@/lib/action-args';
 import { bannedDecision, firstMatchingBan } from '@/lib/bans';
-import { editableIds, OWN_COOKIE, PENDING_COOKIE, readOwnComments, readPendingIds, writeOwnComments, writePendingIds } from '@/lib/comment-cookies';
+import { editableIds, OWN_COOKIE, ownViewCookie, PENDING_COOKIE, PENDING_MAX_AGE, readOwnComments, readPendingIds, writeOwnComments, writePendingIds } from '@/lib/comment-cookies';
 import { commentText, ownEditMessages } from '@/lib/comment-form';
 import { decideStatus } from '@/lib/comment-rules';
 import { answerWithFlash } from '@/lib/flash';
@@ -70,7 +70,8 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
     if (result.to === 'pending') {
       // Held again: shown to its writer alone, awaiting moderation, as a new held comment is.
       pendingIds = [...(await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value))), id.data];
-      jar.set(PENDING_COOKIE, writePendingIds(pendingIds), { path: '/', sameSite: 'lax', secure, httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
+      jar.set(PENDING_COOKIE, writePendingIds(pendingIds), { path: '/', sameSite: 'lax', secure, httpOnly: true, maxAge: PENDING_MAX_AGE });
+      jar.set(ownViewCookie(storyPath, secure));
     }
     if (result.to === 'trash' || result.to === 'spam') {
       const left = own.filter((comment) => comment.id !== id.data);

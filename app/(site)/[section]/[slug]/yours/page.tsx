@@ -22,7 +22,7 @@ export function generateMetadata(props: Props) {
 
 /**
  * The article for a browser that has comments awaiting moderation or still editable (proxy.ts
- * rewrites here when the signed `bs_pending` or `bs_own` cookie is present). The story comes from the same cached reads as
+ * rewrites here when the `bs_yours` marker is on this story's path; the signed `bs_pending` and `bs_own` cookies say which). The story comes from the same cached reads as
  * everyone's; the page is rendered per request so the held comments are shown to their author alone.
  */
 export default async function ArticleWithOwnComments(props: Props) {
