@@ -60,6 +60,18 @@ async function commentsOpenNow(commentsOpen: boolean, publishedAt: Date | null, 
   return !commentsAreClosed({ commentsOpen, publishedAt }, { closeAfterDays }, new Date());
 }
 
+/**
+ * The story's body, rendered from its Markdown once per text: parsing it (remark, GFM, sanitizing) was
+ * a seventh of what a reader's own view of a story cost (the page rendered for one reader, with their
+ * held comment), and of every re-render after an approval. The text is the key, so an edited story
+ * gets its new body at once and nothing needs invalidating.
+ */
+async function StoryBody({ source }: { source: string }) {
+  'use cache';
+  cacheLife('max');
+  return <MarkdownBody source={source} />;
+}
+
 /** A signed "form shown at" time for the cached page; the form asks for a fresh one when used. */
 export async function cachedFormToken() {
   'use cache';
@@ -196,7 +208,7 @@ export function ArticleView({ article, related, comments }: { article: FullArtic
         ) : null}
 
         <div className="article-body">
-          <MarkdownBody source={article.body} />
+          <StoryBody source={article.body} />
         </div>
 
         {article.corrections.length ? (
