@@ -140,6 +140,8 @@ test.describe('with JavaScript turned off', () => {
     const daveBody = unique('Watching this one.');
     await postComment(page, article.path, { name: 'Dave Watcher', email: dave, body: daveBody, story: true });
     await expect(page).toHaveURL(new RegExp(`${article.path}`));
+    // The form says where the address stands, as it does with JavaScript.
+    await expect(page.getByRole('status').filter({ hasText: 'We have emailed you a link to confirm your address' })).toBeVisible();
     const [confirm] = await waitForMail(dave, 1);
     const manage = linkIn(confirm!.text ?? '', /http:\/\/127\.0\.0\.1:\d+\/email\/[A-Za-z0-9_-]+(?=\s|$)/);
     await page.goto(manage);

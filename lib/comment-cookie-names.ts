@@ -18,6 +18,12 @@ export const OWN_COOKIE = 'bs_own';
  */
 export const OWN_VIEW_COOKIE = 'bs_yours';
 
+/**
+ * The key of the flash (lib/flash.ts) a comment posted without JavaScript leaves for its story's own
+ * view: what the form says after posting with JavaScript (where the address stands for email).
+ */
+export const POSTED_FLASH = 'posted';
+
 /** WordPress's names for the "save my name, email, and website" cookies (read by the form in the browser). */
 export const SAVED_DETAILS_COOKIES = {
   name: 'comment_author',

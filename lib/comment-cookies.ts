@@ -2,7 +2,7 @@ import { sign, verify } from './signing';
 
 import { OWN_VIEW_COOKIE } from './comment-cookie-names';
 
-export { OWN_COOKIE, OWN_VIEW_COOKIE, PENDING_COOKIE, SAVED_DETAILS_COOKIES } from './comment-cookie-names';
+export { OWN_COOKIE, OWN_VIEW_COOKIE, PENDING_COOKIE, POSTED_FLASH, SAVED_DETAILS_COOKIES } from './comment-cookie-names';
 
 /** How long a browser remembers its comments awaiting moderation (seconds). */
 export const PENDING_MAX_AGE = 30 * 24 * 60 * 60;

@@ -14,6 +14,12 @@ const cookieName = (key: string) => `bs_flash_${key}`;
 
 export async function answerWithFlash<T extends { status: string }>(formData: FormData, key: string, path: string, state: T, cookiePath = '/moderation'): Promise<T> {
   if (formData.get('js') === '1' || state.status === 'idle') return state;
+  await writeFlash(key, state, cookiePath);
+  redirect(path);
+}
+
+/** Leaves `state` for the page at `cookiePath` (and below) to read within the next minute; the caller redirects. */
+export async function writeFlash(key: string, state: unknown, cookiePath: string) {
   const payload = Buffer.from(JSON.stringify({ state, at: Date.now() })).toString('base64url');
   (await cookies()).set(cookieName(key), sign(payload, PURPOSE), {
     httpOnly: true,
@@ -22,7 +28,6 @@ export async function answerWithFlash<T extends { status: string }>(formData: Fo
     maxAge: 60,
     secure: (process.env.SITE_URL ?? '').startsWith('https://'),
   });
-  redirect(path);
 }
 
 /** The state a no-JavaScript post left for this page in the last minute, or null. */

@@ -14,6 +14,7 @@ import { commentsAreClosed, decideStatus } from '@/lib/comment-rules';
 import {
   OWN_COOKIE,
   ownViewCookie,
+  POSTED_FLASH,
   PENDING_COOKIE,
   PENDING_MAX_AGE,
   readOwnComments,
@@ -28,6 +29,7 @@ import { HONEYPOT_FIELD } from '@/lib/comment-form-fields';
 import { mailIsOn } from '@/lib/mail/enabled';
 import { postingMailMessages } from '@/lib/mail/subscribe-messages';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
+import { writeFlash } from '@/lib/flash';
 
 export type PostCommentState =
   | { status: 'idle' }
@@ -128,11 +130,18 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   if (result.status === 'approved') commentsChanged([article.id]);
 
   const visible = result.status !== 'spam';
-  if (raw.js !== '1') {
-    redirect(visible ? `/comments/${result.id}` : `${storyPath}#comments`);
-  }
   // Like WordPress, the form keeps the commenter's details only when they asked for that.
   const kept = { ...(input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false }), notifyReplies: false, notifyStory: false };
-  return { status: 'posted', commentId: result.id, visible, values: kept, mail: result.mail ? postingMailMessages[result.mail] : undefined };
+  const mail = result.mail ? postingMailMessages[result.mail] : undefined;
+  if (raw.js !== '1') {
+    // Where the address stands (a confirmation sent, or not): the story's own view says it once, as
+    // the form does with JavaScript. Nothing of the commenter's details goes into the cookie.
+    if (mail && visible) {
+      const posted: PostCommentState = { status: 'posted', commentId: result.id, visible, values: valuesFrom({}), mail };
+      await writeFlash(POSTED_FLASH, posted, storyPath);
+    }
+    redirect(visible ? `/comments/${result.id}` : `${storyPath}#comments`);
+  }
+  return { status: 'posted', commentId: result.id, visible, values: kept, mail };
 }
 

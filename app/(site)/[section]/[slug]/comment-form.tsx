@@ -18,6 +18,8 @@ type Props = {
   serverReplyTo: ReplyTarget;
   /** The site sends mail (SMTP_URL): the form offers reply and story notifications. */
   notifyOffered: boolean;
+  /** What a post without JavaScript was answered, said once by the story's own view (lib/flash.ts). */
+  answered?: PostCommentState | null;
 };
 
 const initialState: PostCommentState = { status: 'idle' };
@@ -46,8 +48,8 @@ function revealComment(id: number) {
   }, 100);
 }
 
-export function CommentForm({ articleId, articlePath, initialToken, serverReplyTo, notifyOffered }: Props) {
-  const [state, formAction, sending] = useActionState(postComment, initialState);
+export function CommentForm({ articleId, articlePath, initialToken, serverReplyTo, notifyOffered, answered }: Props) {
+  const [state, formAction, sending] = useActionState(postComment, answered ?? initialState);
   const router = useRouter();
   const clientReply = useReplyTarget();
   const replyTo = clientReply ?? serverReplyTo;
@@ -89,11 +91,12 @@ export function CommentForm({ articleId, articlePath, initialToken, serverReplyT
   }, []);
 
   useEffect(() => {
-    if (state.status !== 'posted') return;
+    // A no-JavaScript post's answer, shown by the page it led to, is already on screen.
+    if (state.status !== 'posted' || state === answered) return;
     setReplyTarget(null);
     router.refresh();
     if (state.visible) revealComment(state.commentId);
-  }, [state, router]);
+  }, [state, router, answered]);
 
   const values = state.status === 'idle' ? null : state.values;
   const errors = state.status === 'invalid' ? state.fieldErrors : {};

@@ -6,6 +6,7 @@ import { buildThread, countPages, pageOfComment, sortThreads, threadPage, type T
 import { commentOrderLabels, commentOrders, type CommentOrder, commentsHref } from '@/lib/comment-order';
 import { CommentBody } from '@/components/comment-body';
 import { mailIsOn } from '@/lib/mail/enabled';
+import type { PostCommentState } from './actions';
 import { CommentForm } from './comment-form';
 import { likeComment } from './like-actions';
 import { LiveComments } from './live-comments';
@@ -29,6 +30,8 @@ export type CommentsSectionProps = {
   perPage: number;
   replyTo?: { id: number; name: string } | null;
   formToken: string;
+  /** What a post without JavaScript was answered, for the form to say once (lib/flash.ts). */
+  posted?: PostCommentState | null;
 };
 
 /** The conversation under a story: the thread, its page links, and "Leave a Reply". */
@@ -118,6 +121,7 @@ export function CommentsSection(props: CommentsSectionProps) {
           initialToken={props.formToken}
           serverReplyTo={props.replyTo ?? null}
           notifyOffered={mailIsOn()}
+          answered={props.posted ?? null}
         />
       ) : (
         <p className="comments-closed">Comments are closed.</p>

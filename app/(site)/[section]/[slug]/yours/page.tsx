@@ -1,7 +1,9 @@
 import { cookies } from 'next/headers';
 import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
 import { CommentsSection } from '../comments-section';
-import { editableIds, issueFormToken, OWN_COOKIE, PENDING_COOKIE, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { editableIds, issueFormToken, OWN_COOKIE, PENDING_COOKIE, POSTED_FLASH, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { readFlash } from '@/lib/flash';
+import type { PostCommentState } from '../actions';
 import { parseCommentOrder } from '@/lib/comment-order';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
@@ -59,6 +61,7 @@ async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnTyp
       perPage={settings.commentsPerPage}
       replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
       formToken={issueFormToken(new Date())}
+      posted={await readFlash<PostCommentState>(POSTED_FLASH)}
     />
   );
 }
