@@ -55,14 +55,19 @@ test('with JavaScript a like counts at once, once per browser, and another brows
     await expect(likeButton(stranger.page, name)).toHaveAccessibleName(`Like comment by ${name}, 1 like`, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
 
-  // The same browser again, after a reload: told so, and nothing more is counted.
+  // The same browser after a reload: its like is remembered (the button pressed), a second is told
+  // so, and nothing more is counted.
   await page.reload();
+  await hydratedLike(page, name);
+  await expect(likeButton(page, name)).toHaveAttribute('aria-pressed', 'true');
+  await expect(likeButton(page, name)).toHaveAccessibleName(`Liked comment by ${name}, 1 like`);
   await (await hydratedLike(page, name)).click();
   await expect(page.getByRole('article', { name: `Comment by ${name}` }).getByRole('status')).toHaveText('You have already liked this comment.');
   await expect(likeButton(page, name)).toHaveText('Liked · 1');
   expect(await likesOf(db, id)).toBe(1);
 
-  // Another browser's like counts.
+  // Another browser's like counts; its button was not pressed before (the memory is the browser's own).
+  await expect(likeButton(stranger.page, name)).toHaveAttribute('aria-pressed', 'false');
   await (await hydratedLike(stranger.page, name)).click();
   await expect(likeButton(stranger.page, name)).toHaveAccessibleName(`Liked comment by ${name}, 2 likes`);
   // "2 likes" shows while the like is on its way; the database has it once the answer is back.
