@@ -18,6 +18,8 @@ export type TestSmtpServer = {
   received: ReceivedMail[];
   /** Connections opened so far, so a test can show that nothing was even attempted. */
   connections: () => number;
+  /** Errors on client connections (a client that cut its connection mid-message), in order. */
+  errors: Error[];
   stop: () => Promise<void>;
 };
 
@@ -35,6 +37,7 @@ export type TestSmtpOptions = {
  */
 export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  const errors: Error[] = [];
   let connections = 0;
   const { auth, refuseRecipient } = options;
   const server = new SMTPServer({
@@ -68,6 +71,10 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       );
     },
   });
+  // smtp-server passes a connection's socket error (a client's reset during a message) to the server's
+  // 'error' event, which would otherwise be thrown in the test process and fail whichever test runs.
+  // A message cut off that way is simply not in `received`, which is what tests look at.
+  server.on('error', (error) => errors.push(error));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -78,6 +85,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     port,
     received,
     connections: () => connections,
+    errors,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
