@@ -36,6 +36,52 @@ test('a comment posted with JavaScript waits for moderation, seen by its author 
   await stranger.close();
 });
 
+test("once its comment is approved and the edit window has passed, its writer reads the story as the page cached for everyone again", async ({ page, moderatorPage, db }) => {
+  const marker = async () => (await page.context().cookies()).filter((cookie) => cookie.name === 'bs_yours');
+  const actionCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.headers()['next-action']) actionCalls.push(request.url());
+  });
+  /** Reloads, and waits until the page is hydrated and its effects have run. */
+  const reloaded = async () => {
+    await page.reload();
+    await expect(page.locator('form input[name="js"]').first()).toBeAttached();
+    await pageSettled(page);
+  };
+  const story = await makeArticle(db);
+  const body = `Decided in the end ${crypto.randomUUID()}`;
+  await page.goto(story.path);
+  await fillReply(page, { body });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(comments(page).getByRole('listitem').filter({ hasText: body }).getByText(awaiting)).toBeVisible();
+  // While it is held, the per-reader view keeps its marker, and asks for nothing.
+  actionCalls.length = 0;
+  await reloaded();
+  await expect(comments(page).getByRole('listitem').filter({ hasText: body }).getByText(awaiting)).toBeVisible();
+  expect(actionCalls).toEqual([]);
+  expect(await marker()).toHaveLength(1);
+
+  await moderatorPage.goto(`/moderation?q=${encodeURIComponent(body)}`);
+  await moderatorPage.getByRole('row').filter({ hasText: body }).getByRole('button', { name: 'Approve' }).click();
+  await expect(moderatorPage.getByText('1 comment approved.')).toBeVisible();
+  // Approved, but still the writer's to edit for a few minutes: the view still has something of theirs.
+  await reloaded();
+  await expect(comments(page).getByRole('listitem').filter({ hasText: body }).getByRole('link', { name: /Edit/ })).toBeVisible();
+  expect(actionCalls).toEqual([]);
+  expect(await marker()).toHaveLength(1);
+
+  // The edit window's cookie lasts as long as the window: its end is the cookie gone.
+  await page.context().clearCookies({ name: 'bs_own' });
+  await reloaded();
+  await expect(comments(page).getByRole('listitem').filter({ hasText: body })).toBeVisible();
+  await expect.poll(marker).toEqual([]);
+  expect(actionCalls).toHaveLength(1);
+  const cached = await page.goto(story.path);
+  expect(cached!.headers()['cache-control']).toMatch(/s-maxage=/);
+  await expect(comments(page).getByRole('listitem').filter({ hasText: body })).toBeVisible();
+  await expect(comments(page).getByText(awaiting)).toHaveCount(0);
+});
+
 test.describe('with JavaScript turned off', () => {
   test.use({ javaScriptEnabled: false });
 

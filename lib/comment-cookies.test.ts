@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editableIds, issueFormToken, readOwnComments, readPendingIds, secondsSinceIssued, writeOwnComments, writePendingIds } from './comment-cookies';
+import { editableIds, forgottenOwnViewCookie, issueFormToken, ownViewCookie, ownViewNeeded, readOwnComments, readPendingIds, secondsSinceIssued, writeOwnComments, writePendingIds } from './comment-cookies';
 
 beforeAll(() => {
   process.env.AUTH_SECRET = 'test-secret-for-cookies';
@@ -46,6 +46,23 @@ describe('own-comment cookie', () => {
     expect(editableIds(own, 10, new Date(at + 10 * 60_000 - 1))).toEqual([1, 2]);
     expect(editableIds(own, 10, new Date(at + 10 * 60_000))).toEqual([2]);
     expect(editableIds(own, 0, new Date(at + 60_000))).toEqual([]);
+  });
+});
+
+describe("a story's per-reader view marker", () => {
+  it('is set on the story path alone, and forgotten with the same name and path', () => {
+    expect(ownViewCookie('/news/a-story', true)).toMatchObject({ name: 'bs_yours', path: '/news/a-story', httpOnly: true, secure: true, maxAge: 30 * 24 * 60 * 60 });
+    expect(forgottenOwnViewCookie('/news/a-story', false)).toMatchObject({ name: 'bs_yours', path: '/news/a-story', value: '', maxAge: 0 });
+  });
+
+  it('is needed while a comment of the browser awaits moderation on the story, or one there may still be edited', () => {
+    const approved = [{ id: 4 }, { id: 9 }];
+    expect(ownViewNeeded([{ id: 12 }], approved, [])).toBe(true);
+    expect(ownViewNeeded([], approved, [9])).toBe(true);
+    // Decided, or editable only on another story: nothing of the browser's is left to show here.
+    expect(ownViewNeeded([], approved, [])).toBe(false);
+    expect(ownViewNeeded([], approved, [5, 30])).toBe(false);
+    expect(ownViewNeeded([], [], [])).toBe(false);
   });
 });
 

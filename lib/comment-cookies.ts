@@ -15,6 +15,23 @@ export function ownViewCookie(storyPath: string, secure: boolean) {
   return { name: OWN_VIEW_COOKIE, value: '1', path: storyPath, sameSite: 'lax' as const, secure, httpOnly: true, maxAge: PENDING_MAX_AGE };
 }
 
+/** The same marker, expired: set it to make the browser forget the marker on that story. */
+export function forgottenOwnViewCookie(storyPath: string, secure: boolean) {
+  return { ...ownViewCookie(storyPath, secure), value: '', maxAge: 0 };
+}
+
+/**
+ * Whether a story's per-reader view has anything left to show this browser: a comment of its there
+ * still awaiting moderation, or one there it may still edit. Once not (its comments were decided, the
+ * edit window passed), the view shows what everyone's page does and the marker can go.
+ */
+export function ownViewNeeded(pendingHere: readonly { id: number }[], approvedHere: readonly { id: number }[], editable: readonly number[]): boolean {
+  if (pendingHere.length > 0) return true;
+  if (editable.length === 0) return false;
+  const ids = new Set(editable);
+  return approvedHere.some((comment) => ids.has(comment.id));
+}
+
 const PENDING_PURPOSE = 'pending-comments';
 const MAX_PENDING = 20;
 

@@ -1,12 +1,13 @@
 import { cookies } from 'next/headers';
 import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
 import { CommentsSection } from '../comments-section';
-import { editableIds, issueFormToken, OWN_COOKIE, PENDING_COOKIE, POSTED_FLASH, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { editableIds, issueFormToken, OWN_COOKIE, ownViewNeeded, PENDING_COOKIE, POSTED_FLASH, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
 import { readFlash } from '@/lib/flash';
 import type { PostCommentState } from '../actions';
 import { parseCommentOrder } from '@/lib/comment-order';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
+import { ForgetOwnView } from './forget-own-view';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Props = { params: ArticleParams; searchParams: SearchParams };
@@ -24,8 +25,10 @@ export function generateMetadata(props: Props) {
 
 /**
  * The article for a browser that has comments awaiting moderation or still editable (proxy.ts
- * rewrites here when the `bs_yours` marker is on this story's path; the signed `bs_pending` and `bs_own` cookies say which). The story comes from the same cached reads as
- * everyone's; the page is rendered per request so the held comments are shown to their author alone.
+ * rewrites here when the `bs_yours` marker is on this story's path; the signed `bs_pending` and
+ * `bs_own` cookies say which). The story comes from the same cached reads as everyone's; the page is
+ * rendered per request so the held comments are shown to their author alone. Once none is left here,
+ * the page asks for the marker to be dropped (forget-own-view.tsx).
  */
 export default async function ArticleWithOwnComments(props: Props) {
   const loaded = await loadArticle(props.params);
@@ -50,18 +53,21 @@ async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnTyp
   const replyId = parsePage(first(query.replytocom) ?? '0');
   const parent = replyId && open ? approved.find((comment) => comment.id === replyId) : undefined;
   return (
-    <CommentsSection
-      article={{ id: article.id, path, open }}
-      approved={approved}
-      own={own}
-      editable={editable}
-      page={parsePage(first(query.cpage)) ?? 1}
-      order={parseCommentOrder(first(query.corder)) ?? 'oldest'}
-      threadDepth={settings.threadDepth}
-      perPage={settings.commentsPerPage}
-      replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
-      formToken={issueFormToken(new Date())}
-      posted={await readFlash<PostCommentState>(POSTED_FLASH)}
-    />
+    <>
+      {ownViewNeeded(own, approved, editable) ? null : <ForgetOwnView articleId={article.id} />}
+      <CommentsSection
+        article={{ id: article.id, path, open }}
+        approved={approved}
+        own={own}
+        editable={editable}
+        page={parsePage(first(query.cpage)) ?? 1}
+        order={parseCommentOrder(first(query.corder)) ?? 'oldest'}
+        threadDepth={settings.threadDepth}
+        perPage={settings.commentsPerPage}
+        replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
+        formToken={issueFormToken(new Date())}
+        posted={await readFlash<PostCommentState>(POSTED_FLASH)}
+      />
+    </>
   );
 }
