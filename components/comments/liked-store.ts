@@ -22,7 +22,7 @@ function read(): Set<number> {
     const parsed: unknown = JSON.parse(raw ?? '[]');
     if (Array.isArray(parsed)) ids = parsed.filter((id): id is number => Number.isSafeInteger(id) && id > 0);
   } catch {
-    ids = [];
+    // Not JSON (another script's value): remember nothing.
   }
   cache = { raw, ids: new Set(ids) };
   return cache.ids;
