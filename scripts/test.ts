@@ -84,9 +84,9 @@ function playwrightFailures(name: string, suites: PlaywrightSuite[], titles: str
 }
 
 /** One Playwright run; `E2E_SERVER` picks what serves the site, `E2E_DATABASE_URL` its engine (e2e/env.ts). */
-function playwright(name: string, env: Record<string, string>) {
+function playwright(name: string, env: Record<string, string>, specs: string[] = []) {
   const report = path.join(reports, `playwright-${name}.json`);
-  const run = spawnSync(bin('playwright'), ['test', ...extraArgs], {
+  const run = spawnSync(bin('playwright'), ['test', ...extraArgs, ...specs], {
     stdio: 'inherit',
     env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
@@ -110,6 +110,26 @@ if (unknownEngine) {
   console.error(`E2E_ENGINES: unknown engine "${unknownEngine}" (sqlite, postgres)`);
   process.exit(1);
 }
+/**
+ * E2E_SQLITE_SPECS, E2E_POSTGRES_SPECS: spec names (`crash` for e2e/crash.spec.ts), separated by
+ * spaces or commas. When set, that engine's pass runs only those specs (with the sign-in setup, on
+ * one worker: playwright.config.ts's `subsetPass`), and not again under plain `next start`: `.ci/run`
+ * gives each Node a short pass on the engine its full pass does not use.
+ */
+function specsFor(engine: string): { names: string[]; filters: string[] } | null {
+  const variable = `E2E_${engine.toUpperCase()}_SPECS`;
+  const names = (process.env[variable] ?? '').split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0) return null;
+  const unknown = names.filter((name) => !/^[a-z0-9-]+$/.test(name) || !fs.existsSync(path.join('e2e', `${name}.spec.ts`)));
+  if (unknown.length) {
+    console.error(`${variable}: no spec e2e/${unknown[0]}.spec.ts`);
+    process.exit(1);
+  }
+  // Playwright takes each as a regular expression over the file's path; the setup project's file too.
+  return { names, filters: ['e2e/auth\\.setup\\.ts$', ...names.map((name) => `e2e/${name}\\.spec\\.ts$`)] };
+}
+const subsets = new Map(engines.map((engine) => [engine, specsFor(engine)]));
+
 const nginx = process.env.NGINX_PATH || '/usr/sbin/nginx';
 // E2E_PLAIN_NEXT_START=off leaves out the pass under plain `next start` (it is about the server, not
 // the engine: `.ci/run` runs it in one of its two passes).
@@ -120,10 +140,12 @@ const plainRuns: Counts[] = [];
 
 /** The whole suite on one engine, then the reader, comment and moderation specs again under plain `next start` behind docs/nginx.conf. */
 function e2eOn(engine: string, env: Record<string, string>) {
-  console.log(`\n=== End-to-end tests on ${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} ===`);
-  e2e = add(e2e, playwright(`npm-start-${engine}`, env));
+  const subset = subsets.get(engine);
+  console.log(`\n=== End-to-end tests on ${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}${subset ? `: ${subset.names.join(', ')}` : ''} ===`);
+  const chosen = subset ? { ...env, E2E_SUBSET: '1' } : env;
+  e2e = add(e2e, playwright(`npm-start-${engine}`, chosen, subset ? ['--workers=1', ...subset.filters] : []));
   // The site must not depend on our own server. Needs nginx (CI installs it).
-  if (plainNextStart && fs.existsSync(nginx)) plainRuns.push(playwright(`next-start-${engine}`, { ...env, E2E_SERVER: 'next-start' }));
+  if (!subset && plainNextStart && fs.existsSync(nginx)) plainRuns.push(playwright(`next-start-${engine}`, { ...env, E2E_SERVER: 'next-start' }));
 }
 
 for (const engine of engines) {
@@ -153,8 +175,9 @@ const e2eSkipped = e2e.skipped + (plain?.skipped ?? 0);
 
 if (failures.length) console.log(`\nFailed:\n${failures.map((failure) => `FAILED ${failure}`).join('\n')}`);
 console.log(`\nUnit tests: ${unitPassed} passed, ${unitFailed} failed`);
+const engineNames = engines.map((engine) => (subsets.get(engine) ? `${engine} (${subsets.get(engine)!.names.join(', ')})` : engine));
 console.log(
-  `End-to-end tests on ${engines.join(' and ')}: ${e2ePassed} passed, ${e2eFailed} failed, ${e2eSkipped} skipped` +
+  `End-to-end tests on ${engineNames.join(' and ')}: ${e2ePassed} passed, ${e2eFailed} failed, ${e2eSkipped} skipped` +
     (plain ? ` (of them under plain next start behind nginx: ${plain.passed} passed, ${plain.failed} failed)` : ''),
 );
 console.log(`${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed} failed, ${e2eSkipped} skipped`);
