@@ -41,6 +41,9 @@ export async function startMailCatcher(): Promise<{ stop: () => Promise<void> }>
       });
     },
   });
+  // smtp-server passes a client's socket error during a message (a site server stopped mid-send) to this
+  // 'error' event; unheard, it would end the whole run's server. The message is simply not caught.
+  server.on('error', (error) => console.warn(`Mail catcher: a connection failed: ${error.message}`));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(e2eSmtpPort, '127.0.0.1', () => resolve());
