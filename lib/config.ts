@@ -18,3 +18,8 @@ export function mediaPath(): string {
 export function siteUrl(): string {
   return (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');
 }
+
+/** Whether cookies are marked `Secure`: when the public origin is served over HTTPS. */
+export function secureCookies(): boolean {
+  return siteUrl().startsWith('https://');
+}

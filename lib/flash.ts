@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { secureCookies } from './config';
 import { sign, verify } from './signing';
 
 /**
@@ -26,7 +27,7 @@ export async function writeFlash(key: string, state: unknown, cookiePath: string
     sameSite: 'strict',
     path: cookiePath,
     maxAge: 60,
-    secure: (process.env.SITE_URL ?? '').startsWith('https://'),
+    secure: secureCookies(),
   });
 }
 

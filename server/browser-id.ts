@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { REPORTER_COOKIE } from '@/lib/reports';
+import { secureCookies } from '@/lib/config';
 
 const YEAR = 365 * 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -20,7 +21,7 @@ export async function browserId(): Promise<string> {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: process.env.SITE_URL?.startsWith('https://') ?? false,
+    secure: secureCookies(),
     maxAge: YEAR,
   });
   return id;

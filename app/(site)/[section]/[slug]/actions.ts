@@ -30,6 +30,7 @@ import { mailIsOn } from '@/lib/mail/enabled';
 import { postingMailMessages } from '@/lib/mail/subscribe-messages';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
 import { writeFlash } from '@/lib/flash';
+import { secureCookies } from '@/lib/config';
 
 export type PostCommentState =
   | { status: 'idle' }
@@ -109,7 +110,7 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   if (result.kind === 'duplicate') return { status: 'invalid', fieldErrors: {}, formError: messages.duplicate, values };
 
   const jar = await cookies();
-  const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: process.env.SITE_URL?.startsWith('https://') ?? false };
+  const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: secureCookies() };
   if (result.status === 'pending') {
     const ids = await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value));
     jar.set(PENDING_COOKIE, writePendingIds([...ids, result.id]), { ...cookieOptions, httpOnly: true, maxAge: PENDING_MAX_AGE });

@@ -15,6 +15,7 @@ import { decideStatus } from '@/lib/comment-rules';
 import { answerWithFlash } from '@/lib/flash';
 import { threadAddress } from '../thread-address';
 import { isStorageError, storageMessage } from '@/lib/storage-errors';
+import { secureCookies } from '@/lib/config';
 
 export type OwnEditState = { status: 'idle' } | { status: 'invalid'; message: string; body: string };
 
@@ -66,7 +67,7 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
     to = result.to;
 
     if (result.from === 'approved' || result.to === 'approved') commentsChanged([result.articleId]);
-    const secure = process.env.SITE_URL?.startsWith('https://') ?? false;
+    const secure = secureCookies();
     if (result.to === 'pending') {
       // Held again: shown to its writer alone, awaiting moderation, as a new held comment is.
       pendingIds = [...(await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value))), id.data];

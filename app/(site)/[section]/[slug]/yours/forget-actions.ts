@@ -16,6 +16,7 @@ import {
   readPendingIds,
 } from '@/lib/comment-cookies';
 import { isStorageError } from '@/lib/storage-errors';
+import { secureCookies } from '@/lib/config';
 
 const articleIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -44,8 +45,7 @@ export async function forgetOwnView(articleId: number): Promise<void> {
     ]);
     const editable = editableIds(readOwnComments(jar.get(OWN_COOKIE)?.value), settings.editWindowMinutes, new Date());
     if (ownViewNeeded(pending, approved, editable)) return;
-    const secure = process.env.SITE_URL?.startsWith('https://') ?? false;
-    jar.set(forgottenOwnViewCookie(`/${article.sectionSlug}/${article.slug}`, secure));
+    jar.set(forgottenOwnViewCookie(`/${article.sectionSlug}/${article.slug}`, secureCookies()));
   } catch (error) {
     if (!isStorageError(error)) throw error;
   }
