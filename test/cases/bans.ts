@@ -107,7 +107,10 @@ export function banCases(database: Db, hooks: () => EngineHooks) {
     await createBan(moderator, ban('email', 'ended@example.com', now), { holdApproved: false }, now);
     await createBan(moderator, ban('email', 'later@example.com', new Date(now.getTime() + HOUR)), { holdApproved: false }, now);
     await createBan(moderator, ban('email', 'never@example.com'), { holdApproved: false }, now);
-    expect((await bansInForce(now)).map((row) => row.value)).toEqual(['later@example.com', 'never@example.com']);
+    const inForce = await bansInForce(now);
+    expect(inForce.map((row) => row.value)).toEqual(['later@example.com', 'never@example.com']);
+    expect(inForce.map((row) => row.expiresAt)).toEqual([new Date(now.getTime() + HOUR), null]);
+    expect(inForce[0]!.createdAt).toEqual(now);
     expect((await bansInForce(new Date(now.getTime() + HOUR))).map((row) => row.value)).toEqual(['never@example.com']);
   });
 
