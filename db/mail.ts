@@ -350,6 +350,21 @@ export async function unsubscribeAll(token: string, now: Date, options: { block:
   });
 }
 
+/**
+ * The owner takes back "never email this address again": mail may go to it once more. Nothing is
+ * subscribed again (the block ended every subscription), and an address never confirmed is asked to
+ * confirm at its next subscription, as any. The token is the same key that set the block. False for
+ * an unknown token.
+ */
+export async function allowMailAgain(token: string): Promise<boolean> {
+  const changed = await db
+    .update(mailAddresses)
+    .set({ blockedAt: null })
+    .where(eq(mailAddresses.token, token))
+    .returning({ id: mailAddresses.id });
+  return changed.length > 0;
+}
+
 export const OUTBOX_PAGE_SIZE = 50;
 
 const problem = or(eq(mailOutbox.status, 'failed'), and(eq(mailOutbox.status, 'queued'), gt(mailOutbox.attempts, 0), isNotNull(mailOutbox.recipient)));

@@ -256,6 +256,7 @@ test('the manage forms, posted with a made-up token, change nothing of anyone’
     { token: madeUp, intent: 'all' },
     { token: madeUp, intent: 'block' },
     { token: madeUp, intent: 'confirm' },
+    { token: madeUp, intent: 'unblock' },
     { token: '../../etc', intent: 'block' },
     { intent: 'unsubscribe', subscription: String(subscription!.id) },
   ];
@@ -271,4 +272,33 @@ test('the manage forms, posted with a made-up token, change nothing of anyone’
   expect(await db.select().from(mailSubscriptions).where(eq(mailSubscriptions.id, subscription!.id))).toHaveLength(1);
   const [after] = await db.select().from(mailAddresses).where(eq(mailAddresses.email, grace));
   expect(after).toEqual(address);
+});
+
+test('never email me again, then allow it again: the address takes a new subscription as before', async ({ browser, article, db }) => {
+  const page = await reader(browser, false);
+  const hana = testAddress('hana');
+  const firstBody = unique('Following this story.');
+  await postComment(page, article.path, { name: 'Hana Back', email: hana, body: firstBody, story: true });
+  const [confirm] = await waitForMail(hana, 1);
+  const manage = linkIn(confirm!.text ?? '', /http:\/\/127\.0\.0\.1:\d+\/email\/[A-Za-z0-9_-]+(?=\s|$)/);
+  await page.goto(manage);
+  await page.getByRole('button', { name: 'Confirm my email' }).click();
+  await expect(page.getByRole('status')).toHaveText(/your address is confirmed/);
+
+  await page.getByRole('button', { name: 'Never email this address again' }).click();
+  await expect(page.getByRole('status')).toHaveText(/we will never email this address again/);
+  await expect(page.getByText('None: this address gets no notifications.')).toBeVisible();
+  await page.getByRole('button', { name: 'Allow emails to this address again' }).click();
+  await expect(page.getByRole('status')).toHaveText(/this address may be emailed again/);
+  await expect(page.getByRole('button', { name: 'Never email this address again' })).toBeVisible();
+  const [address] = await db.select().from(mailAddresses).where(eq(mailAddresses.email, hana));
+  expect(address).toMatchObject({ blockedAt: null, confirmedAt: expect.any(Date) });
+
+  // A new comment asking for the story's comments subscribes again, with no second confirmation.
+  const [first] = await commentsByBody(db, firstBody);
+  await db.update(comments).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(comments.id, first!.id));
+  await postComment(page, article.path, { name: 'Hana Back', email: hana, body: unique('Back again.'), story: true });
+  await page.goto(manage);
+  await expect(page.getByRole('button', { name: `Unsubscribe: new comments on ${article.headline}` })).toBeVisible();
+  expect(await mailTo(hana)).toHaveLength(1);
 });

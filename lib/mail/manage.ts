@@ -9,6 +9,7 @@ export const manageNotices = {
   unsubscribed: 'Done: you will get no more of those emails.',
   all: 'Done: you are unsubscribed from everything. Commenting again with notifications ticked starts them again.',
   blocked: 'Done: we will never email this address again, not even to confirm a new subscription.',
+  unblocked: 'Done: this address may be emailed again. Nothing is sent until you ask: tick a box under a comment form.',
   gone: 'That subscription was already gone.',
 } as const;
 

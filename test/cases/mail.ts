@@ -6,6 +6,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../db/client';
 import {
+  allowMailAgain,
   claimLetters,
   confirmAddress,
   expandFanOuts,
@@ -121,6 +122,18 @@ export function mailCases(database: Db, hooks: () => EngineHooks) {
       expect(await subscribe({ email: 'ADA@example.com' }, later(2 * 24 * HOUR))).toMatchObject({ status: 'blocked', confirmationQueued: false });
       expect(await database.select().from(mailSubscriptions)).toEqual([]);
       expect(await letters()).toHaveLength(1);
+    });
+
+    it('takes mail again once the address allows it by its token, asking for confirmation first as for any new address', async () => {
+      await subscribe({ email: 'ada@example.com' });
+      const token = await tokenOf('ada@example.com');
+      await unsubscribeAll(token, now, { block: true });
+      expect(await allowMailAgain('no-such-token')).toBe(false);
+      expect(await findAddressByToken(token)).toMatchObject({ blockedAt: expect.any(Date) });
+      expect(await allowMailAgain(token)).toBe(true);
+      expect(await findAddressByToken(token)).toMatchObject({ blockedAt: null, confirmedAt: null, subscriptions: [] });
+      expect(await subscribe({ email: 'ada@example.com' }, later(2 * 24 * HOUR))).toMatchObject({ status: 'unconfirmed', confirmationQueued: true });
+      expect(await letters()).toHaveLength(2);
     });
 
     it('queues nothing when mail is off', async () => {

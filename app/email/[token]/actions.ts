@@ -2,19 +2,19 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { confirmAddress, unsubscribe, unsubscribeAll } from '@/db/mail';
+import { allowMailAgain, confirmAddress, unsubscribe, unsubscribeAll } from '@/db/mail';
 import { formDataOf } from '@/lib/action-args';
 import { type ManageNotice, MailToken } from '@/lib/mail/manage';
 
 const ManageForm = z.object({
   token: MailToken,
-  intent: z.enum(['confirm', 'unsubscribe', 'all', 'block']),
+  intent: z.enum(['confirm', 'unsubscribe', 'all', 'block', 'unblock']),
   subscription: z.coerce.number().int().positive().optional(),
 });
 
 /**
- * The forms of /email/TOKEN: confirm the address, unsubscribe from one subscription or from all, or
- * never be emailed again. There is no session: the token mailed to the address is what says the
+ * The forms of /email/TOKEN: confirm the address, unsubscribe from one subscription or from all,
+ * never be emailed again, or allow mail again after that. There is no session: the token mailed to the address is what says the
  * reader owns it, and each change touches only that address's own rows. Answers by redirecting back
  * to the page with a fixed notice, with JavaScript or without.
  */
@@ -35,6 +35,7 @@ export async function manageMail(previous: unknown, submitted?: FormData): Promi
   let notice: ManageNotice;
   if (intent === 'confirm') notice = (await confirmAddress(token, now)) ? 'confirmed' : 'gone';
   else if (intent === 'unsubscribe') notice = subscription !== undefined && (await unsubscribe(token, subscription, now)) ? 'unsubscribed' : 'gone';
+  else if (intent === 'unblock') notice = (await allowMailAgain(token)) ? 'unblocked' : 'gone';
   else {
     await unsubscribeAll(token, now, { block: intent === 'block' });
     notice = intent === 'block' ? 'blocked' : 'all';

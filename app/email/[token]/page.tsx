@@ -42,7 +42,15 @@ export default async function ManageMailPage(props: Props) {
         </p>
       ) : null}
       {address.blockedAt ? (
-        <p>This address has asked never to be emailed by us again. Nothing is sent to it, and new subscriptions are not confirmed.</p>
+        <form action={manageMail} className="email-unblock">
+          {hidden}
+          <p>This address has asked never to be emailed by us again. Nothing is sent to it, and new subscriptions are not confirmed.</p>
+          <p className="form-submit">
+            <button type="submit" name="intent" value="unblock">
+              Allow emails to this address again
+            </button>
+          </p>
+        </form>
       ) : !address.confirmedAt ? (
         <form action={manageMail} className="email-confirm">
           {hidden}
