@@ -14,9 +14,9 @@ const ManageForm = z.object({
 
 /**
  * The forms of /email/TOKEN: confirm the address, unsubscribe from one subscription or from all,
- * never be emailed again, or allow mail again after that. There is no session: the token mailed to the address is what says the
- * reader owns it, and each change touches only that address's own rows. Answers by redirecting back
- * to the page with a fixed notice, with JavaScript or without.
+ * never be emailed again, or allow mail again after that. There is no session: the token mailed to
+ * the address is what says the reader owns it, and each change touches only that address's own
+ * rows. Answers by redirecting back to the page with a fixed notice, with JavaScript or without.
  */
 export async function manageMail(previous: unknown, submitted?: FormData): Promise<void> {
   const formData = formDataOf(previous, submitted);
