@@ -1,12 +1,17 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from '@/auth';
+import { storyAddressOf } from '@/db/articles';
 import { getDeskStory } from '@/db/stories';
 import { authorOfUser, findUserById } from '@/db/users';
+import { forgottenOwnViewCookie } from '@/lib/comment-cookies';
+import { secureCookies } from '@/lib/config';
+import { parseSlug } from '@/lib/params';
+import { isStorageError } from '@/lib/storage-errors';
 import { maySaveStory } from '@/lib/story-form';
 import { canEditEveryStory, canModerateComments, canWriteStories, homeFor, type UserRole } from '@/lib/user-roles';
 import { tooLarge } from '@/server/body-limits';
 import { isCrossSiteWrite } from '@/server/cross-site';
-import { internalUrl } from '@/server/public-routes';
+import { internalUrl, isOwnView } from '@/server/public-routes';
 
 /**
  * Runs only for the requests its matcher names, never for a plain cached page:
@@ -17,7 +22,9 @@ import { internalUrl } from '@/server/public-routes';
  *   paths Next caches (`/news?page=2` → `/news/page/2`, `?corder=likes` → `comments/1/likes`, server/public-routes.ts);
  * - the desk, for early redirects and refusals only: every page, action and route handler still
  *   checks the session and role itself (auth.ts). What this adds is the right status before any
- *   byte of a page is sent: desk pages stream, so a page cannot change its status once started.
+ *   byte of a page is sent: desk pages stream, so a page cannot change its status once started;
+ * - a story's per-reader view asked for at an address the story has left, for the same reason
+ *   (ownViewMoved below).
  */
 const adminPaths = ['/moderation/settings', '/moderation/users', '/moderation/privacy'];
 
@@ -81,7 +88,38 @@ const desk = auth(async (request) => {
   return NextResponse.next();
 }) as unknown as NextMiddleware;
 
-export function proxy(request: NextRequest, event: NextFetchEvent) {
+/**
+ * The per-reader view's marker is set on the story's address when the comment is posted. When the
+ * story has moved since (another section, a new address), the view's page could only redirect from
+ * inside its stream, after a 200 was sent, which a browser without JavaScript never follows. So the
+ * browser goes to `/comments/yours/ID` first (app/comments/yours/[articleId]/route.ts), which sets
+ * the marker at the story's address now and lands on the reader's comment there, and the marker on
+ * the old address is dropped. One read by unique key, for browsers carrying a marker only.
+ */
+async function ownViewMoved(request: NextRequest, pathname: string) {
+  let address: string;
+  try {
+    address = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const slug = parseSlug(address.split('/')[2] ?? '');
+  let story: Awaited<ReturnType<typeof storyAddressOf>>;
+  try {
+    story = slug ? await storyAddressOf(slug) : null;
+  } catch (error) {
+    // The page says the database cannot be read, as it does for anyone.
+    if (isStorageError(error)) return null;
+    throw error;
+  }
+  if (!story || story.path === address) return null;
+  const response = NextResponse.redirect(new URL(`/comments/yours/${story.id}`, request.url), 303);
+  response.headers.set('Cache-Control', 'private, no-store');
+  response.cookies.set(forgottenOwnViewCookie(pathname, secureCookies()));
+  return response;
+}
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? undefined;
   // One-click unsubscribe (RFC 8058) is posted by mailbox providers from anywhere, by design; its route takes no cookie.
   const oneClick = /^\/email\/[A-Za-z0-9_-]+\/unsubscribe$/.test(request.nextUrl.pathname);
@@ -101,7 +139,8 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
   }
   if (/^\/(moderation|desk)(\/|$)/.test(pathname)) return desk(request, event);
   const internal = internalUrl(pathname + search, request.headers.get('cookie') ?? undefined);
-  return internal ? NextResponse.rewrite(new URL(internal, request.url)) : NextResponse.next();
+  if (!internal) return NextResponse.next();
+  return (isOwnView(pathname, internal) && (await ownViewMoved(request, pathname))) || NextResponse.rewrite(new URL(internal, request.url));
 }
 
 // Literal values: Next reads this object when it builds, without running the module.

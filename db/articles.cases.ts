@@ -11,6 +11,7 @@ import {
   findMovedAuthor,
   getArticleBySlug,
   getLeadArticle,
+  storyAddressOf,
   getPreviewArticle,
   listAuthorArticles,
   listLatestArticles,
@@ -116,6 +117,9 @@ export function articleCases(db: Db) {
       expect(await findMovedArticle('subject-old')).toBe('/sport/subject');
       expect(await findMovedArticle('draft-old')).toBeNull();
       expect(await findMovedArticle('never')).toBeNull();
+      // The same, uncached, for the proxy, with the story's own address as well.
+      for (const slug of ['subject', 'subject-old']) expect(await storyAddressOf(slug), slug).toEqual({ id: ids.subject, path: '/sport/subject' });
+      for (const slug of ['draft-old', 'a-draft', 'never']) expect(await storyAddressOf(slug), slug).toBeNull();
       expect(await findMovedAuthor('bobby')).toBe('bob');
       expect(await findMovedAuthor('nobody')).toBeNull();
     });

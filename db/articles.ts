@@ -240,6 +240,26 @@ export async function findMovedArticle(slug: string) {
   return `/${row.sectionSlug}/${row.slug}`;
 }
 
+/**
+ * The published story an address's slug names, by the slug it has now or one it had before, with
+ * its address now; or null. Not cached: proxy.ts asks it for a reader's per-reader view of a story
+ * (app/(site)/[section]/[slug]/yours), to send a browser whose marker is on a story's old address
+ * to the story's new one before any byte of the page is sent.
+ */
+export async function storyAddressOf(slug: string): Promise<{ id: number; path: string } | null> {
+  const columns = { id: articles.id, slug: articles.slug, sectionSlug: sections.slug };
+  const [current] = await db.select(columns).from(articles).innerJoin(sections, eq(sections.id, articles.sectionId)).where(and(published, eq(articles.slug, slug)));
+  const [found] = current
+    ? [current]
+    : await db
+        .select(columns)
+        .from(storyRedirects)
+        .innerJoin(articles, eq(articles.id, storyRedirects.articleId))
+        .innerJoin(sections, eq(sections.id, articles.sectionId))
+        .where(and(eq(storyRedirects.slug, slug), published));
+  return found ? { id: found.id, path: `/${found.sectionSlug}/${found.slug}` } : null;
+}
+
 export function articleBySlugQuery(slug: string) {
   return fullArticleQuery(and(published, eq(articles.slug, slug)));
 }

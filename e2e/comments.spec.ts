@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { choice, signedInAs } from './desk';
 import { addApprovedComment, commentsByBody, expect, makeArticle, pageSettled, randomIp, test } from './fixtures';
 
 const awaiting = 'Your comment is awaiting moderation.';
@@ -113,6 +114,58 @@ test.describe('with JavaScript turned off', () => {
     const own = await page.goto(article.path);
     expect(own!.headers()['cache-control']).not.toMatch(/s-maxage=/);
     await expect(comments(page).getByRole('listitem').filter({ hasText: body }).getByText(awaiting)).toBeVisible();
+  });
+
+  test("a held comment stays in its writer's view when its story moves to another section: the old address and the comment's permalink lead to it at the new one", async ({ page, browser, db }) => {
+    const markers = async () => (await page.context().cookies()).filter((cookie) => cookie.name === 'bs_yours').map((cookie) => cookie.path);
+    const story = await makeArticle(db);
+    const body = `Held before the move ${crypto.randomUUID()}`;
+    await page.goto(story.path);
+    await fillReply(page, { body });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    const mine = comments(page).getByRole('listitem').filter({ hasText: body });
+    await expect(mine.getByText(awaiting)).toBeVisible();
+    const [stored] = await commentsByBody(db, body);
+    expect(await markers()).toEqual([story.path]);
+
+    const editor = await signedInAs(browser, db, 'editor');
+    await editor.page.goto(`/desk/stories/${story.id}`);
+    await choice(editor.page, 'Section').selectOption({ label: 'World' });
+    await editor.page.getByRole('button', { name: 'Update' }).click();
+    await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();
+    await editor.page.context().close();
+    const moved = `/world/${story.slug}`;
+    const landed = new RegExp(`${moved}#comment-${stored!.id}$`);
+
+    // The old address, where the marker is, leads to the story's new one with the held comment shown,
+    // by HTTP redirects (a page's own redirect would come after its 200, and never without scripts).
+    await page.goto(story.path);
+    await expect(page).toHaveURL(landed);
+    await expect(mine.getByText(awaiting)).toBeVisible();
+    expect(await markers()).toEqual([moved]);
+
+    // The comment's permalink does the same for a browser that only has the comment's own cookies.
+    await page.context().clearCookies({ name: 'bs_yours' });
+    await page.goto(`/comments/${stored!.id}`);
+    await expect(page).toHaveURL(landed);
+    await expect(mine.getByText(awaiting)).toBeVisible();
+    expect(await markers()).toEqual([moved]);
+
+    // With nothing of its own left there, the old address is the story's page as anyone reads it, and its marker goes.
+    await page.context().clearCookies({ name: 'bs_pending' });
+    await page.context().addCookies([{ name: 'bs_yours', value: '1', domain: new URL(page.url()).hostname, path: story.path }]);
+    await page.goto(story.path);
+    await expect(page).toHaveURL(new RegExp(`${moved}$`));
+    await expect(mine).toHaveCount(0);
+    expect(await markers()).toEqual([moved]);
+
+    // Everyone else reads the new address as the page cached for all, without it.
+    const stranger = await browser.newPage();
+    await stranger.goto(story.path);
+    await expect(stranger).toHaveURL(new RegExp(`${moved}$`));
+    await expect(stranger.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
+    await expect(stranger.getByText(body)).toHaveCount(0);
+    await stranger.close();
   });
 
   test('the Reply link leads to ?replytocom and the reply nests under its parent', async ({ page, article, db }) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_COOKIE, OWN_VIEW_COOKIE, PENDING_COOKIE } from '@/lib/comment-cookie-names';
-import { internalUrl, reservedFirstSegments } from './public-routes';
+import { internalUrl, isOwnView, reservedFirstSegments } from './public-routes';
 
 describe('internalUrl', () => {
   const cases: [string, string | null][] = [
@@ -69,6 +69,17 @@ describe('internalUrl', () => {
     expect(internalUrl('/moderation/log', cookie)).toBeNull();
     expect(internalUrl('/_next/image', cookie)).toBeNull();
     expect(internalUrl('/news/a-story', `not_${OWN_VIEW_COOKIE}=1; ${OWN_VIEW_COOKIE}x=2`)).toBeNull();
+  });
+
+  it('tells the per-reader view apart from the other internal paths (proxy.ts checks its story has not moved)', () => {
+    const cookie = `${OWN_VIEW_COOKIE}=1`;
+    const ownView = (url: string, cookieHeader?: string) => isOwnView(url.split('?')[0]!, internalUrl(url, cookieHeader)!);
+    expect(ownView('/news/a-story', cookie)).toBe(true);
+    expect(ownView('/news/a-story?cpage=2', cookie)).toBe(true);
+    expect(ownView('/news/yours', cookie)).toBe(true);
+    for (const url of ['/news/a-story?cpage=2', '/news/a-story?replytocom=4', '/news?page=2', '/?page=3', '/news?page=yours', '/news/yours?cpage=2']) {
+      expect(ownView(url), url).toBe(false);
+    }
   });
 
   it('leaves a story cached for a browser whose held or editable comments are on other stories', () => {

@@ -48,6 +48,14 @@ export const reservedFirstSegments: ReadonlySet<string> = new Set([
   ...wordpressFirstSegments,
 ]);
 
+/** The last segment of a story's per-reader view (app/(site)/[section]/[slug]/yours). */
+const ownViewSegment = 'yours';
+
+/** Whether `internalUrl` mapped the public path `pathname` to its story's per-reader view. */
+export function isOwnView(pathname: string, internal: string): boolean {
+  return internal.split('?', 1)[0] === `${pathname}/${ownViewSegment}`;
+}
+
 /** A slug-like segment: no dot (so never a file such as feed.xml), not empty. */
 const segment = /^[^/.]+$/;
 
@@ -104,7 +112,7 @@ export function internalUrl(url: string, cookieHeader: string | undefined): stri
 
   // /{section}/{slug}: the reader's own view first, then a Reply link, then a later comment page.
   if (!segment.test(second)) return null;
-  if (pending) return `/${first}/${second}/yours${search}`;
+  if (pending) return `/${first}/${second}/${ownViewSegment}${search}`;
   const replyTo = param(query, 'replytocom');
   if (replyTo) return `/${first}/${second}/reply/${replyTo}${search}`;
   const commentPage = param(query, 'cpage');

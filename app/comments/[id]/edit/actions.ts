@@ -72,8 +72,10 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
       // Held again: shown to its writer alone, awaiting moderation, as a new held comment is.
       pendingIds = [...(await filterPendingIds(readPendingIds(jar.get(PENDING_COOKIE)?.value))), id.data];
       jar.set(PENDING_COOKIE, writePendingIds(pendingIds), { path: '/', sameSite: 'lax', secure, httpOnly: true, maxAge: PENDING_MAX_AGE });
-      jar.set(ownViewCookie(storyPath, secure));
     }
+    // Held, or approved and still editable: the story's per-reader view shows it, at the story's
+    // current address (it may have moved since the comment was posted, with the marker set then).
+    if (result.to === 'pending' || result.to === 'approved') jar.set(ownViewCookie(storyPath, secure));
     if (result.to === 'trash' || result.to === 'spam') {
       const left = own.filter((comment) => comment.id !== id.data);
       const at = left.length ? Math.max(...left.map((comment) => comment.at)) : now.getTime();
@@ -85,6 +87,6 @@ export async function reviseOwnCommentForm(previous: OwnEditState, submitted: Fo
     return refuse(storageMessage);
   }
   // Back to the comment in its thread; one deleted or taken for spam is no longer there to show.
-  const address = to === 'trash' || to === 'spam' ? null : await threadAddress(id.data, pendingIds);
-  redirect(address ?? `${storyPath}#comments`);
+  const thread = to === 'trash' || to === 'spam' ? null : await threadAddress(id.data, pendingIds);
+  redirect(thread?.address ?? `${storyPath}#comments`);
 }
