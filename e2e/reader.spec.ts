@@ -104,6 +104,8 @@ test('unknown stories, drafts, sections and pages past the end answer 404', asyn
   ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
+    // In the RSC payload: Next 16 leaves a notFound() page's HTML body empty for the browser's
+    // JavaScript to draw (docs/site.md); the heading is checked in a browser below.
     expect(await response.text(), path).toContain('We couldn’t find that page');
   }
 
