@@ -140,7 +140,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (/^\/(moderation|desk)(\/|$)/.test(pathname)) return desk(request, event);
   const internal = internalUrl(pathname + search, request.headers.get('cookie') ?? undefined);
   if (!internal) return NextResponse.next();
-  return (isOwnView(pathname, internal) && (await ownViewMoved(request, pathname))) || NextResponse.rewrite(new URL(internal, request.url));
+  // Reads only: a form posted to the old address (its page open since before the move) is still taken.
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  return (read && isOwnView(pathname, internal) && (await ownViewMoved(request, pathname))) || NextResponse.rewrite(new URL(internal, request.url));
 }
 
 // Literal values: Next reads this object when it builds, without running the module.

@@ -127,6 +127,12 @@ test.describe('with JavaScript turned off', () => {
     await expect(mine.getByText(awaiting)).toBeVisible();
     const [stored] = await commentsByBody(db, body);
     expect(await markers()).toEqual([story.path]);
+    // A second comment, its form open since before the move and sent after it, from another address.
+    const later = `Sent after the move ${crypto.randomUUID()}`;
+    const second = await page.context().newPage();
+    await second.setExtraHTTPHeaders({ 'X-Forwarded-For': randomIp() });
+    await second.goto(story.path);
+    await fillReply(second, { body: later });
 
     const editor = await signedInAs(browser, db, 'editor');
     await editor.page.goto(`/desk/stories/${story.id}`);
@@ -135,19 +141,26 @@ test.describe('with JavaScript turned off', () => {
     await expect(editor.page.getByRole('status').filter({ hasText: 'Published: readers see it now.' })).toBeVisible();
     await editor.page.context().close();
     const moved = `/world/${story.slug}`;
-    const landed = new RegExp(`${moved}#comment-${stored!.id}$`);
+    const landedOn = (id: number) => new RegExp(`${moved}#comment-${id}$`);
 
-    // The old address, where the marker is, leads to the story's new one with the held comment shown,
-    // by HTTP redirects (a page's own redirect would come after its 200, and never without scripts).
+    // A form posted to the old address is taken, as for any reader.
+    await second.getByRole('button', { name: 'Post Comment' }).click();
+    await expect.poll(async () => (await commentsByBody(db, later)).map((row) => row.status)).toEqual(['pending']);
+    await second.close();
+    const [sentLater] = await commentsByBody(db, later);
+
+    // The old address, where the marker is, leads to the story's new one with the held comments shown,
+    // landing on the newest, by HTTP redirects (a page's own redirect would come after its 200, and
+    // never without scripts).
     await page.goto(story.path);
-    await expect(page).toHaveURL(landed);
+    await expect(page).toHaveURL(landedOn(sentLater!.id));
     await expect(mine.getByText(awaiting)).toBeVisible();
     expect(await markers()).toEqual([moved]);
 
     // The comment's permalink does the same for a browser that only has the comment's own cookies.
     await page.context().clearCookies({ name: 'bs_yours' });
     await page.goto(`/comments/${stored!.id}`);
-    await expect(page).toHaveURL(landed);
+    await expect(page).toHaveURL(landedOn(stored!.id));
     await expect(mine.getByText(awaiting)).toBeVisible();
     expect(await markers()).toEqual([moved]);
 
