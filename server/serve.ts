@@ -32,8 +32,6 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-
-
 /** Search renders per request: eight at a time keep the cores as busy as fifty did, in a fraction of the memory. */
 const searchRenders = createRenderLimit(8);
 
