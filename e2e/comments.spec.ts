@@ -146,7 +146,8 @@ test.describe('with JavaScript turned off', () => {
     // A form posted to the old address is taken, as for any reader.
     await second.getByRole('button', { name: 'Post Comment' }).click();
     await expect.poll(async () => (await commentsByBody(db, later)).map((row) => row.status)).toEqual(['pending']);
-    await second.close();
+    // Left open for the context to close: closing it here, just after its navigation, twice hung in
+    // Chromium past the test's timeout (the trace shows `page.close()` never returning).
     const [sentLater] = await commentsByBody(db, later);
 
     // The old address, where the marker is, leads to the story's new one with the held comments shown,
