@@ -221,6 +221,18 @@ export function articleCorrectionsQuery(articleId: number) {
     .orderBy(asc(storyCorrections.createdAt), asc(storyCorrections.id));
 }
 
+const addressColumns = { id: articles.id, slug: articles.slug, sectionSlug: sections.slug };
+
+/** The published story a former address (slug) belongs to, with what its address is made of now. */
+function formerAddressQuery(slug: string) {
+  return db
+    .select(addressColumns)
+    .from(storyRedirects)
+    .innerJoin(articles, eq(articles.id, storyRedirects.articleId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(storyRedirects.slug, slug), published));
+}
+
 /**
  * Where a published story's former address leads now (its path), or null. Cached under the old
  * address's tag, which every save that changes an address updates, and the story's own.
@@ -229,12 +241,7 @@ export async function findMovedArticle(slug: string) {
   'use cache';
   cacheTag(tags.articleSlug(slug));
   cacheLife('content');
-  const [row] = await db
-    .select({ id: articles.id, slug: articles.slug, sectionSlug: sections.slug })
-    .from(storyRedirects)
-    .innerJoin(articles, eq(articles.id, storyRedirects.articleId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(storyRedirects.slug, slug), published));
+  const [row] = await formerAddressQuery(slug);
   if (!row) return null;
   cacheTag(tags.article(row.id));
   return `/${row.sectionSlug}/${row.slug}`;
@@ -247,16 +254,8 @@ export async function findMovedArticle(slug: string) {
  * to the story's new one before any byte of the page is sent.
  */
 export async function storyAddressOf(slug: string): Promise<{ id: number; path: string } | null> {
-  const columns = { id: articles.id, slug: articles.slug, sectionSlug: sections.slug };
-  const [current] = await db.select(columns).from(articles).innerJoin(sections, eq(sections.id, articles.sectionId)).where(and(published, eq(articles.slug, slug)));
-  const [found] = current
-    ? [current]
-    : await db
-        .select(columns)
-        .from(storyRedirects)
-        .innerJoin(articles, eq(articles.id, storyRedirects.articleId))
-        .innerJoin(sections, eq(sections.id, articles.sectionId))
-        .where(and(eq(storyRedirects.slug, slug), published));
+  const [current] = await db.select(addressColumns).from(articles).innerJoin(sections, eq(sections.id, articles.sectionId)).where(and(published, eq(articles.slug, slug)));
+  const [found] = current ? [current] : await formerAddressQuery(slug);
   return found ? { id: found.id, path: `/${found.sectionSlug}/${found.slug}` } : null;
 }
 

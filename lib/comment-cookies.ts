@@ -26,10 +26,13 @@ export function forgottenOwnViewCookie(storyPath: string, secure: boolean) {
  * edit window passed), the view shows what everyone's page does and the marker can go.
  */
 export function ownViewNeeded(pendingHere: readonly { id: number }[], approvedHere: readonly { id: number }[], editable: readonly number[]): boolean {
-  if (pendingHere.length > 0) return true;
-  if (editable.length === 0) return false;
+  return ownShownIds(pendingHere, approvedHere, editable).length > 0;
+}
+
+/** The ids of this browser's comments on a story that are shown to it alone: held, or approved and still editable. */
+export function ownShownIds(pendingHere: readonly { id: number }[], approvedHere: readonly { id: number }[], editable: readonly number[]): number[] {
   const ids = new Set(editable);
-  return approvedHere.some((comment) => ids.has(comment.id));
+  return [...pendingHere.map((comment) => comment.id), ...approvedHere.filter((comment) => ids.has(comment.id)).map((comment) => comment.id)];
 }
 
 const PENDING_PURPOSE = 'pending-comments';

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { findArticleForComment } from '@/db/articles';
 import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
 import { getCommentSettings } from '@/db/settings';
-import { editableIds, OWN_COOKIE, ownViewCookie, PENDING_COOKIE, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { editableIds, OWN_COOKIE, ownShownIds, ownViewCookie, PENDING_COOKIE, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
 import { secureCookies } from '@/lib/config';
 import { parsePage } from '@/lib/params';
 import { threadAddress } from '../../[id]/thread-address';
@@ -26,8 +26,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ art
   const pendingIds = readPendingIds(jar.get(PENDING_COOKIE)?.value);
   const own = readOwnComments(jar.get(OWN_COOKIE)?.value);
   const [settings, pending, approved] = await Promise.all([getCommentSettings(), listOwnPendingComments(article.id, pendingIds), listApprovedComments(article.id)]);
-  const editable = new Set(editableIds(own, settings.editWindowMinutes, new Date()));
-  const ids = [...pending.map((comment) => comment.id), ...approved.filter((comment) => editable.has(comment.id)).map((comment) => comment.id)];
+  const ids = ownShownIds(pending, approved, editableIds(own, settings.editWindowMinutes, new Date()));
   const thread = ids.length > 0 ? await threadAddress(Math.max(...ids), pendingIds, own) : null;
   const response = new NextResponse(null, { status: 303, headers: { Location: thread?.address ?? `/${article.sectionSlug}/${article.slug}`, ...noStore } });
   if (thread?.yours) response.cookies.set(ownViewCookie(thread.storyPath, secureCookies()));
