@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editableIds, forgottenOwnViewCookie, issueFormToken, ownViewCookie, ownViewNeeded, readOwnComments, readPendingIds, secondsSinceIssued, writeOwnComments, writePendingIds } from './comment-cookies';
+import { editableIds, forgottenOwnViewCookie, issueFormToken, ownShownIds, ownViewCookie, readOwnComments, readPendingIds, secondsSinceIssued, writeOwnComments, writePendingIds } from './comment-cookies';
 
 beforeAll(() => {
   process.env.AUTH_SECRET = 'test-secret-for-cookies';
@@ -55,14 +55,15 @@ describe("a story's per-reader view marker", () => {
     expect(forgottenOwnViewCookie('/news/a-story', false)).toMatchObject({ name: 'bs_yours', path: '/news/a-story', value: '', maxAge: 0 });
   });
 
-  it('is needed while a comment of the browser awaits moderation on the story, or one there may still be edited', () => {
+  it('shows a story the browser its own comments there still awaiting moderation, and those it may still edit', () => {
     const approved = [{ id: 4 }, { id: 9 }];
-    expect(ownViewNeeded([{ id: 12 }], approved, [])).toBe(true);
-    expect(ownViewNeeded([], approved, [9])).toBe(true);
+    expect(ownShownIds([{ id: 12 }], approved, [])).toEqual([12]);
+    expect(ownShownIds([], approved, [9])).toEqual([9]);
+    expect(ownShownIds([{ id: 12 }], approved, [4, 9])).toEqual([12, 4, 9]);
     // Decided, or editable only on another story: nothing of the browser's is left to show here.
-    expect(ownViewNeeded([], approved, [])).toBe(false);
-    expect(ownViewNeeded([], approved, [5, 30])).toBe(false);
-    expect(ownViewNeeded([], [], [])).toBe(false);
+    expect(ownShownIds([], approved, [])).toEqual([]);
+    expect(ownShownIds([], approved, [5, 30])).toEqual([]);
+    expect(ownShownIds([], [], [])).toEqual([]);
   });
 });
 

@@ -21,15 +21,10 @@ export function forgottenOwnViewCookie(storyPath: string, secure: boolean) {
 }
 
 /**
- * Whether a story's per-reader view has anything left to show this browser: a comment of its there
- * still awaiting moderation, or one there it may still edit. Once not (its comments were decided, the
- * edit window passed), the view shows what everyone's page does and the marker can go.
+ * The ids of this browser's comments on a story that are shown to it alone: held, or approved and
+ * still editable. Once there are none (its comments were decided, the edit window passed), the
+ * story's per-reader view shows what everyone's page does and its marker can go.
  */
-export function ownViewNeeded(pendingHere: readonly { id: number }[], approvedHere: readonly { id: number }[], editable: readonly number[]): boolean {
-  return ownShownIds(pendingHere, approvedHere, editable).length > 0;
-}
-
-/** The ids of this browser's comments on a story that are shown to it alone: held, or approved and still editable. */
 export function ownShownIds(pendingHere: readonly { id: number }[], approvedHere: readonly { id: number }[], editable: readonly number[]): number[] {
   const ids = new Set(editable);
   return [...pendingHere.map((comment) => comment.id), ...approvedHere.filter((comment) => ids.has(comment.id)).map((comment) => comment.id)];

@@ -1,11 +1,9 @@
-import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { findArticleForComment } from '@/db/articles';
-import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
-import { getCommentSettings } from '@/db/settings';
-import { editableIds, OWN_COOKIE, ownShownIds, ownViewCookie, PENDING_COOKIE, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { ownViewCookie } from '@/lib/comment-cookies';
 import { secureCookies } from '@/lib/config';
 import { parsePage } from '@/lib/params';
+import { ownCommentsOn } from '@/app/(site)/[section]/[slug]/yours/own-comments';
 import { threadAddress } from '../../[id]/thread-address';
 
 const noStore = { 'Cache-Control': 'private, no-store' };
@@ -22,12 +20,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ art
   const articleId = parsePage((await params).articleId);
   const article = articleId === null ? null : await findArticleForComment(articleId);
   if (!article) return new NextResponse('Not found', { status: 404, headers: noStore });
-  const jar = await cookies();
-  const pendingIds = readPendingIds(jar.get(PENDING_COOKIE)?.value);
-  const own = readOwnComments(jar.get(OWN_COOKIE)?.value);
-  const [settings, pending, approved] = await Promise.all([getCommentSettings(), listOwnPendingComments(article.id, pendingIds), listApprovedComments(article.id)]);
-  const ids = ownShownIds(pending, approved, editableIds(own, settings.editWindowMinutes, new Date()));
-  const thread = ids.length > 0 ? await threadAddress(Math.max(...ids), pendingIds, own) : null;
+  const { pendingIds, own, shown } = await ownCommentsOn(article.id);
+  const thread = shown.length > 0 ? await threadAddress(Math.max(...shown), pendingIds, own) : null;
   const response = new NextResponse(null, { status: 303, headers: { Location: thread?.address ?? `/${article.sectionSlug}/${article.slug}`, ...noStore } });
   if (thread?.yours) response.cookies.set(ownViewCookie(thread.storyPath, secureCookies()));
   return response;

@@ -3,20 +3,10 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { findArticleForComment } from '@/db/articles';
-import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
-import { getCommentSettings } from '@/db/settings';
-import {
-  editableIds,
-  forgottenOwnViewCookie,
-  OWN_COOKIE,
-  OWN_VIEW_COOKIE,
-  ownViewNeeded,
-  PENDING_COOKIE,
-  readOwnComments,
-  readPendingIds,
-} from '@/lib/comment-cookies';
+import { forgottenOwnViewCookie, OWN_VIEW_COOKIE } from '@/lib/comment-cookies';
 import { isStorageError } from '@/lib/storage-errors';
 import { secureCookies } from '@/lib/config';
+import { ownCommentsOn } from './own-comments';
 
 const articleIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -38,13 +28,7 @@ export async function forgetOwnView(articleId: number): Promise<void> {
   try {
     const article = await findArticleForComment(parsed.data);
     if (!article) return;
-    const [settings, pending, approved] = await Promise.all([
-      getCommentSettings(),
-      listOwnPendingComments(article.id, readPendingIds(jar.get(PENDING_COOKIE)?.value)),
-      listApprovedComments(article.id),
-    ]);
-    const editable = editableIds(readOwnComments(jar.get(OWN_COOKIE)?.value), settings.editWindowMinutes, new Date());
-    if (ownViewNeeded(pending, approved, editable)) return;
+    if ((await ownCommentsOn(article.id)).shown.length > 0) return;
     jar.set(forgottenOwnViewCookie(`/${article.sectionSlug}/${article.slug}`, secureCookies()));
   } catch (error) {
     if (!isStorageError(error)) throw error;

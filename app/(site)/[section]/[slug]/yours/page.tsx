@@ -1,13 +1,12 @@
-import { cookies } from 'next/headers';
-import { listApprovedComments, listOwnPendingComments } from '@/db/comments';
 import { CommentsSection } from '../comments-section';
-import { editableIds, issueFormToken, OWN_COOKIE, ownViewNeeded, PENDING_COOKIE, POSTED_FLASH, readOwnComments, readPendingIds } from '@/lib/comment-cookies';
+import { issueFormToken, POSTED_FLASH } from '@/lib/comment-cookies';
 import { readFlash } from '@/lib/flash';
 import type { PostCommentState } from '../actions';
 import { parseCommentOrder } from '@/lib/comment-order';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
 import { ForgetOwnView } from './forget-own-view';
+import { ownCommentsOn } from './own-comments';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Props = { params: ArticleParams; searchParams: SearchParams };
@@ -45,20 +44,17 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnType<typeof loadArticle>>; searchParams: SearchParams }) {
   const { article, settings, path, open } = loaded;
-  const jar = await cookies();
-  const own = await listOwnPendingComments(article.id, readPendingIds(jar.get(PENDING_COOKIE)?.value));
-  const editable = editableIds(readOwnComments(jar.get(OWN_COOKIE)?.value), settings.editWindowMinutes, new Date());
+  const { pending, approved, editable, shown } = await ownCommentsOn(article.id);
   const query = await searchParams;
-  const approved = await listApprovedComments(article.id);
   const replyId = parsePage(first(query.replytocom) ?? '0');
   const parent = replyId && open ? approved.find((comment) => comment.id === replyId) : undefined;
   return (
     <>
-      {ownViewNeeded(own, approved, editable) ? null : <ForgetOwnView articleId={article.id} />}
+      {shown.length > 0 ? null : <ForgetOwnView articleId={article.id} />}
       <CommentsSection
         article={{ id: article.id, path, open }}
         approved={approved}
-        own={own}
+        own={pending}
         editable={editable}
         page={parsePage(first(query.cpage)) ?? 1}
         order={parseCommentOrder(first(query.corder)) ?? 'oldest'}
