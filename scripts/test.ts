@@ -102,8 +102,8 @@ function playwright(name: string, env: Record<string, string>, specs: string[] =
 type Counts = { passed: number; failed: number; skipped: number };
 const add = (a: Counts, b: Counts): Counts => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped });
 
-// The end-to-end suite runs on each engine of E2E_ENGINES (default both; `.ci/run` gives each Node
-// pass one of them, to keep CI under its time): on SQLite, and on a throwaway PostgreSQL server.
+// The end-to-end suite runs on each engine of E2E_ENGINES (default both): on SQLite, and on a
+// throwaway PostgreSQL server.
 const engines = (process.env.E2E_ENGINES || 'sqlite,postgres').split(',').map((engine) => engine.trim());
 const unknownEngine = engines.find((engine) => engine !== 'sqlite' && engine !== 'postgres');
 if (unknownEngine) {
@@ -113,8 +113,8 @@ if (unknownEngine) {
 /**
  * E2E_SQLITE_SPECS, E2E_POSTGRES_SPECS: spec names (`crash` for e2e/crash.spec.ts), separated by
  * spaces or commas. When set, that engine's pass runs only those specs (with the sign-in setup, on
- * one worker: playwright.config.ts's `subsetPass`), and not again under plain `next start`: `.ci/run`
- * gives each Node a short pass on the engine its full pass does not use.
+ * one worker: playwright.config.ts's `subsetPass`), and not again under plain `next start`: for a
+ * quick run of a few specs while working on them.
  */
 function specsFor(engine: string): { names: string[]; filters: string[] } | null {
   const variable = `E2E_${engine.toUpperCase()}_SPECS`;
