@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { comments } from '../db/schema';
 import { expect, makeArticle, serverActionId, test, type TestArticle } from './fixtures';
-import { expectNothingRan, invalidUtf8Payloads, watch, xssPayloads } from './xss-payloads';
+import { expectNothingRan, invalidUtf8Payloads, PAYLOAD_HOST, watch, XSS_SENTINEL, xssPayloads } from './xss-payloads';
 
 /**
  * Every hostile string of e2e/xss-payloads.ts goes through every field of "Leave a Reply", posted as
@@ -219,5 +219,23 @@ for (let start = 0; start < payloads.length; start += SEARCH_BATCH) {
       expect.soft(response?.status() ?? 0, `status for ${payload.label}`).toBeLessThan(500);
     }
     await expectNothingRan(page, seen);
+  });
+}
+
+// The watch above passes only if it would have seen a payload run: each way a payload shows itself
+// is caught, its handler firing after the page has loaded (a bare page: the site's
+// Content-Security-Policy would refuse the request to the payloads' host before it was made).
+const ran = [
+  ['a dialog', `<img src="/no-such-image.png" onerror="alert(1)">`, 'dialogs opened by a payload'],
+  ['the sentinel logged', `<img src="/no-such-image.png" onerror="console.log('${XSS_SENTINEL}')">`, 'console messages from a payload'],
+  ['window.__xssFired', `<input autofocus onfocus="window.__xssFired = true">`, 'window.__xssFired'],
+  ['a request to the payloads’ host', `<img src="/no-such-image.png" onerror="fetch('https://${PAYLOAD_HOST}/x').catch(() => {})">`, 'requests that left the site'],
+] as const;
+for (const [what, markup, failure] of ran) {
+  test(`the watch of hostile pages catches ${what}`, async ({ page }) => {
+    await page.route(`https://${PAYLOAD_HOST}/**`, (route) => route.abort());
+    const seen = watch(page);
+    await page.setContent(`<!doctype html><title>A payload</title>${markup}`);
+    await expect(expectNothingRan(page, seen)).rejects.toThrow(failure);
   });
 }
