@@ -113,8 +113,8 @@ if (unknownEngine) {
 /**
  * E2E_SQLITE_SPECS, E2E_POSTGRES_SPECS: spec names (`crash` for e2e/crash.spec.ts), separated by
  * spaces or commas. When set, that engine's pass runs only those specs (with the sign-in setup, on
- * one worker: playwright.config.ts's `subsetPass`), and not again under plain `next start`: for a
- * quick run of a few specs while working on them.
+ * one worker: playwright.config.ts's `subsetPass`), and not again under plain `next start`: a quick
+ * run of a few specs, and `.ci/run`'s short pass on PostgreSQL under Node 20.
  */
 function specsFor(engine: string): { names: string[]; filters: string[] } | null {
   const variable = `E2E_${engine.toUpperCase()}_SPECS`;
