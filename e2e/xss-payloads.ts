@@ -257,9 +257,9 @@ export function watch(page: Page) {
 
 /**
  * After the page has settled: no dialog, no sentinel, no request that left the site. Requests are
- * counted as they are made, so there is no waiting for the network to go quiet: Chromium keeps a
- * prefetch begun by a page navigated away from as in flight for about 30 seconds, and waiting for
- * `networkidle` after one cost each search test of hostile-input.spec.ts 23 of its 31 seconds.
+ * counted as they are made, so there is no waiting for the network to go quiet: Chromium reports a
+ * prefetch begun by a page since left as in flight for about 30 seconds (docs/testing.md), and
+ * waiting for `networkidle` cost each search test of hostile-input.spec.ts 23 of its 31 seconds.
  */
 export async function expectNothingRan(page: Page, seen: ReturnType<typeof watch>) {
   // Handlers such as onerror and onfocus fire a moment after the page has loaded.
