@@ -32,7 +32,7 @@ export default defineConfig({
   outputDir: './test-results',
   fullyParallel: true,
   // Playwright's default, half the cores, but at least two: on a 2-core machine one worker took the
-  // whole suite 10.6 minutes, two take it 7.6 (docs/testing.md).
+  // whole suite 10.6 minutes, two take it 7 to 8 (docs/testing.md).
   workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   retries: 0,
   timeout: 30_000,
