@@ -57,9 +57,11 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'] },
     },
     // Tests that change site-wide settings, or the navigation every page carries, run last and alone,
-    // so they cannot surprise the others (a section change or an import renders every page afresh);
-    // with them, the specs that start servers of their own (cluster.spec.ts: three behind nginx;
-    // shared-cache.spec.ts: two on one Redis), which would slow the others.
+    // one at a time, so they cannot surprise the others or each other (a section change or an import
+    // renders every page afresh; manual approval turned off lets through a comment another test
+    // expects held); with them, the specs that start servers of their own (cluster.spec.ts: three
+    // behind nginx; shared-cache.spec.ts: two on one Redis), which would slow the others. One worker
+    // costs this project about 12 seconds a pass (1.5 minutes against 1.3 on two).
     ...(behindNginx
       ? []
       : [
@@ -68,6 +70,7 @@ export default defineConfig({
             testMatch: /(site-settings|sections|wordpress-import|cluster|cluster-postgres|shared-cache)\.spec\.ts/,
             testIgnore: otherEngineSpecs,
             dependencies: [subsetPass ? 'setup' : 'chromium'],
+            workers: 1,
             use: { ...devices['Desktop Chrome'] },
           },
         ]),
