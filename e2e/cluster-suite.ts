@@ -359,6 +359,11 @@ export function defineClusterTests(engine: ClusterEngine) {
       // A page no server has cached cannot be made without the database: a plain error, not a hang.
       const uncached = await fetch(at(B, `/search?q=${encodeURIComponent(unique('outage'))}`), { signal: AbortSignal.timeout(20_000) });
       expect(uncached.status).toBeGreaterThanOrEqual(500);
+      // A route handler says it in a sentence, and when to come back (app/storage-unavailable.ts).
+      const permalink = await fetch(at(C, '/comments/1'), { redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+      expect(permalink.status).toBe(503);
+      expect(permalink.headers.get('retry-after')).toBe('30');
+      expect(await permalink.text()).toContain('cannot reach its database just now');
     } finally {
       await postgres!.resume();
     }

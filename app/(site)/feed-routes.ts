@@ -6,6 +6,7 @@ import { feedPaths } from '@/lib/feed-paths';
 import { articleEntries, feedContentType, type FeedFormat, notFoundResponse, renderFeed, xmlResponse } from '@/lib/feeds';
 import { parseSlug } from '@/lib/params';
 import { site } from '@/lib/site';
+import { answeredWhenStorageFails } from '@/app/storage-unavailable';
 
 /**
  * GET handlers for the story feeds (site, section, author), in RSS at `feed.xml` and Atom at
@@ -14,7 +15,7 @@ import { site } from '@/lib/site';
  */
 
 export function siteFeed(format: FeedFormat) {
-  return async function GET() {
+  return answeredWhenStorageFails('feeds', async function GET() {
     await connection();
     const items = await listFeedArticles();
     const xml = renderFeed(
@@ -24,13 +25,13 @@ export function siteFeed(format: FeedFormat) {
       articleEntries(items),
     );
     return xmlResponse(xml, feedContentType[format]);
-  };
+  });
 }
 
 type SlugParams = { params: Promise<{ section?: string; slug?: string }> };
 
 export function sectionFeed(format: FeedFormat) {
-  return async function GET(_request: Request, { params }: SlugParams) {
+  return answeredWhenStorageFails('feeds', async function GET(_request: Request, { params }: SlugParams) {
     await connection();
     const slug = parseSlug((await params).section ?? '');
     const feed = slug ? await getSectionFeed(slug) : null;
@@ -48,11 +49,11 @@ export function sectionFeed(format: FeedFormat) {
       articleEntries(items),
     );
     return xmlResponse(xml, feedContentType[format]);
-  };
+  });
 }
 
 export function authorFeed(format: FeedFormat) {
-  return async function GET(_request: Request, { params }: SlugParams) {
+  return answeredWhenStorageFails('feeds', async function GET(_request: Request, { params }: SlugParams) {
     await connection();
     const slug = parseSlug((await params).slug ?? '');
     const feed = slug ? await getAuthorFeed(slug) : null;
@@ -74,5 +75,5 @@ export function authorFeed(format: FeedFormat) {
       articleEntries(items),
     );
     return xmlResponse(xml, feedContentType[format]);
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { listNavigationSections } from '@/db/sections';
 import { findOldPathTarget } from '@/db/wordpress-addresses';
+import { answeredWhenStorageFails } from '@/app/storage-unavailable';
 import { site } from '@/lib/site';
 
 /**
@@ -12,7 +13,7 @@ import { site } from '@/lib/site';
  * to app/wordpress-addresses by next.config.ts). They are routes of their own, not rewrites, so that
  * an ordinary page's request checks no extra rule.
  */
-export async function answerOldAddress(path: string, query: URLSearchParams): Promise<Response> {
+export const answerOldAddress = answeredWhenStorageFails('old addresses', async function answerOldAddress(path: string, query: URLSearchParams): Promise<Response> {
   const target = await findOldPathTarget(path, query);
   if (target) {
     // A day in browsers (a 301 is otherwise kept for good), a minute in shared caches, as pages are.
@@ -22,7 +23,7 @@ export async function answerOldAddress(path: string, query: URLSearchParams): Pr
     status: 404,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, s-maxage=60' },
   });
-}
+});
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

@@ -4,6 +4,7 @@ import { OWN_COOKIE, ownViewCookie, PENDING_COOKIE, readOwnComments, readPending
 import { secureCookies } from '@/lib/config';
 import { parsePage } from '@/lib/params';
 import { threadAddress } from './thread-address';
+import { answeredWhenStorageFails } from '@/app/storage-unavailable';
 
 /**
  * `/comments/ID`: a permalink that lands on the page of the thread holding the comment. A held
@@ -14,7 +15,7 @@ import { threadAddress } from './thread-address';
  * even when it has moved since the comment was posted (another section, a new address): the marker
  * set then is on the old address. The per-reader view of an old address sends its reader here.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answeredWhenStorageFails('comments', async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parsePage((await params).id);
   const jar = await cookies();
   const target = id === null ? null : await threadAddress(id, readPendingIds(jar.get(PENDING_COOKIE)?.value), readOwnComments(jar.get(OWN_COOKIE)?.value));
@@ -22,4 +23,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const response = new NextResponse(null, { status: 303, headers: { Location: target.address, 'Cache-Control': 'private, no-store' } });
   if (target.yours) response.cookies.set(ownViewCookie(target.storyPath, secureCookies()));
   return response;
-}
+});

@@ -5,6 +5,7 @@ import { secureCookies } from '@/lib/config';
 import { parsePage } from '@/lib/params';
 import { ownCommentsOn } from '@/app/(site)/[section]/[slug]/yours/own-comments';
 import { threadAddress } from '../../[id]/thread-address';
+import { answeredWhenStorageFails } from '@/app/storage-unavailable';
 
 const noStore = { 'Cache-Control': 'private, no-store' };
 
@@ -16,7 +17,7 @@ const noStore = { 'Cache-Control': 'private, no-store' };
  * story's address now and the answer lands on the newest such comment in its thread; otherwise on
  * the story's page, as anyone reads it. Anyone may ask: the signed cookies say whose comments are whose.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ articleId: string }> }) {
+export const GET = answeredWhenStorageFails('comments', async function GET(_request: Request, { params }: { params: Promise<{ articleId: string }> }) {
   const articleId = parsePage((await params).articleId);
   const article = articleId === null ? null : await findArticleForComment(articleId);
   if (!article) return new NextResponse('Not found', { status: 404, headers: noStore });
@@ -25,4 +26,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ art
   const response = new NextResponse(null, { status: 303, headers: { Location: thread?.address ?? `/${article.sectionSlug}/${article.slug}`, ...noStore } });
   if (thread?.yours) response.cookies.set(ownViewCookie(thread.storyPath, secureCookies()));
   return response;
-}
+});

@@ -1,5 +1,6 @@
 import { unsubscribe, unsubscribeAll } from '@/db/mail';
 import { MailToken } from '@/lib/mail/manage';
+import { answeredWhenStorageFails } from '@/app/storage-unavailable';
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -13,7 +14,7 @@ const answer = (status: number, text: string) =>
  * session: the token is the key. Answered whatever the state (an unknown token or a subscription
  * already gone is "done" too), so the address learns nothing it did not know.
  */
-export async function POST(request: Request, context: Context) {
+export const POST = answeredWhenStorageFails('mail', async function POST(request: Request, context: Context) {
   const token = MailToken.safeParse((await context.params).token);
   if (!token.success) return answer(404, 'No such subscription.');
   const body = await request.text().catch(() => '');
@@ -24,7 +25,7 @@ export async function POST(request: Request, context: Context) {
   else if (/^\d{1,12}$/.test(which)) await unsubscribe(token.data, Number(which), now);
   else return answer(400, 'Unknown subscription.');
   return answer(200, 'Unsubscribed.');
-}
+});
 
 /** A visit (a link scanner, or a reader who pasted the address) changes nothing: it leads to the page with the buttons. */
 export async function GET(_request: Request, context: Context) {

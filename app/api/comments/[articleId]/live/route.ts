@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { getLiveCount } from '@/db/live-comments';
 import { etagMatches, liveEtag } from '@/lib/live-comments';
+import { answeredWhenStorageFails } from '@/app/storage-unavailable';
 
 type Props = { params: Promise<{ articleId: string }> };
 
@@ -16,7 +17,7 @@ const cacheControl = 'public, no-cache';
  * which an approval on any server clears at once (db/live-comments.ts); 304 when nothing changed;
  * 404 for a draft, an unknown story or anything that is not an id.
  */
-export async function GET(request: Request, { params }: Props) {
+export const GET = answeredWhenStorageFails('live comments', async function GET(request: Request, { params }: Props) {
   await connection();
   const { articleId } = await params;
   const live = /^[1-9][0-9]{0,11}$/.test(articleId) ? await getLiveCount(Number(articleId)) : null;
@@ -27,4 +28,4 @@ export async function GET(request: Request, { params }: Props) {
   const headers = { ETag: etag, 'Cache-Control': cacheControl };
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   return Response.json(live, { headers });
-}
+});
