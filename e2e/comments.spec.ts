@@ -24,6 +24,9 @@ test('a comment posted with JavaScript waits for moderation, seen by its author 
   const mine = comments(page).getByRole('listitem').filter({ hasText: body });
   await expect(mine).toBeVisible();
   await expect(mine.getByText(awaiting)).toBeVisible();
+  // Shown by the refresh that brought the story's per-reader view, a form of its own: the thanks stay.
+  await expect(page.getByRole('status').filter({ hasText: 'Thank you for your comment.' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue('');
   expect(page.url()).toContain(article.path);
   const [stored] = await commentsByBody(db, body);
   expect(stored?.status).toBe('pending');

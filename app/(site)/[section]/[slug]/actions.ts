@@ -143,6 +143,12 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
     }
     redirect(visible ? `/comments/${result.id}` : `${storyPath}#comments`);
   }
+  if (visible) {
+    // The form's refresh may bring the story's per-reader view in place of the page the form was on
+    // (this post set its marker): a new form, which would start empty and drop this answer (the
+    // thanks, and where the address stands). That view gives its form this answer for a minute.
+    await writeFlash(POSTED_FLASH, { status: 'posted', commentId: result.id, visible, values: valuesFrom({}), mail } satisfies PostCommentState, storyPath);
+  }
   return { status: 'posted', commentId: result.id, visible, values: kept, mail };
 }
 
