@@ -134,21 +134,14 @@ export async function postComment(_previous: PostCommentState, submitted: FormDa
   // Like WordPress, the form keeps the commenter's details only when they asked for that.
   const kept = { ...(input.remember ? { ...values, comment: '' } : { name: '', email: '', url: '', comment: '', remember: false }), notifyReplies: false, notifyStory: false };
   const mail = result.mail ? postingMailMessages[result.mail] : undefined;
-  if (raw.js !== '1') {
-    // Where the address stands (a confirmation sent, or not): the story's own view says it once, as
-    // the form does with JavaScript. Nothing of the commenter's details goes into the cookie.
-    if (mail && visible) {
-      const posted: PostCommentState = { status: 'posted', commentId: result.id, visible, values: valuesFrom({}), mail };
-      await writeFlash(POSTED_FLASH, posted, storyPath);
-    }
-    redirect(visible ? `/comments/${result.id}` : `${storyPath}#comments`);
-  }
-  if (visible) {
-    // The form's refresh may bring the story's per-reader view in place of the page the form was on
-    // (this post set its marker): a new form, which would start empty and drop this answer (the
-    // thanks, and where the address stands). That view gives its form this answer for a minute.
-    await writeFlash(POSTED_FLASH, { status: 'posted', commentId: result.id, visible, values: valuesFrom({}), mail } satisfies PostCommentState, storyPath);
-  }
-  return { status: 'posted', commentId: result.id, visible, values: kept, mail };
+  const js = raw.js === '1';
+  const posted: PostCommentState = { status: 'posted', commentId: result.id, visible, values: valuesFrom({}), mail };
+  // The answer is left for the story's own view to say, with none of the commenter's details:
+  // - without JavaScript, where the address stands (a confirmation sent, or not), as the form says it;
+  // - with JavaScript, all of it: the form's refresh may bring that view in place of the page the form
+  //   was on (this post set its marker), and its new form would start empty and drop the answer.
+  if (visible && (js || mail)) await writeFlash(POSTED_FLASH, posted, storyPath);
+  if (!js) redirect(visible ? `/comments/${result.id}` : `${storyPath}#comments`);
+  return { ...posted, values: kept };
 }
 
