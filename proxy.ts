@@ -3,14 +3,16 @@ import { auth } from '@/auth';
 import { storyAddressOf } from '@/db/articles';
 import { getDeskStory } from '@/db/stories';
 import { authorOfUser, findUserById } from '@/db/users';
-import { forgottenOwnViewCookie } from '@/lib/comment-cookies';
+import { forgottenOwnViewCookie, OWN_COOKIE, PENDING_COOKIE, POSTED_FLASH } from '@/lib/comment-cookies';
 import { secureCookies } from '@/lib/config';
+import { flashCookieName } from '@/lib/flash';
 import { parseSlug } from '@/lib/params';
 import { isStorageError } from '@/lib/storage-errors';
 import { maySaveStory } from '@/lib/story-form';
 import { canEditEveryStory, canModerateComments, canWriteStories, homeFor, type UserRole } from '@/lib/user-roles';
 import { tooLarge } from '@/server/body-limits';
 import { isCrossSiteWrite } from '@/server/cross-site';
+import { showsOwnComments } from '@/server/own-view';
 import { internalUrl, isOwnView } from '@/server/public-routes';
 
 /**
@@ -23,8 +25,8 @@ import { internalUrl, isOwnView } from '@/server/public-routes';
  * - the desk, for early redirects and refusals only: every page, action and route handler still
  *   checks the session and role itself (auth.ts). What this adds is the right status before any
  *   byte of a page is sent: desk pages stream, so a page cannot change its status once started;
- * - a story's per-reader view asked for at an address the story has left, for the same reason
- *   (ownViewMoved below).
+ * - a story's per-reader view asked for at an address the story has left, for the same reason, or
+ *   by a browser with nothing of its own left on the story (ownViewAnswer below).
  */
 const adminPaths = ['/moderation/settings', '/moderation/users', '/moderation/privacy'];
 
@@ -89,14 +91,21 @@ const desk = auth(async (request) => {
 }) as unknown as NextMiddleware;
 
 /**
- * The per-reader view's marker is set on the story's address when the comment is posted. When the
- * story has moved since (another section, a new address), the view's page could only redirect from
- * inside its stream, after a 200 was sent, which a browser without JavaScript never follows. So the
- * browser goes to `/comments/yours/ID` first (app/comments/yours/[articleId]/route.ts), which sets
- * the marker at the story's address now and lands on the reader's comment there, and the marker on
- * the old address is dropped. One read by unique key, for browsers carrying a marker only.
+ * A request for a story's per-reader view (it carries the view's marker, `bs_yours`), answered here
+ * before any byte of the page is sent, or null to render the view. One read by unique key, and one
+ * of the browser's own comments by primary key, for browsers carrying a marker only.
+ *
+ * - The story has moved since the marker was set (another section, a new address): the view's page
+ *   could only redirect from inside its stream, after a 200 was sent, which a browser without
+ *   JavaScript never follows. So the browser goes to `/comments/yours/ID` first
+ *   (app/comments/yours/[articleId]/route.ts), which sets the marker at the story's address now and
+ *   lands on the reader's comment there, and the marker on the old address is dropped.
+ * - Nothing of the browser's is left to show on the story (its held comments were decided, the edit
+ *   window passed; server/own-view.ts): the marker is dropped and the browser is sent back to the same
+ *   address, now the page cached for everyone, as every other story is for it. With or without
+ *   JavaScript. Not while the answer to a post waits in its flash for the view to say it.
  */
-async function ownViewMoved(request: NextRequest, pathname: string) {
+async function ownViewAnswer(request: NextRequest, pathname: string) {
   let address: string;
   try {
     address = decodeURIComponent(pathname);
@@ -105,17 +114,30 @@ async function ownViewMoved(request: NextRequest, pathname: string) {
   }
   const slug = parseSlug(address.split('/')[2] ?? '');
   let story: Awaited<ReturnType<typeof storyAddressOf>>;
+  let shown = true;
   try {
     story = slug ? await storyAddressOf(slug) : null;
+    if (story && story.path === address && !request.cookies.has(flashCookieName(POSTED_FLASH))) {
+      shown = await showsOwnComments(story.id, { pending: request.cookies.get(PENDING_COOKIE)?.value, own: request.cookies.get(OWN_COOKIE)?.value });
+    }
   } catch (error) {
-    // The page says the database cannot be read, as it does for anyone.
+    // The page says the database cannot be read, as it does for anyone; the next visit decides again.
     if (isStorageError(error)) return null;
     throw error;
   }
-  if (!story || story.path === address) return null;
-  const response = NextResponse.redirect(new URL(`/comments/yours/${story.id}`, request.url), 303);
+  if (!story) return null;
+  if (story.path !== address) {
+    const response = NextResponse.redirect(new URL(`/comments/yours/${story.id}`, request.url), 303);
+    response.headers.set('Cache-Control', 'private, no-store');
+    response.cookies.set(forgottenOwnViewCookie(pathname, secureCookies()));
+    return response;
+  }
+  if (shown) return null;
+  // The same address again, without the marker (expired on the path it was set on): no page sent
+  // here carries a Set-Cookie, so every cache may keep the page as it keeps it for everyone.
+  const response = NextResponse.redirect(new URL(pathname + request.nextUrl.search, request.url), 303);
   response.headers.set('Cache-Control', 'private, no-store');
-  response.cookies.set(forgottenOwnViewCookie(pathname, secureCookies()));
+  response.cookies.set(forgottenOwnViewCookie(story.path, secureCookies()));
   return response;
 }
 
@@ -142,7 +164,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (!internal) return NextResponse.next();
   // Reads only: a form posted to the old address (its page open since before the move) is still taken.
   const read = request.method === 'GET' || request.method === 'HEAD';
-  return (read && isOwnView(pathname, internal) && (await ownViewMoved(request, pathname))) || NextResponse.rewrite(new URL(internal, request.url));
+  return (read && isOwnView(pathname, internal) && (await ownViewAnswer(request, pathname))) || NextResponse.rewrite(new URL(internal, request.url));
 }
 
 // Literal values: Next reads this object when it builds, without running the module.

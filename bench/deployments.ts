@@ -5,7 +5,8 @@
  * round-robin) and measured the same way:
  * - the lead article straight from the first app server (its own cache; what one server gives);
  * - the lead article through nginx past its page cache, as a reader with a held comment asks for it
- *   on that story (the `bs_yours` cookie on its path), so every request reaches an app server;
+ *   on that story (the cookies its post set: `bs_yours` on its path, `bs_pending`), so every request
+ *   reaches an app server and is rendered for that reader;
  * - comment posting through nginx: no-JavaScript form posts, each reader with their own address.
  * On this 2-core machine, three servers share the cores one server already keeps busy: the rows
  * show what the extra processes cost, not the speed-up several machines would give.
@@ -19,7 +20,7 @@ import { type Cluster, startCluster } from '../scripts/cluster-harness';
 import { nginxBinary } from '../scripts/nginx-harness';
 import { postgresMissingReason, startPostgres } from '../scripts/postgres-harness';
 import { actionIdAt } from './page-actions';
-import { postComments } from './posting';
+import { heldCommentCookies, postComments } from './posting';
 
 type Row = { deployment: string; 'lead req/s': number; 'lead p99 ms': number; 'past nginx req/s': number; 'past nginx p99 ms': number; 'posts/s': number; 'posting p99 ms': number; errors: number };
 
@@ -35,8 +36,9 @@ async function measure(name: string, cluster: Cluster, story: { id: number; path
   const server = cluster.servers[0]!.origin;
   await fetch(`${server}${story.path}`, { headers: readerHeaders });
   const lead = await load(`${server}${story.path}`, seconds, readerHeaders);
-  const past = await load(`${cluster.origin}${story.path}`, seconds, { ...readerHeaders, cookie: 'bs_yours=1' });
   const actionId = await actionIdAt(`${cluster.origin}${story.path}`, 'comment');
+  const reader = await heldCommentCookies({ origin: cluster.origin, path: story.path, articleId: story.id, actionId });
+  const past = await load(`${cluster.origin}${story.path}`, seconds, { ...readerHeaders, cookie: reader });
   await postComments({ origin: cluster.origin, path: story.path, articleId: story.id, actionId, duration: 2 });
   const posting = await postComments({ origin: cluster.origin, path: story.path, articleId: story.id, actionId, duration: seconds });
   return {

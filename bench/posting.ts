@@ -54,3 +54,32 @@ export function postComments(options: { origin: string; path: string; articleId:
     ),
   );
 }
+
+/**
+ * Posts one comment as a new reader without JavaScript and returns the cookies the answer set, as a
+ * `Cookie` header: that reader's held comment (`bs_pending`) and the marker of the story's per-reader
+ * view (`bs_yours`). With them, each request for the story is rendered for that reader.
+ */
+export async function heldCommentCookies(options: { origin: string; path: string; articleId: number; actionId: string }): Promise<string> {
+  const { origin, path, articleId, actionId } = options;
+  const id = crypto.randomUUID();
+  const { body, contentType } = multipart([
+    [`$ACTION_ID_${actionId}`, ''],
+    ['articleId', String(articleId)],
+    ['parentId', ''],
+    ['name', 'Bench Held Reader'],
+    ['email', `held.${id}@example.com`],
+    ['url', ''],
+    ['comment', `A held benchmark comment ${id}.`],
+    ['token', ''],
+  ]);
+  const response = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { 'content-type': contentType, 'x-forwarded-for': '10.255.255.254', origin },
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';', 1)[0]!).filter((pair) => !pair.endsWith('='));
+  if (response.status !== 303 || !cookies.some((pair) => pair.startsWith('bs_yours='))) throw new Error(`posting a held comment answered ${response.status}, cookies: ${cookies.join('; ')}`);
+  return cookies.join('; ');
+}

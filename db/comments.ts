@@ -70,6 +70,19 @@ export async function listOwnPendingComments(articleId: number, ids: number[]): 
     .where(and(eq(comments.articleId, articleId), eq(comments.status, 'pending'), inArray(comments.id, ids)));
 }
 
+/**
+ * The status of each of these comments (ids from a browser's signed cookies) that is on this story:
+ * what proxy.ts decides from whether that browser's per-reader view of the story still has anything
+ * of its own to show (server/own-view.ts). Read per request, by primary key.
+ */
+export async function ownCommentStatuses(articleId: number, ids: number[]): Promise<{ id: number; status: CommentStatus }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: comments.id, status: comments.status })
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), inArray(comments.id, ids)));
+}
+
 /** Which of these ids are still pending (the rest were decided and can leave the cookie). */
 export async function filterPendingIds(ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];

@@ -11,7 +11,8 @@ import { sign, verify } from './signing';
  * With JavaScript the state is returned as usual.
  */
 const PURPOSE = 'desk-flash';
-const cookieName = (key: string) => `bs_flash_${key}`;
+/** The cookie that carries the flash for `key` (proxy.ts looks for it without reading it). */
+export const flashCookieName = (key: string) => `bs_flash_${key}`;
 
 export async function answerWithFlash<T extends { status: string }>(formData: FormData, key: string, path: string, state: T, cookiePath = '/moderation'): Promise<T> {
   if (formData.get('js') === '1' || state.status === 'idle') return state;
@@ -22,7 +23,7 @@ export async function answerWithFlash<T extends { status: string }>(formData: Fo
 /** Leaves `state` for the page at `cookiePath` (and below) to read within the next minute; the caller redirects. */
 export async function writeFlash(key: string, state: unknown, cookiePath: string) {
   const payload = Buffer.from(JSON.stringify({ state, at: Date.now() })).toString('base64url');
-  (await cookies()).set(cookieName(key), sign(payload, PURPOSE), {
+  (await cookies()).set(flashCookieName(key), sign(payload, PURPOSE), {
     httpOnly: true,
     sameSite: 'strict',
     path: cookiePath,
@@ -33,7 +34,7 @@ export async function writeFlash(key: string, state: unknown, cookiePath: string
 
 /** The state a no-JavaScript post left for this page in the last minute, or null. */
 export async function readFlash<T>(key: string): Promise<T | null> {
-  const payload = verify((await cookies()).get(cookieName(key))?.value, PURPOSE);
+  const payload = verify((await cookies()).get(flashCookieName(key))?.value, PURPOSE);
   if (!payload) return null;
   try {
     const { state, at } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { state: T; at: number };

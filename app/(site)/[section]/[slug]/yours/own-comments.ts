@@ -6,8 +6,9 @@ import { editableIds, OWN_COOKIE, ownShownIds, PENDING_COOKIE, readOwnComments, 
 
 /**
  * This browser's comments on one story, as its signed cookies (`bs_pending`, `bs_own`) and the
- * database tell them: the story's per-reader view, the request that drops its marker and the route
- * that follows a moved story all decide from this one reading.
+ * database tell them: the story's per-reader view and the route that follows a moved story decide
+ * from this one reading (proxy.ts's check of the marker, server/own-view.ts, reads the same cookies
+ * but only those comments' statuses).
  *
  * - `pending`: its comments here still awaiting moderation;
  * - `approved`: everyone's approved comments here (the thread they are shown in);

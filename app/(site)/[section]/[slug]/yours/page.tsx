@@ -5,7 +5,6 @@ import type { PostCommentState } from '../actions';
 import { parseCommentOrder } from '@/lib/comment-order';
 import { parsePage, placeholderParam } from '@/lib/params';
 import { ArticleView, articleMetadata, type ArticleParams, loadArticle } from '../article-view';
-import { ForgetOwnView } from './forget-own-view';
 import { ownCommentsOn } from './own-comments';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -27,7 +26,8 @@ export function generateMetadata(props: Props) {
  * rewrites here when the `bs_yours` marker is on this story's path; the signed `bs_pending` and
  * `bs_own` cookies say which). The story comes from the same cached reads as everyone's; the page is
  * rendered per request so the held comments are shown to their author alone. Once none is left here,
- * the page asks for the marker to be dropped (forget-own-view.tsx).
+ * proxy.ts drops the marker at the browser's next visit and sends it to the cached page
+ * (server/own-view.ts).
  */
 export default async function ArticleWithOwnComments(props: Props) {
   const loaded = await loadArticle(props.params);
@@ -44,26 +44,23 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function OwnComments({ loaded, searchParams }: { loaded: Awaited<ReturnType<typeof loadArticle>>; searchParams: SearchParams }) {
   const { article, settings, path, open } = loaded;
-  const { pending, approved, editable, shown } = await ownCommentsOn(article.id);
+  const { pending, approved, editable } = await ownCommentsOn(article.id);
   const query = await searchParams;
   const replyId = parsePage(first(query.replytocom) ?? '0');
   const parent = replyId && open ? approved.find((comment) => comment.id === replyId) : undefined;
   return (
-    <>
-      {shown.length > 0 ? null : <ForgetOwnView articleId={article.id} />}
-      <CommentsSection
-        article={{ id: article.id, path, open }}
-        approved={approved}
-        own={pending}
-        editable={editable}
-        page={parsePage(first(query.cpage)) ?? 1}
-        order={parseCommentOrder(first(query.corder)) ?? 'oldest'}
-        threadDepth={settings.threadDepth}
-        perPage={settings.commentsPerPage}
-        replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
-        formToken={issueFormToken(new Date())}
-        posted={await readFlash<PostCommentState>(POSTED_FLASH)}
-      />
-    </>
+    <CommentsSection
+      article={{ id: article.id, path, open }}
+      approved={approved}
+      own={pending}
+      editable={editable}
+      page={parsePage(first(query.cpage)) ?? 1}
+      order={parseCommentOrder(first(query.corder)) ?? 'oldest'}
+      threadDepth={settings.threadDepth}
+      perPage={settings.commentsPerPage}
+      replyTo={parent ? { id: parent.id, name: parent.authorName } : null}
+      formToken={issueFormToken(new Date())}
+      posted={await readFlash<PostCommentState>(POSTED_FLASH)}
+    />
   );
 }
