@@ -8,18 +8,17 @@
  */
 import '../scripts/load-env';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { npmStartCommand } from './start-command';
 import { nginxBinary, startNginx } from '../scripts/nginx-harness';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { actionIdAt } from './page-actions';
+import { type CpuCost, cpuPerRequest, startBareNext } from './bare-next';
 import { multipart, postComments } from './posting';
 import { benchDeployments, printDeployments } from './deployments';
 import { benchWordpressImport, importBenchLine } from './wordpress-import';
@@ -38,6 +37,8 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** What Chromium sends with every page request; a client without it would measure bytes no reader gets. */
 const readerHeaders = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+/** The steady rate at which each reference's CPU per request is read: well below what any of them saturates at. */
+const COST_RATE = 150;
 
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
@@ -235,7 +236,9 @@ async function main() {
     notePeak('pages');
     // Next's floor, and the lead article again beside it: twice, back to back, since the machine's
     // speed moves between runs far apart.
-    const floor = await bareNextReference((await rawGet(`${origin}${lead}`)).body, () => run('lead article', { url: `${origin}${lead}`, headers: readerHeaders }));
+    const floor = await bareNextReference((await rawGet(`${origin}${lead}`)).body, server.pid!, `${origin}${lead}`, () =>
+      run('lead article', { url: `${origin}${lead}`, headers: readerHeaders }),
+    );
     const bare = floor?.bare ?? null;
     const edge = await throughNginx(lead, articleBytes, articleEncoding);
     notePeak('nginx');
@@ -312,6 +315,10 @@ async function main() {
     if (floor) {
       const ratios = floor.pairs.map(([ours, next]) => `${((ours.rps / next.rps) * 100).toFixed(0)}% (${Math.round(ours.rps)} / ${Math.round(next.rps)})`);
       console.log(`Lead article against bare Next, back to back: ${ratios.join(', ')} req/s (target: 100% or more)`);
+      // zlib runs on libuv's threads, the rest on the main thread: at saturation a server is held back
+      // by its main thread (one core) or by both cores, whichever runs out first.
+      console.log(`Server CPU per request at a steady ${COST_RATE} req/s, the whole process and its main thread alone:`);
+      console.table(floor.costs.map(([name, cost]) => ({ page: name, 'CPU ms': cost.total.toFixed(2), 'main thread ms': cost.main.toFixed(2), requests: cost.requests })));
     }
     if (edge?.tail) tail.push(edge.tail);
     if (tail.every((row) => row)) {
@@ -380,62 +387,35 @@ async function readManyStories(count: number) {
 }
 
 /**
- * Next's own floor for this page: a bare Next 16 app (no database, no proxy, no rewrites, default
- * settings) in a temporary folder, serving the lead article's own markup as one static page of the
- * same size (the markup repeated or cut to fit), built once per markup and measured the same way.
- * Next compresses every response, so the same text at the same length costs the same to compress:
- * what our page costs beyond it is ours; what it costs is Next's.
+ * Next's own floor for this page (bench/bare-next.ts): the lead article and the bare page measured
+ * twice, back to back; then each one's CPU per request at a steady rate, with the bare app serving
+ * the lead's exact bytes beside them.
  */
-async function bareNextReference(page: Buffer, ours: () => Promise<Result>): Promise<{ bare: Result; pairs: [Result, Result][] } | null> {
-  const dir = path.join(os.tmpdir(), 'broadsheet-bench-bare-next');
-  const html = page.toString('utf8');
-  const body = html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.lastIndexOf('</body>'));
-  const markup = body.replace(/<script[\s\S]*?<\/script>/g, '');
-  const fitted = (length: number) => {
-    let text = markup;
-    while (text.length < length) text += markup;
-    return text.slice(0, text.lastIndexOf('>', length) + 1);
-  };
-  const build = (content: string) => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(path.join(dir, 'app'), { recursive: true });
-    fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
-    const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
-    write('package.json', JSON.stringify({ name: 'bare-next', private: true, type: 'module' }));
-    // node_modules is a link into this repository, so Turbopack's root must hold both.
-    write('next.config.mjs', `export default { turbopack: { root: '/' } };\n`);
-    write('tsconfig.json', JSON.stringify({ compilerOptions: { jsx: 'react-jsx', strict: true, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true, noEmit: true, isolatedModules: true, esModuleInterop: true, lib: ['dom', 'esnext'], target: 'ES2022' }, include: ['**/*.tsx'] }));
-    write('app/layout.tsx', `export default function Layout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html>; }\n`);
-    // The markup travels twice, as HTML and inside React's payload, as a rendered story's text does.
-    write('app/page.tsx', `const markup = ${JSON.stringify(content)};\nexport default function Page() { return <div dangerouslySetInnerHTML={{ __html: markup }} />; }\n`);
-    const built = spawnSync(process.execPath, [path.resolve('node_modules/.bin/next'), 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (built.status !== 0) return null;
-    // The page as built, with React's payload, before compression.
-    return fs.statSync(path.join(dir, '.next/server/app/index.html')).size;
-  };
-  const marker = path.join(dir, `built-${createHash('sha256').update(html).digest('hex').slice(0, 16)}`);
-  if (!fs.existsSync(marker)) {
-    // The built page's size grows with its markup's length: one build finds the ratio, a second fits.
-    const first = build(markup);
-    const size = first && build(fitted(Math.round((markup.length * page.length) / first)));
-    if (!size) {
-      console.warn('The bare Next reference did not build; skipped.');
-      return null;
-    }
-    fs.writeFileSync(marker, '');
+async function bareNextReference(page: Buffer, serverPid: number, leadUrl: string, ours: () => Promise<Result>) {
+  const bareNext = await startBareNext(page, port + 60, waitFor);
+  if (!bareNext) {
+    console.warn('The bare Next reference did not build; skipped.');
+    return null;
   }
-  const barePort = port + 60;
-  const child = spawn(process.execPath, [path.resolve('node_modules/.bin/next'), 'start', '-p', String(barePort)], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   try {
-    await waitFor(`http://127.0.0.1:${barePort}/`);
-    const size = (await (await fetch(`http://127.0.0.1:${barePort}/`)).arrayBuffer()).byteLength;
+    const size = (await (await fetch(bareNext.pageUrl)).arrayBuffer()).byteLength;
     // Asked for as a browser asks: a default Next app compresses the page again for every reader.
-    const measureBare = () => run(`bare Next, the lead's markup as a static page (${Math.round(size / 1024)} KB)`, { url: `http://127.0.0.1:${barePort}/`, headers: readerHeaders });
+    const measureBare = () => run(`bare Next, the lead's markup as a static page (${Math.round(size / 1024)} KB)`, { url: bareNext.pageUrl, headers: readerHeaders });
     const pairs: [Result, Result][] = [];
     for (let i = 0; i < 2; i++) pairs.push([await ours(), await measureBare()]);
-    return { bare: pairs[0]![1], pairs };
+    const steady = { seconds, rate: COST_RATE, headers: readerHeaders };
+    const costs: [string, CpuCost][] = [];
+    for (const [name, pid, url] of [
+      ['lead article', serverPid, leadUrl],
+      ['bare Next, the static page', bareNext.pid, bareNext.pageUrl],
+      ["bare Next, the lead's exact bytes (a static route handler)", bareNext.pid, bareNext.exactUrl],
+    ] as const) {
+      await measure('warm-up', { url, duration: 2, connections: 10, headers: readerHeaders });
+      costs.push([name, await cpuPerRequest(pid, url, steady)]);
+    }
+    return { bare: pairs[0]![1], pairs, costs };
   } finally {
-    child.kill('SIGTERM');
+    bareNext.stop();
   }
 }
 
