@@ -46,10 +46,17 @@ test("once its comment is approved and the edit window has passed, its writer re
   page.on('request', (request) => {
     if (request.method() === 'POST' && request.headers()['next-action']) actionCalls.push(request.url());
   });
+  // What could keep the page from hydrating, said in the failure if it does not (CI saw it once, under load).
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`${request.url()} failed: ${request.failure()?.errorText}`));
+  page.on('response', (response) => void (response.status() >= 400 && problems.push(`${response.url()} answered ${response.status()}`)));
   /** Reloads, and waits until the page is hydrated and its effects have run. */
   const reloaded = async () => {
-    await page.reload();
-    await expect(page.locator('form input[name="js"]').first()).toBeAttached();
+    problems.length = 0;
+    const response = await page.reload();
+    expect(response?.status(), 'the story answers the reload').toBe(200);
+    await expect(page.locator('form input[name="js"]').first(), `the page hydrates (${problems.join('; ') || 'no failed request or page error'})`).toBeAttached();
     await pageSettled(page);
   };
   const story = await makeArticle(db);

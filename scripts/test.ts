@@ -86,7 +86,10 @@ function playwrightFailures(name: string, suites: PlaywrightSuite[], titles: str
 /** One Playwright run; `E2E_SERVER` picks what serves the site, `E2E_DATABASE_URL` its engine (e2e/env.ts). */
 function playwright(name: string, env: Record<string, string>, specs: string[] = []) {
   const report = path.join(reports, `playwright-${name}.json`);
-  const run = spawnSync(bin('playwright'), ['test', ...extraArgs, ...specs], {
+  // Each pass keeps its own traces (a failed test's, test-results/node20-next-start-sqlite/…): Playwright
+  // empties its output folder as a run starts, and the passes after a failure would take it with them.
+  const output = path.join('test-results', `node${process.versions.node.split('.')[0]}-${name}`);
+  const run = spawnSync(bin('playwright'), ['test', '--output', output, ...extraArgs, ...specs], {
     stdio: 'inherit',
     env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
