@@ -84,8 +84,10 @@ export async function startBareNext(page: Buffer, port: number, waitFor: (url: s
 /** CPU time (ms) the process, and its main thread alone, have used so far. */
 function cpuMs(pid: number) {
   const ticks = (file: string) => {
-    const fields = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime, after the name
+    // After the process's name, which may itself hold ") " (Next names its server "next-server (v16…)").
+    const stat = fs.readFileSync(file, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
   };
   const hz = 100; // Linux's USER_HZ, the unit of these counts
   return { total: (ticks(`/proc/${pid}/stat`) * 1000) / hz, main: (ticks(`/proc/${pid}/task/${pid}/stat`) * 1000) / hz };
