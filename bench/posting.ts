@@ -7,6 +7,15 @@ export function multipart(fields: [string, string][]) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/**
+ * The headers a browser sends with a form it posts to the page's own site, besides the body's type:
+ * the page's origin and the fetch metadata (`Sec-Fetch-*`, which no page can set). proxy.ts leaves
+ * such a post to Next.
+ */
+export function formPostHeaders(origin: string) {
+  return { origin, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-user': '?1' };
+}
+
 let sequence = 0;
 
 /**
@@ -43,7 +52,7 @@ export function postComments(options: { origin: string; path: string; articleId:
                 headers: {
                   'content-type': contentType,
                   'x-forwarded-for': `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
-                  origin,
+                  ...formPostHeaders(origin),
                 },
               };
             },
@@ -77,7 +86,7 @@ export async function heldCommentCookies(options: { origin: string; path: string
     method: 'POST',
     body,
     redirect: 'manual',
-    headers: { 'content-type': contentType, 'x-forwarded-for': '10.255.255.254', origin },
+    headers: { 'content-type': contentType, 'x-forwarded-for': '10.255.255.254', ...formPostHeaders(origin) },
   });
   const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';', 1)[0]!).filter((pair) => !pair.endsWith('='));
   if (response.status !== 303 || !cookies.some((pair) => pair.startsWith('bs_yours='))) throw new Error(`posting a held comment answered ${response.status}, cookies: ${cookies.join('; ')}`);

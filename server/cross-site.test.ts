@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteWrite } from './cross-site';
+import { isCrossSiteWrite, refusedAsCrossSite } from './cross-site';
 
 describe('isCrossSiteWrite', () => {
   it('lets reads through whatever their origin', () => {
@@ -27,5 +27,14 @@ describe('isCrossSiteWrite', () => {
 
   it('refuses a post with an origin but no host to compare it with', () => {
     expect(isCrossSiteWrite('POST', 'https://news.example', undefined)).toBe(true);
+  });
+});
+
+describe('refusedAsCrossSite', () => {
+  it('refuses a cross-site write anywhere but at the one-click unsubscribe, which mailbox providers post from anywhere', () => {
+    expect(refusedAsCrossSite('POST', '/news/a-story', 'https://evil.example', 'news.example')).toBe(true);
+    expect(refusedAsCrossSite('POST', '/email/abc_DEF-123/unsubscribe', 'https://mail.example', 'news.example')).toBe(false);
+    expect(refusedAsCrossSite('POST', '/email/abc/unsubscribe/more', 'https://mail.example', 'news.example')).toBe(true);
+    expect(refusedAsCrossSite('POST', '/news/a-story', 'https://news.example', 'news.example')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import { unstable_doesMiddlewareMatch as runsProxy } from 'next/experimental/testing/server';
 import { describe, expect, it } from 'vitest';
 import { OWN_COOKIE, OWN_VIEW_COOKIE, PENDING_COOKIE } from '@/lib/comment-cookie-names';
 import { internalUrl, isOwnView, reservedFirstSegments } from './public-routes';
@@ -121,5 +123,29 @@ describe("proxy.ts's matcher", () => {
 
   it('runs the proxy for every query key that maps to a path of its own', () => {
     for (const key of ['page', 'cpage', 'corder', 'replytocom']) expect(matcher).toContain(`{ type: 'query', key: '${key}' }`);
+  });
+
+  // The object itself, as Next reads it: literal values only, so it evaluates as plain JavaScript.
+  const config = vm.runInNewContext(`(${matcher.slice(matcher.indexOf('{'), matcher.lastIndexOf('}') + 1)})`) as Parameters<typeof runsProxy>[0]['config'];
+  const story = 'http://localhost:3000/news/a-story';
+  const post = (headers: Record<string, string>) => ({ config, url: story, headers: { 'content-type': 'multipart/form-data; boundary=x', ...headers } });
+  const sameOrigin = { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', 'content-length': '812' };
+
+  it('leaves plain reads and small posts a browser marks as same-origin to Next', () => {
+    expect(runsProxy({ config, url: story })).toBe(false);
+    expect(runsProxy(post(sameOrigin))).toBe(false);
+    expect(runsProxy(post({ ...sameOrigin, 'content-length': '999999' }))).toBe(false);
+  });
+
+  it('runs for every other write: from another site, without fetch metadata, or large enough to be refused', () => {
+    expect(runsProxy(post({ ...sameOrigin, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }))).toBe(true);
+    expect(runsProxy(post({ ...sameOrigin, 'sec-fetch-site': 'same-site' }))).toBe(true);
+    expect(runsProxy(post({ origin: 'http://localhost:3000', 'content-length': '812' }))).toBe(true);
+    // Anything the proxy would refuse as too large (over 1 MB) has at least seven digits.
+    expect(runsProxy(post({ ...sameOrigin, 'content-length': '1000000' }))).toBe(true);
+    expect(runsProxy(post({ ...sameOrigin, 'content-length': '0001048577' }))).toBe(true);
+    expect(runsProxy({ ...post(sameOrigin), url: 'http://localhost:3000/desk/stories/4' })).toBe(true);
+    expect(runsProxy({ ...post(sameOrigin), url: `${story}?replytocom=5` })).toBe(true);
+    expect(runsProxy({ ...post(sameOrigin), cookies: { [OWN_VIEW_COOKIE]: '1' } })).toBe(true);
   });
 });

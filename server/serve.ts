@@ -3,7 +3,10 @@
  * custom-server guide shows) behind a plain node:http server, for what Next cannot do itself:
  * - the client address from the socket (or, with TRUST_PROXY, from our own proxy), written into
  *   X-Forwarded-For so that nothing a client sends can pose as it (server/client-ip.ts);
- * - a body-size limit, so a large post is refused before it is read (server/body-limits.ts);
+ * - a body-size limit, so a large post is refused before it is read (server/body-limits.ts), and a
+ *   post from another site refused with a 403 (server/cross-site.ts): proxy.ts does both under plain
+ *   `next start`, but its matcher leaves small posts that a browser marks as same-origin to Next,
+ *   and only a script can send that mark from elsewhere;
  * - search renders limited to eight at a time (server/render-limit.ts);
  * - a warm-up before it takes readers (server/warm-up.ts), so a crowd at a fresh start does not all
  *   wait on each route's first load;
@@ -17,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { tooLarge } from './body-limits';
+import { CROSS_SITE_REFUSAL, refusedAsCrossSite } from './cross-site';
 import { resolveClientIp, SERVER_RESOLVES_ADDRESS, trustProxyHops } from './client-ip';
 import { createRenderLimit } from './render-limit';
 import { warmUp } from './warm-up';
@@ -43,6 +47,13 @@ const server = createServer((req, res) => {
   if (tooLarge(req.url ?? '/', req.headers['content-length'], req.headers.cookie)) {
     res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
     res.end('Request body too large.');
+    req.resume();
+    return;
+  }
+  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  if (refusedAsCrossSite(req.method, (req.url ?? '/').split('?')[0]!, req.headers.origin, Array.isArray(host) ? host[0] : host)) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
+    res.end(CROSS_SITE_REFUSAL);
     req.resume();
     return;
   }
