@@ -35,6 +35,8 @@ describe('refusedAsCrossSite', () => {
     expect(refusedAsCrossSite('POST', '/news/a-story', 'https://evil.example', 'news.example')).toBe(true);
     expect(refusedAsCrossSite('POST', '/email/abc_DEF-123/unsubscribe', 'https://mail.example', 'news.example')).toBe(false);
     expect(refusedAsCrossSite('POST', '/email/abc/unsubscribe/more', 'https://mail.example', 'news.example')).toBe(true);
+    // Our server passes the address as asked for, query and all.
+    expect(refusedAsCrossSite('POST', '/email/abc/unsubscribe?List-Unsubscribe=One-Click', 'https://mail.example', 'news.example')).toBe(false);
     expect(refusedAsCrossSite('POST', '/news/a-story', 'https://news.example', 'news.example')).toBe(false);
   });
 });

@@ -15,7 +15,7 @@
  * `next start` (docs/deployment.md says what that mode cannot know).
  */
 import '../scripts/load-env';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { closeDatabase } from '../db/client';
@@ -41,22 +41,19 @@ const searchRenders = createRenderLimit(8);
 
 let stopping = false;
 
+/** Answers a post refused before it is read, and lets its body drain. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
+  res.end(text);
+  req.resume();
+}
+
 const server = createServer((req, res) => {
   // While shutting down, answer what is in flight and let each connection close after its answer.
   if (stopping) res.setHeader('Connection', 'close');
-  if (tooLarge(req.url ?? '/', req.headers['content-length'], req.headers.cookie)) {
-    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
-    res.end('Request body too large.');
-    req.resume();
-    return;
-  }
   const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-  if (refusedAsCrossSite(req.method, (req.url ?? '/').split('?')[0]!, req.headers.origin, Array.isArray(host) ? host[0] : host)) {
-    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' });
-    res.end(CROSS_SITE_REFUSAL);
-    req.resume();
-    return;
-  }
+  if (tooLarge(req.url ?? '/', req.headers['content-length'], req.headers.cookie)) return refuse(req, res, 413, 'Request body too large.');
+  if (refusedAsCrossSite(req.method, req.url ?? '/', req.headers.origin, Array.isArray(host) ? host[0] : host)) return refuse(req, res, 403, CROSS_SITE_REFUSAL);
   // Next reads the client address from this header; make it the one we trust.
   req.headers['x-forwarded-for'] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);
   // HSTS only where the site is really served over https (by us, or by a trusted proxy in front).
